@@ -1,0 +1,34 @@
+extension Identifier: Codable {
+  /// Decodes and validates a raw string.
+  ///
+  /// - Throws: ``ModelError/invalidIdentifier(kind:value:reason:)`` for an invalid string, or
+  ///   the decoder's error when the value is not a string.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    let raw = try container.decode(String.self)
+    try self.init(raw)
+  }
+
+  /// Encodes the raw string.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(rawValue)
+  }
+}
+
+extension Identifier: CustomStringConvertible {
+  /// The raw string.
+  public var description: String { rawValue }
+}
+
+extension Identifier: ExpressibleByStringLiteral {
+  /// Creates an identifier from a literal written in source code.
+  ///
+  /// A literal is the programmer's input, not the user's, so an invalid literal stops the
+  /// program with a precondition failure. Use ``init(_:)`` for strings from outside.
+  public init(stringLiteral value: String) {
+    let problem = Self.problem(with: value)
+    precondition(problem == nil, "invalid \(Kind.displayName) literal \"\(value)\": \(problem ?? "")")
+    self.rawValue = value
+  }
+}

@@ -1,0 +1,109 @@
+/// A validated, phantom-typed identifier: the raw string is checked once, on construction, and
+/// the `Kind` parameter keeps a user id from being passed where a belief key is expected.
+///
+/// Rules (the same for every kind): 1 to ``maximumLength`` UTF-8 bytes, drawn from ASCII
+/// letters, digits and `- _ . : @ + / =`. That admits UUIDs, e-mail addresses, dotted keys
+/// such as `preference.answer-length` and `tenant/42`, and rejects whitespace, control
+/// characters and anything outside ASCII. An identifier is never used as a file name as it
+/// is; stores derive file names from it.
+///
+/// ```swift
+/// let user = try UserID("user-42")
+/// let key: BeliefKey = "preference.answer-length"  // literals are checked with a precondition
+/// ```
+///
+/// It encodes as its raw string.
+public struct Identifier<Kind: IdentifierKind>: Sendable, Hashable, Comparable {
+  /// The longest identifier accepted, in UTF-8 bytes.
+  public static var maximumLength: Int { 256 }
+
+  /// The validated raw string.
+  public let rawValue: String
+
+  /// Creates an identifier after validating `rawValue`.
+  ///
+  /// - Parameter rawValue: The string to wrap.
+  /// - Throws: ``ModelError/invalidIdentifier(kind:value:reason:)`` when the string is empty,
+  ///   longer than ``maximumLength`` bytes, or contains a character outside the allowed set.
+  public init(_ rawValue: String) throws(ModelError) {
+    if let reason = Self.problem(with: rawValue) {
+      throw .invalidIdentifier(kind: Kind.displayName, value: Self.excerpt(rawValue), reason: reason)
+    }
+    self.rawValue = rawValue
+  }
+
+  /// Orders identifiers by their raw strings.
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  static func problem(with raw: String) -> String? {
+    let bytes = raw.utf8
+    if bytes.isEmpty { return "it is empty" }
+    if bytes.count > maximumLength {
+      return "it is \(bytes.count) bytes long; the maximum is \(maximumLength)"
+    }
+    for byte in bytes where !isAllowed(byte) {
+      return "it contains the disallowed byte 0x\(String(byte, radix: 16))"
+    }
+    return nil
+  }
+
+  private static func isAllowed(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"):
+      return true
+    case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"),
+      UInt8(ascii: "@"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="):
+      return true
+    default:
+      return false
+    }
+  }
+
+  static func excerpt(_ raw: String) -> String {
+    let scalars = raw.unicodeScalars.prefix(40).map { scalar -> String in
+      scalar.value < 0x20 || scalar.value == 0x7F
+        ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+    }
+    return scalars.joined() + (raw.unicodeScalars.count > 40 ? "…" : "")
+  }
+}
+
+/// The kind of thing an ``Identifier`` names. Conformers are empty enums used as tags.
+public protocol IdentifierKind: Sendable {
+  /// How error messages name this kind of identifier, for example `"user id"`.
+  static var displayName: String { get }
+}
+
+/// Tag for ``UserID``.
+public enum UserKind: IdentifierKind {
+  /// `"user id"`.
+  public static var displayName: String { "user id" }
+}
+
+/// Tag for ``BeliefKey``.
+public enum BeliefKind: IdentifierKind {
+  /// `"belief key"`.
+  public static var displayName: String { "belief key" }
+}
+
+/// Tag for ``EvidenceID``.
+public enum EvidenceKind: IdentifierKind {
+  /// `"evidence id"`.
+  public static var displayName: String { "evidence id" }
+}
+
+/// Tag for ``SourceID``.
+public enum SourceKindTag: IdentifierKind {
+  /// `"source id"`.
+  public static var displayName: String { "source id" }
+}
+
+/// Identifies one user, whose beliefs a ``UserModel`` holds.
+public typealias UserID = Identifier<UserKind>
+/// Identifies one belief within a user's model, for example `preference.answer-length`.
+public typealias BeliefKey = Identifier<BeliefKind>
+/// Identifies one piece of evidence; recording the same id twice counts it once.
+public typealias EvidenceID = Identifier<EvidenceKind>
+/// Identifies a source of evidence, such as the user, a click stream or a classifier.
+public typealias SourceID = Identifier<SourceKindTag>

@@ -1,0 +1,93 @@
+/// The single error type of the `SelfModel` module: every way a caller's input, a policy or a
+/// decoded snapshot can be wrong.
+///
+/// Each case names the offending field or entity, so the message alone tells the caller what to
+/// fix. Every throwing API in the module leaves the value it was called on exactly as it was
+/// before the call when it throws.
+///
+/// ```swift
+/// do {
+///   _ = try BeliefKey("")
+/// } catch {
+///   print(error)  // invalid belief key "": it is empty
+/// }
+/// ```
+public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// An identifier (user, belief key, evidence or source id) failed validation.
+  case invalidIdentifier(kind: String, value: String, reason: String)
+  /// A number that must be finite was NaN or infinite.
+  case nonFiniteNumber(field: String)
+  /// A number was finite but outside the range its field allows.
+  case numberOutOfRange(field: String, value: Double, allowed: String)
+  /// A piece of text (a statement, an outcome name, a note, metadata) was empty or too long.
+  case invalidText(field: String, reason: String)
+  /// A belief was declared with fewer than two outcomes.
+  case tooFewOutcomes(belief: BeliefKey, count: Int)
+  /// A belief was declared with the same outcome name twice.
+  case duplicateOutcome(belief: BeliefKey, outcome: String)
+  /// A distribution (base rates or soft evidence) does not sum to 1 or has the wrong shape.
+  case invalidDistribution(field: String, reason: String)
+  /// An outcome name that the belief does not have.
+  case unknownOutcome(belief: BeliefKey, outcome: String)
+  /// A belief key that the model has not declared.
+  case unknownBelief(BeliefKey)
+  /// A belief key that the model has already declared.
+  case duplicateBelief(BeliefKey)
+  /// A belief cannot be changed that way (for example, its outcomes while evidence refers to
+  /// them).
+  case incompatibleRedeclaration(belief: BeliefKey, reason: String)
+  /// A source id that the model does not know.
+  case unknownSource(SourceID)
+  /// A time lies further in the future than the policy's tolerance allows.
+  case evidenceFromFuture(evidence: EvidenceID, field: String, secondsAhead: Double)
+  /// An evidence id was reused for different content (the same content is accepted and counted
+  /// once).
+  case evidenceIDReused(EvidenceID)
+  /// A snapshot or document was written by a newer format than this library reads.
+  case unsupportedFormatVersion(found: Int, supported: ClosedRange<Int>)
+  /// A snapshot or document is internally inconsistent.
+  case corruptSnapshot(reason: String)
+  /// The computation is undefined for the given input (for example, AUC with one class).
+  case undefined(quantity: String, reason: String)
+
+  /// A human-readable sentence naming what was wrong.
+  public var description: String {
+    switch self {
+    case .invalidIdentifier(let kind, let value, let reason):
+      return "invalid \(kind) \"\(value)\": \(reason)"
+    case .nonFiniteNumber(let field):
+      return "\(field) must be a finite number (got NaN or infinity)"
+    case .numberOutOfRange(let field, let value, let allowed):
+      return "\(field) is \(value), outside the allowed range \(allowed)"
+    case .invalidText(let field, let reason):
+      return "invalid \(field): \(reason)"
+    case .tooFewOutcomes(let belief, let count):
+      return "belief \(belief) needs at least two outcomes (got \(count))"
+    case .duplicateOutcome(let belief, let outcome):
+      return "belief \(belief) lists outcome \"\(outcome)\" twice"
+    case .invalidDistribution(let field, let reason):
+      return "invalid distribution in \(field): \(reason)"
+    case .unknownOutcome(let belief, let outcome):
+      return "belief \(belief) has no outcome \"\(outcome)\""
+    case .unknownBelief(let key):
+      return "unknown belief \(key)"
+    case .duplicateBelief(let key):
+      return "belief \(key) is already declared"
+    case .incompatibleRedeclaration(let belief, let reason):
+      return "cannot redeclare belief \(belief): \(reason)"
+    case .unknownSource(let id):
+      return "unknown source \(id)"
+    case .evidenceFromFuture(let evidence, let field, let ahead):
+      return "evidence \(evidence): \(field) is \(ahead) s in the future, beyond the tolerance"
+    case .evidenceIDReused(let id):
+      return "evidence id \(id) was already recorded with different content"
+    case .unsupportedFormatVersion(let found, let supported):
+      return
+        "format version \(found) is not supported (this library reads \(supported.lowerBound)...\(supported.upperBound))"
+    case .corruptSnapshot(let reason):
+      return "corrupt snapshot: \(reason)"
+    case .undefined(let quantity, let reason):
+      return "\(quantity) is undefined: \(reason)"
+    }
+  }
+}
