@@ -12,3 +12,10 @@ import Testing
     #expect(try UserID(raw).rawValue == raw)
   }
 }
+
+@Suite struct ReferenceVectorLoadingTests {
+  @Test func loadsSections() {
+    #expect(ReferenceVectors.cases("beta_bernoulli").count == 13)
+    #expect(ReferenceVectors.cases("subjective_logic", "mapping").isEmpty == false)
+  }
+}
