@@ -28,7 +28,29 @@ extension Identifier: ExpressibleByStringLiteral {
   /// program with a precondition failure. Use ``init(_:)`` for strings from outside.
   public init(stringLiteral value: String) {
     let problem = Self.problem(with: value)
-    precondition(problem == nil, "invalid \(Kind.displayName) literal \"\(value)\": \(problem ?? "")")
+    precondition(
+      problem == nil, "invalid \(Kind.displayName) literal \"\(value)\": \(problem ?? "")")
     self.rawValue = value
   }
+}
+
+extension Identifier: CodingKeyRepresentable {
+  /// The raw string as a coding key, so dictionaries keyed by identifiers encode as JSON
+  /// objects.
+  public var codingKey: any CodingKey { IdentifierCodingKey(stringValue: rawValue) }
+
+  /// Validates a coding key's string; `nil` when it is not a valid identifier.
+  ///
+  /// - Parameter codingKey: The key read from a document.
+  public init?<T: CodingKey>(codingKey: T) {
+    guard let value = try? Self(codingKey.stringValue) else { return nil }
+    self = value
+  }
+}
+
+private struct IdentifierCodingKey: CodingKey {
+  var stringValue: String
+  var intValue: Int? { nil }
+  init(stringValue: String) { self.stringValue = stringValue }
+  init?(intValue: Int) { nil }
 }

@@ -27,7 +27,8 @@ public struct Identifier<Kind: IdentifierKind>: Sendable, Hashable, Comparable {
   ///   longer than ``maximumLength`` bytes, or contains a character outside the allowed set.
   public init(_ rawValue: String) throws(ModelError) {
     if let reason = Self.problem(with: rawValue) {
-      throw .invalidIdentifier(kind: Kind.displayName, value: Self.excerpt(rawValue), reason: reason)
+      throw .invalidIdentifier(
+        kind: Kind.displayName, value: Self.excerpt(rawValue), reason: reason)
     }
     self.rawValue = rawValue
   }

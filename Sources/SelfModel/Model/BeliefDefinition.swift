@@ -1,0 +1,130 @@
+/// What a belief is about: its key, a human statement, its possible outcomes and their base
+/// rates (the prior).
+///
+/// A binary belief ("prefers concise answers") has the outcomes ``trueOutcome`` and
+/// ``falseOutcome``; a categorical one ("tone: formal | casual | playful") lists its outcomes.
+/// Both use the same Dirichlet machinery; see ``UserModel``. Mutually exclusive statements
+/// belong in one categorical belief, where they share probability mass instead of
+/// contradicting each other.
+///
+/// ```swift
+/// let concise = try BeliefDefinition.binary("preference.concise", statement: "Prefers concise answers")
+/// let tone = try BeliefDefinition(
+///   key: "preference.tone", statement: "Preferred tone",
+///   outcomes: ["formal", "casual", "playful"])
+/// ```
+public struct BeliefDefinition: Sendable, Hashable {
+  /// The outcome name a binary belief uses for "the statement holds".
+  public static let trueOutcome = "true"
+  /// The outcome name a binary belief uses for "the statement does not hold".
+  public static let falseOutcome = "false"
+
+  /// The belief's key, unique within a ``UserModel``.
+  public let key: BeliefKey
+  /// A human sentence saying what the belief is about.
+  public let statement: String
+  /// The possible outcomes, at least two, each name unique.
+  public let outcomes: [String]
+  /// The prior probability of each outcome, in the order of ``outcomes``; each strictly between
+  /// 0 and 1, summing to 1.
+  public let baseRates: [Double]
+
+  /// Creates a belief definition after validating it.
+  ///
+  /// - Parameters:
+  ///   - key: The belief's key.
+  ///   - statement: A human sentence, 1 to 1,000 bytes, no control characters.
+  ///   - outcomes: Two or more distinct names of 1 to 64 bytes.
+  ///   - baseRates: The prior of each outcome; `nil` means uniform. Each must be in `(0, 1)` and
+  ///     they must sum to 1 within `1e-9`.
+  /// - Throws: ``ModelError`` naming the first problem: ``ModelError/tooFewOutcomes(belief:count:)``,
+  ///   ``ModelError/duplicateOutcome(belief:outcome:)``, ``ModelError/invalidText(field:reason:)``,
+  ///   ``ModelError/invalidDistribution(field:reason:)`` and the number errors.
+  public init(
+    key: BeliefKey, statement: String, outcomes: [String], baseRates: [Double]? = nil
+  ) throws(ModelError) {
+    try Check.text(
+      statement, field: "statement of belief \(key)", maximum: Check.maximumStatementLength)
+    guard outcomes.count >= 2 else { throw .tooFewOutcomes(belief: key, count: outcomes.count) }
+    var seen = Set<String>()
+    for outcome in outcomes {
+      try Check.text(
+        outcome, field: "outcome name of belief \(key)", maximum: Check.maximumOutcomeLength)
+      guard seen.insert(outcome).inserted else {
+        throw .duplicateOutcome(belief: key, outcome: outcome)
+      }
+    }
+    let rates = baseRates ?? Array(repeating: 1 / Double(outcomes.count), count: outcomes.count)
+    try Self.validate(baseRates: rates, count: outcomes.count, key: key)
+    self.key = key
+    self.statement = statement
+    self.outcomes = outcomes
+    self.baseRates = rates
+  }
+
+  /// Creates a binary belief with outcomes ``trueOutcome`` and ``falseOutcome``.
+  ///
+  /// - Parameters:
+  ///   - key: The belief's key.
+  ///   - statement: What holds when the outcome is ``trueOutcome``.
+  ///   - baseRate: The prior probability that the statement holds, in `(0, 1)`.
+  /// - Returns: The definition.
+  /// - Throws: Like ``init(key:statement:outcomes:baseRates:)``.
+  public static func binary(
+    _ key: BeliefKey, statement: String, baseRate: Double = 0.5
+  ) throws(ModelError) -> BeliefDefinition {
+    try BeliefDefinition(
+      key: key, statement: statement, outcomes: [trueOutcome, falseOutcome],
+      baseRates: [baseRate, 1 - baseRate])
+  }
+
+  /// Whether the outcomes are exactly ``trueOutcome`` then ``falseOutcome``.
+  public var isBinary: Bool { outcomes == [Self.trueOutcome, Self.falseOutcome] }
+
+  /// The position of `outcome` in ``outcomes``, or `nil` if the belief has no such outcome.
+  ///
+  /// - Parameter outcome: An outcome name.
+  /// - Returns: Its index.
+  public func index(of outcome: String) -> Int? {
+    outcomes.firstIndex(of: outcome)
+  }
+
+  private static func validate(baseRates: [Double], count: Int, key: BeliefKey) throws(ModelError) {
+    let field = "base rates of belief \(key)"
+    guard baseRates.count == count else {
+      throw .invalidDistribution(
+        field: field, reason: "\(baseRates.count) rates for \(count) outcomes")
+    }
+    try Check.distribution(baseRates, field: field)
+    for (index, rate) in baseRates.enumerated() where rate <= 0 || rate >= 1 {
+      throw .numberOutOfRange(field: "\(field)[\(index)]", value: rate, allowed: "0 < rate < 1")
+    }
+  }
+}
+
+extension BeliefDefinition: Codable {
+  private enum CodingKeys: String, CodingKey {
+    case key, statement, outcomes, baseRates
+  }
+
+  /// Decodes a definition and validates it like ``init(key:statement:outcomes:baseRates:)``.
+  ///
+  /// - Throws: A `DecodingError`, or the ``ModelError`` the initialiser throws.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    try self.init(
+      key: container.decode(BeliefKey.self, forKey: .key),
+      statement: container.decode(String.self, forKey: .statement),
+      outcomes: container.decode([String].self, forKey: .outcomes),
+      baseRates: container.decode([Double].self, forKey: .baseRates))
+  }
+
+  /// Encodes the key, statement, outcomes and base rates.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(key, forKey: .key)
+    try container.encode(statement, forKey: .statement)
+    try container.encode(outcomes, forKey: .outcomes)
+    try container.encode(baseRates, forKey: .baseRates)
+  }
+}

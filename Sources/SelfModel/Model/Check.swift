@@ -1,0 +1,57 @@
+/// Validation helpers shared by the model's throwing initialisers. Each throws the
+/// ``ModelError`` that names the field.
+enum Check {
+  static let maximumStatementLength = 1_000
+  static let maximumOutcomeLength = 64
+  static let maximumNoteLength = 4_096
+  static let maximumMetadataEntries = 32
+  static let maximumMetadataKeyLength = 128
+  static let maximumMetadataValueLength = 1_024
+
+  static func finite(_ value: Double, field: @autoclosure () -> String) throws(ModelError) {
+    guard value.isFinite else { throw .nonFiniteNumber(field: field()) }
+  }
+
+  static func unitInterval(_ value: Double, field: @autoclosure () -> String) throws(ModelError) {
+    guard value.isFinite else { throw .nonFiniteNumber(field: field()) }
+    guard (0...1).contains(value) else {
+      throw .numberOutOfRange(field: field(), value: value, allowed: "0...1")
+    }
+  }
+
+  static func positive(_ value: Double, field: @autoclosure () -> String) throws(ModelError) {
+    guard value.isFinite else { throw .nonFiniteNumber(field: field()) }
+    guard value > 0 else {
+      throw .numberOutOfRange(field: field(), value: value, allowed: "greater than 0")
+    }
+  }
+
+  /// Non-empty (after trimming spaces), at most `maximum` UTF-8 bytes, no control characters.
+  static func text(_ text: String, field: @autoclosure () -> String, maximum: Int)
+    throws(ModelError)
+  {
+    if text.allSatisfy({ $0 == " " }) {
+      throw .invalidText(field: field(), reason: "it is empty")
+    }
+    let length = text.utf8.count
+    if length > maximum {
+      throw .invalidText(field: field(), reason: "it is \(length) bytes; the maximum is \(maximum)")
+    }
+    if text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }) {
+      throw .invalidText(field: field(), reason: "it contains a control character")
+    }
+  }
+
+  /// A probability vector: every entry finite and in 0...1, summing to 1 within 1e-9.
+  static func distribution(_ values: [Double], field: @autoclosure () -> String) throws(ModelError)
+  {
+    var sum = 0.0
+    for (index, value) in values.enumerated() {
+      try unitInterval(value, field: "\(field())[\(index)]")
+      sum += value
+    }
+    guard abs(sum - 1) <= 1e-9 else {
+      throw .invalidDistribution(field: field(), reason: "it sums to \(sum), not 1")
+    }
+  }
+}

@@ -1,0 +1,102 @@
+public import Foundation
+
+/// One observation about one belief of one user: what it says, how much it is worth, where it
+/// came from and when.
+///
+/// Evidence is a plain value; it is validated when a ``UserModel`` records it (so a decoded
+/// ledger can be checked against the beliefs it refers to). Recording the same ``id`` twice
+/// counts it once, which makes retries safe.
+///
+/// - `observedAt` is when it happened: decay counts from there.
+/// - `recordedAt` is when we learned it: as-of queries ("what did we believe on Monday?") use it.
+///
+/// ```swift
+/// let answer = Evidence(
+///   id: "e-1", belief: "preference.concise", content: .holds, weight: 3,
+///   source: "user", observedAt: monday)
+/// ```
+public struct Evidence: Sendable, Hashable, Codable {
+  /// Unique per user; recording an id again is a no-op (same content) or an error (different).
+  public let id: EvidenceID
+  /// The belief this evidence is about.
+  public let belief: BeliefKey
+  /// The outcome or distribution it reports.
+  public let content: EvidenceContent
+  /// How many plain observations it is worth, finite and greater than 0 (default 1).
+  public let weight: Double
+  /// The source that reported it.
+  public let source: SourceID
+  /// When it happened; decay is measured from here.
+  public let observedAt: Date
+  /// When the system learned it; as-of queries filter on this.
+  public let recordedAt: Date
+  /// An optional human note (at most 4,096 bytes).
+  public let note: String?
+  /// Optional string metadata (at most 32 entries; keys up to 128 bytes, values up to 1,024).
+  public let metadata: [String: String]
+
+  /// Creates a piece of evidence. Nothing is validated until a model records it.
+  ///
+  /// - Parameters:
+  ///   - id: Unique id, for idempotence.
+  ///   - belief: The belief it is about.
+  ///   - content: The outcome or distribution it reports.
+  ///   - weight: Plain observations it is worth (default 1).
+  ///   - source: Who reported it.
+  ///   - observedAt: When it happened.
+  ///   - recordedAt: When we learned it; `nil` means `observedAt`.
+  ///   - note: An optional human note.
+  ///   - metadata: Optional string metadata.
+  public init(
+    id: EvidenceID, belief: BeliefKey, content: EvidenceContent, weight: Double = 1,
+    source: SourceID, observedAt: Date, recordedAt: Date? = nil, note: String? = nil,
+    metadata: [String: String] = [:]
+  ) {
+    self.id = id
+    self.belief = belief
+    self.content = content
+    self.weight = weight
+    self.source = source
+    self.observedAt = observedAt
+    self.recordedAt = recordedAt ?? observedAt
+    self.note = note
+    self.metadata = metadata
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case id, belief, content, weight, source, observedAt, recordedAt, note, metadata
+  }
+
+  /// Decodes evidence; `weight` defaults to 1, `recordedAt` to `observedAt`, `metadata` to
+  /// empty, so older and hand-written documents read.
+  ///
+  /// - Throws: A `DecodingError`, or a ``ModelError`` for an invalid identifier.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let observedAt = try container.decode(Date.self, forKey: .observedAt)
+    self.init(
+      id: try container.decode(EvidenceID.self, forKey: .id),
+      belief: try container.decode(BeliefKey.self, forKey: .belief),
+      content: try container.decode(EvidenceContent.self, forKey: .content),
+      weight: try container.decodeIfPresent(Double.self, forKey: .weight) ?? 1,
+      source: try container.decode(SourceID.self, forKey: .source),
+      observedAt: observedAt,
+      recordedAt: try container.decodeIfPresent(Date.self, forKey: .recordedAt),
+      note: try container.decodeIfPresent(String.self, forKey: .note),
+      metadata: try container.decodeIfPresent([String: String].self, forKey: .metadata) ?? [:])
+  }
+
+  /// Encodes every field; `note` and empty `metadata` are omitted.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(belief, forKey: .belief)
+    try container.encode(content, forKey: .content)
+    try container.encode(weight, forKey: .weight)
+    try container.encode(source, forKey: .source)
+    try container.encode(observedAt, forKey: .observedAt)
+    try container.encode(recordedAt, forKey: .recordedAt)
+    try container.encodeIfPresent(note, forKey: .note)
+    if !metadata.isEmpty { try container.encode(metadata, forKey: .metadata) }
+  }
+}

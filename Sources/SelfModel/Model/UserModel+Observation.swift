@@ -1,0 +1,151 @@
+public import Foundation
+
+extension UserModel {
+  /// An evidence item checked against the model and reduced to table indices.
+  struct ResolvedEvidence {
+    var belief: Int
+    var source: Int
+    var outcome: Int?
+    var masses: [Double]
+    var weight: Double
+    var halfLife: Double?
+    var observedAt: Double
+  }
+
+  /// Records one piece of evidence and revises its belief.
+  ///
+  /// Recording an id that the ledger already holds with the same content changes nothing and is
+  /// reported in ``ObservationResult/duplicates``.
+  ///
+  /// - Parameters:
+  ///   - evidence: The evidence.
+  ///   - now: The current time: evidence times may not lie more than the policy's
+  ///     ``RevisionPolicy/futureTolerance`` after it, and the returned change is evaluated at it.
+  /// - Returns: What was recorded and how the belief moved.
+  /// - Throws: ``ModelError`` naming what was wrong (unknown belief, outcome or source, bad
+  ///   weight or distribution, a time from the future, an id reused for other content); the
+  ///   model is unchanged.
+  @discardableResult
+  public mutating func observe(_ evidence: Evidence, at now: Date) throws(ModelError)
+    -> ObservationResult
+  {
+    try observe([evidence], at: now)
+  }
+
+  /// Records a batch of evidence atomically: either every item is valid and recorded (or
+  /// recognised as a duplicate), or the call throws and the model is unchanged.
+  ///
+  /// - Parameters:
+  ///   - batch: The evidence, in the order to record it.
+  ///   - now: The current time (see ``observe(_:at:)-(Evidence,_)``).
+  /// - Returns: What was recorded, the duplicates, and one change per affected belief (before
+  ///   the batch and after it, both at `now`).
+  /// - Throws: The ``ModelError`` for the first invalid item; the model is unchanged.
+  @discardableResult
+  public mutating func observe(_ batch: [Evidence], at now: Date) throws(ModelError)
+    -> ObservationResult
+  {
+    try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
+    var accepted: [(Evidence, ResolvedEvidence)] = []
+    var duplicates: [EvidenceID] = []
+    var batchIDs: [EvidenceID: Int] = [:]
+    for item in batch {
+      if let earlier = evidenceIndex[item.id].map({ ledger[$0] })
+        ?? batchIDs[item.id].map({ accepted[$0].0 })
+      {
+        guard earlier == item else { throw .evidenceIDReused(item.id) }
+        duplicates.append(item.id)
+        continue
+      }
+      batchIDs[item.id] = accepted.count
+      accepted.append((item, try resolve(item, now: now)))
+    }
+    let touched = orderedUnique(accepted.map(\.1.belief))
+    let before = touched.map { estimate(atIndex: $0, time: now) }
+    for (item, resolved) in accepted { append(item, resolved) }
+    let changes = zip(touched, before).map { index, old in
+      BeliefChange(before: old, after: estimate(atIndex: index, time: now))
+    }
+    return ObservationResult(
+      recorded: accepted.map(\.0.id), duplicates: duplicates, changes: changes)
+  }
+
+  /// Validates `item` against the model; `now == nil` skips the clock checks (replay).
+  func resolve(_ item: Evidence, now: Date?) throws(ModelError) -> ResolvedEvidence {
+    guard let beliefIndex = beliefIndex[item.belief] else { throw .unknownBelief(item.belief) }
+    guard let sourceIndex = sourceIndex[item.source] else { throw .unknownSource(item.source) }
+    try Check.positive(item.weight, field: "weight of evidence \(item.id)")
+    try checkTimes(item, now: now)
+    try checkAnnotations(item)
+    let definition = definitions[beliefIndex]
+    var outcome: Int?
+    var masses: [Double] = []
+    if case .outcome(let name) = item.content {
+      guard let index = definition.index(of: name) else {
+        throw .unknownOutcome(belief: item.belief, outcome: name)
+      }
+      outcome = index
+    } else {
+      masses = try item.content.masses(for: definition)
+    }
+    return ResolvedEvidence(
+      belief: beliefIndex, source: sourceIndex, outcome: outcome, masses: masses,
+      weight: item.weight,
+      halfLife: policy.halfLife(for: item.belief, sourceKind: sourceTable[sourceIndex].kind),
+      observedAt: item.observedAt.timeIntervalSinceReferenceDate)
+  }
+
+  private func checkTimes(_ item: Evidence, now: Date?) throws(ModelError) {
+    let times = [("observedAt", item.observedAt), ("recordedAt", item.recordedAt)]
+    for (field, time) in times {
+      try Check.finite(
+        time.timeIntervalSinceReferenceDate, field: "\(field) of evidence \(item.id)")
+      if let now {
+        let ahead = time.timeIntervalSince(now)
+        if ahead > policy.futureTolerance {
+          throw .evidenceFromFuture(evidence: item.id, field: field, secondsAhead: ahead)
+        }
+      }
+    }
+  }
+
+  private func checkAnnotations(_ item: Evidence) throws(ModelError) {
+    if let note = item.note {
+      try Check.text(note, field: "note of evidence \(item.id)", maximum: Check.maximumNoteLength)
+    }
+    guard item.metadata.count <= Check.maximumMetadataEntries else {
+      throw .invalidText(
+        field: "metadata of evidence \(item.id)",
+        reason: "\(item.metadata.count) entries; the maximum is \(Check.maximumMetadataEntries)")
+    }
+    for (key, value) in item.metadata.sorted(by: { $0.key < $1.key }) {
+      try Check.text(
+        key, field: "metadata key of evidence \(item.id)", maximum: Check.maximumMetadataKeyLength)
+      if value.utf8.count > Check.maximumMetadataValueLength {
+        throw .invalidText(
+          field: "metadata value \"\(key)\" of evidence \(item.id)",
+          reason:
+            "it is \(value.utf8.count) bytes; the maximum is \(Check.maximumMetadataValueLength)")
+      }
+    }
+  }
+
+  /// Adds a validated item to the ledger and the tallies.
+  mutating func append(_ item: Evidence, _ resolved: ResolvedEvidence) {
+    evidenceIndex[item.id] = ledger.count
+    ledger.append(item)
+    apply(resolved)
+  }
+
+  mutating func apply(_ resolved: ResolvedEvidence) {
+    tallies[resolved.belief].add(
+      source: resolved.source, halfLife: resolved.halfLife, observedAt: resolved.observedAt,
+      weight: resolved.weight, outcome: resolved.outcome, masses: resolved.masses,
+      outcomeCount: definitions[resolved.belief].outcomes.count)
+  }
+
+  private func orderedUnique(_ values: [Int]) -> [Int] {
+    var seen = Set<Int>()
+    return values.filter { seen.insert($0).inserted }
+  }
+}

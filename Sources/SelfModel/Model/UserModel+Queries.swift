@@ -1,0 +1,107 @@
+public import Foundation
+
+extension UserModel {
+  /// The estimate of one belief at `now`.
+  ///
+  /// - Parameters:
+  ///   - key: The belief.
+  ///   - now: The moment to evaluate decay at.
+  /// - Returns: The estimate (see ``BeliefEstimate`` for the formulas).
+  /// - Throws: ``ModelError/unknownBelief(_:)``.
+  public func estimate(for key: BeliefKey, at now: Date) throws(ModelError) -> BeliefEstimate {
+    guard let index = beliefIndex[key] else { throw .unknownBelief(key) }
+    return estimate(atIndex: index, time: now)
+  }
+
+  /// The estimates of every declared belief at `now`, in declaration order.
+  ///
+  /// - Parameter now: The moment to evaluate decay at.
+  /// - Returns: One estimate per belief.
+  public func estimates(at now: Date) -> [BeliefEstimate] {
+    definitions.indices.map { estimate(atIndex: $0, time: now) }
+  }
+
+  func estimate(atIndex index: Int, time: Date) -> BeliefEstimate {
+    let definition = definitions[index]
+    let evidence = tallies[index].evidence(
+      at: time.timeIntervalSinceReferenceDate, reliabilities: reliabilities,
+      cap: policy.maximumContributionPerSource, outcomeCount: definition.outcomes.count)
+    return BeliefEstimate(
+      key: definition.key, outcomes: definition.outcomes, baseRates: definition.baseRates,
+      priorWeight: policy.priorWeight, evidence: evidence, evaluatedAt: time)
+  }
+
+  /// The model as it stood at `time`: the fold of the evidence recorded (``Evidence/recordedAt``)
+  /// at or before `time`, under the current definitions, sources and policy.
+  ///
+  /// Evaluate it at the same moment for "what did we believe then":
+  /// `model.asOf(monday).estimate(for: key, at: monday)`.
+  ///
+  /// - Parameter time: The moment.
+  /// - Returns: A model holding only the evidence known then.
+  public func asOf(_ time: Date) -> UserModel {
+    var past = self
+    past.ledger = []
+    past.evidenceIndex = [:]
+    past.tallies = Array(repeating: BeliefTally(), count: definitions.count)
+    for item in ledger where item.recordedAt <= time {
+      guard let resolved = try? resolve(item, now: nil) else { continue }
+      past.append(item, resolved)
+    }
+    return past
+  }
+
+  /// Beliefs with substantial evidence on more than one side, most conflicted first.
+  ///
+  /// Conflict is `(1 - max_k t_k / T) * K / (K - 1)`: 0 when all evidence agrees, 1 when it is
+  /// spread evenly over the `K` outcomes. Contested beliefs are reported, never resolved by
+  /// deleting evidence.
+  ///
+  /// - Parameters:
+  ///   - now: The moment to evaluate at.
+  ///   - minimumEvidence: Least total evidence `T` to consider (default 4).
+  ///   - minimumConflict: Least conflict to report, in `0...1` (default 0.5: for a binary
+  ///     belief, at least a quarter of the evidence on the losing side).
+  /// - Returns: The contested beliefs.
+  public func contestedBeliefs(
+    at now: Date, minimumEvidence: Double = 4, minimumConflict: Double = 0.5
+  ) -> [ContestedBelief] {
+    estimates(at: now).compactMap { estimate -> ContestedBelief? in
+      let total = estimate.totalEvidence
+      guard total >= minimumEvidence, total > 0 else { return nil }
+      let k = Double(estimate.outcomes.count)
+      let conflict = (1 - (estimate.evidence.max() ?? 0) / total) * k / (k - 1)
+      guard conflict >= minimumConflict else { return nil }
+      return ContestedBelief(estimate: estimate, conflict: conflict)
+    }
+    .sorted { ($0.conflict, $1.estimate.key) > ($1.conflict, $0.estimate.key) }
+  }
+
+  /// Beliefs whose evidence has faded: freshness `T(now) / T(last observed)` at or below
+  /// `maximumFreshness`, stalest first. Beliefs that never had evidence are not stale, only
+  /// unknown.
+  ///
+  /// - Parameters:
+  ///   - now: The moment to evaluate at.
+  ///   - maximumFreshness: In `0...1`; default 0.5 (at least one half-life has passed).
+  /// - Returns: The stale beliefs.
+  public func staleBeliefs(at now: Date, maximumFreshness: Double = 0.5) -> [StaleBelief] {
+    definitions.indices.compactMap { index -> StaleBelief? in
+      let tally = tallies[index]
+      guard let last = tally.lastObservedTime else { return nil }
+      let then = tally.evidenceWhenLastObserved(
+        reliabilities: reliabilities, cap: policy.maximumContributionPerSource,
+        outcomeCount: definitions[index].outcomes.count
+      ).reduce(0, +)
+      let current = estimate(atIndex: index, time: now)
+      guard then > 0 else { return nil }
+      let freshness = current.totalEvidence / then
+      guard freshness <= maximumFreshness else { return nil }
+      return StaleBelief(
+        estimate: current, freshness: freshness,
+        lastObservedAt: Date(timeIntervalSinceReferenceDate: last),
+        uncertaintyWhenLastObserved: policy.priorWeight / (then + policy.priorWeight))
+    }
+    .sorted { ($0.freshness, $0.estimate.key) < ($1.freshness, $1.estimate.key) }
+  }
+}

@@ -1,0 +1,135 @@
+public import Foundation
+
+/// What a ``UserModel`` believes about one belief at one moment: the evidence tallies behind
+/// it and everything derived from them.
+///
+/// With evidence tallies `t_k` (decayed, reliability-weighted, capped), `T = sum_k t_k`, prior
+/// weight `W` and base rates `a_k`:
+///
+///     p_k = (t_k + W a_k) / (T + W)           (posterior mean of Dirichlet(t + W a))
+///     u   = W / (T + W),  confidence = 1 - u
+///     interval_k = equal-tailed interval of Beta(t_k + W a_k, T - t_k + W (1 - a_k))
+///
+/// Only the tallies are stored; probabilities are computed, so they never drift from the
+/// evidence. Because `W > 0` and every `a_k > 0`, each `p_k` lies strictly between 0 and 1.
+///
+/// ```swift
+/// let estimate = try model.estimate(for: "preference.concise", at: now)
+/// let p = try estimate.probability(of: "true")
+/// let range = try estimate.credibleInterval(for: "true", level: 0.9)
+/// ```
+public struct BeliefEstimate: Sendable, Hashable, Codable {
+  /// The belief's key.
+  public let key: BeliefKey
+  /// The belief's outcomes, in order.
+  public let outcomes: [String]
+  /// The base rates `a_k`.
+  public let baseRates: [Double]
+  /// The prior weight `W`.
+  public let priorWeight: Double
+  /// The evidence tallies `t_k`, in plain observations.
+  public let evidence: [Double]
+  /// The moment the estimate describes.
+  public let evaluatedAt: Date
+
+  /// Creates an estimate from tallies (normally obtained from ``UserModel/estimate(for:at:)``).
+  ///
+  /// - Parameters:
+  ///   - key: The belief's key.
+  ///   - outcomes: Its outcomes.
+  ///   - baseRates: Its base rates.
+  ///   - priorWeight: `W`.
+  ///   - evidence: `t_k` per outcome.
+  ///   - evaluatedAt: The moment described.
+  public init(
+    key: BeliefKey, outcomes: [String], baseRates: [Double], priorWeight: Double,
+    evidence: [Double], evaluatedAt: Date
+  ) {
+    self.key = key
+    self.outcomes = outcomes
+    self.baseRates = baseRates
+    self.priorWeight = priorWeight
+    self.evidence = evidence
+    self.evaluatedAt = evaluatedAt
+  }
+
+  /// `T`, the total evidence in plain observations.
+  public var totalEvidence: Double { evidence.reduce(0, +) }
+
+  /// `p_k = (t_k + W a_k) / (T + W)` for each outcome, in order.
+  public var probabilities: [Double] {
+    let denominator = totalEvidence + priorWeight
+    return zip(evidence, baseRates).map { ($0 + priorWeight * $1) / denominator }
+  }
+
+  /// `u = W / (T + W)`: 1 with no evidence, approaching 0 as evidence accumulates.
+  public var uncertainty: Double { priorWeight / (totalEvidence + priorWeight) }
+
+  /// `1 - u`.
+  public var confidence: Double { 1 - uncertainty }
+
+  /// The outcome with the highest probability (the first one on a tie).
+  public var mostLikelyOutcome: String {
+    let probabilities = probabilities
+    var best = 0
+    for index in probabilities.indices where probabilities[index] > probabilities[best] {
+      best = index
+    }
+    return outcomes[best]
+  }
+
+  /// The probability of one outcome.
+  ///
+  /// - Parameter outcome: An outcome name.
+  /// - Returns: `p_k`.
+  /// - Throws: ``ModelError/unknownOutcome(belief:outcome:)``.
+  public func probability(of outcome: String) throws(ModelError) -> Double {
+    probabilities[try index(of: outcome)]
+  }
+
+  /// The marginal posterior of one outcome, `Beta(t_k + W a_k, T - t_k + W (1 - a_k))`.
+  ///
+  /// - Parameter outcome: An outcome name.
+  /// - Returns: The Beta distribution.
+  /// - Throws: ``ModelError/unknownOutcome(belief:outcome:)``.
+  public func marginal(for outcome: String) throws(ModelError) -> BetaDistribution {
+    let k = try index(of: outcome)
+    let total = totalEvidence
+    let alpha = evidence[k] + priorWeight * baseRates[k]
+    let beta = max(total - evidence[k], 0) + priorWeight * (1 - baseRates[k])
+    return try BetaDistribution(alpha: alpha, beta: beta)
+  }
+
+  /// The equal-tailed credible interval of one outcome's probability.
+  ///
+  /// The bounds are the `(1 - level)/2` and `(1 + level)/2` quantiles of ``marginal(for:)``.
+  ///
+  /// - Parameters:
+  ///   - outcome: An outcome name.
+  ///   - level: The credibility in `(0, 1)`, default 0.95.
+  /// - Returns: The interval.
+  /// - Throws: ``ModelError/unknownOutcome(belief:outcome:)`` or a number error for `level`.
+  public func credibleInterval(for outcome: String, level: Double = 0.95) throws(ModelError)
+    -> ClosedRange<Double>
+  {
+    try marginal(for: outcome).equalTailedInterval(level: level)
+  }
+
+  /// The subjective-logic opinion of a binary belief (``BeliefDefinition/isBinary``), `nil`
+  /// for a categorical one: `r = t_true`, `s = t_false`, `a = a_true`.
+  public var opinion: Opinion? {
+    guard outcomes == [BeliefDefinition.trueOutcome, BeliefDefinition.falseOutcome] else {
+      return nil
+    }
+    return try? Opinion(
+      positiveEvidence: evidence[0], negativeEvidence: evidence[1], baseRate: baseRates[0],
+      priorWeight: priorWeight)
+  }
+
+  private func index(of outcome: String) throws(ModelError) -> Int {
+    guard let index = outcomes.firstIndex(of: outcome) else {
+      throw .unknownOutcome(belief: key, outcome: outcome)
+    }
+    return index
+  }
+}
