@@ -5,20 +5,53 @@ let package = Package(
   name: "SelfModel",
   products: [
     .library(name: "SelfModel", targets: ["SelfModel"]),
+    .library(name: "SelfModelStore", targets: ["SelfModelStore"]),
     .library(name: "SelfModelTesting", targets: ["SelfModelTesting"]),
   ],
   targets: [
+    // Pure values and math: no I/O, no clock reads.
     .target(name: "SelfModel"),
-    .target(name: "SelfModelTesting", dependencies: ["SelfModel"]),
+    // Everything that touches the file system.
+    .target(name: "SelfModelStore", dependencies: ["SelfModel"]),
+    // Aids for downstream tests: clocks, ids, builders, the store conformance suite.
+    .target(name: "SelfModelTesting", dependencies: ["SelfModel", "SelfModelStore"]),
+
     .executableTarget(
       name: "Quickstart",
-      dependencies: ["SelfModel", "SelfModelTesting"],
+      dependencies: ["SelfModel", "SelfModelStore", "SelfModelTesting"],
       path: "Examples/Quickstart"
     ),
+    .executableTarget(
+      name: "StoreTour",
+      dependencies: ["SelfModel", "SelfModelStore", "SelfModelTesting"],
+      path: "Examples/StoreTour"
+    ),
+    .executableTarget(
+      name: "Alignment",
+      dependencies: ["SelfModel", "SelfModelTesting"],
+      path: "Examples/Alignment"
+    ),
+    .executableTarget(
+      name: "Evaluation",
+      dependencies: ["SelfModel", "SelfModelTesting"],
+      path: "Examples/Evaluation"
+    ),
+
     .testTarget(
       name: "SelfModelTests",
       dependencies: ["SelfModel", "SelfModelTesting"],
-      resources: [.copy("Resources/vectors.json")]
+      resources: [.copy("Resources")]
+    ),
+    // A child process the store tests launch and kill -9 mid-write.
+    .executableTarget(
+      name: "StoreCrashChild",
+      dependencies: ["SelfModel", "SelfModelStore"],
+      path: "Tests/StoreCrashChild"
+    ),
+    .testTarget(
+      name: "SelfModelStoreTests",
+      dependencies: ["SelfModel", "SelfModelStore", "SelfModelTesting", "StoreCrashChild"],
+      resources: [.copy("Resources")]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -1,0 +1,1 @@
+print("Alignment: under construction")

@@ -1,0 +1,1 @@
+print("StoreTour: under construction")

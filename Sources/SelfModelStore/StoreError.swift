@@ -1,0 +1,101 @@
+public import SelfModel
+
+/// The single error type of the `SelfModelStore` module.
+///
+/// Every error carries a ``code`` (what went wrong), the ``operation`` that failed, and where
+/// known the ``user``, the ``path`` of the file and the byte ``offset`` in it, and the
+/// underlying cause (an `errno` or a ``ModelError``). Its ``description`` is one sentence that
+/// names all of them.
+///
+/// ```swift
+/// do {
+///   let store = try FileStore(at: folder)
+/// } catch let error where error.code == .locked {
+///   print("another process owns \(folder)")
+/// }
+/// ```
+public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// What went wrong.
+  public enum Code: String, Sendable, Hashable, Codable {
+    /// Another store instance (in this process or another) holds the folder's lock.
+    case locked
+    /// A system call failed; ``StoreError/errno`` says which error.
+    case ioFailure
+    /// The disk is full (`ENOSPC`) or over quota.
+    case diskFull
+    /// A file's bytes are damaged: bad checksum, impossible length or undecodable content,
+    /// anywhere but a torn tail. ``StoreError/path`` and ``StoreError/offset`` name the spot.
+    case corruptFile
+    /// A file was written by a newer format than this library reads.
+    case newerFormat
+    /// A file's format is not one this library knows at all.
+    case unknownFormat
+    /// The user has no model in the store.
+    case userNotFound
+    /// The user already has a model in the store.
+    case userAlreadyExists
+    /// The model rejected the change; ``StoreError/modelError`` says why. Nothing was written.
+    case rejectedByModel
+    /// An earlier `fsync` failed, so durability can no longer be promised: the store refuses
+    /// writes until it is reopened. See `Docs/Operations.md`.
+    case storeFailed
+    /// The store was closed.
+    case closed
+    /// An argument was invalid (a zero page size, a malformed export document, …).
+    case invalidArgument
+  }
+
+  /// What went wrong.
+  public let code: Code
+  /// The store operation that failed, such as `"record"` or `"open"`.
+  public let operation: String
+  /// The user concerned, if any.
+  public let user: UserID?
+  /// The file concerned, if any.
+  public let path: String?
+  /// The byte offset in ``path`` where damage was found, if any.
+  public let offset: Int?
+  /// The `errno` of a failed system call, if any.
+  public let errno: Int32?
+  /// The model's error for ``Code/rejectedByModel``.
+  public let modelError: ModelError?
+  /// More detail in words.
+  public let detail: String?
+
+  /// Creates an error.
+  ///
+  /// - Parameters:
+  ///   - code: What went wrong.
+  ///   - operation: The failed operation.
+  ///   - user: The user concerned.
+  ///   - path: The file concerned.
+  ///   - offset: The byte offset of damage.
+  ///   - errno: The system error number.
+  ///   - modelError: The model's error.
+  ///   - detail: More detail.
+  public init(
+    _ code: Code, operation: String, user: UserID? = nil, path: String? = nil, offset: Int? = nil,
+    errno: Int32? = nil, modelError: ModelError? = nil, detail: String? = nil
+  ) {
+    self.code = code
+    self.operation = operation
+    self.user = user
+    self.path = path
+    self.offset = offset
+    self.errno = errno
+    self.modelError = modelError
+    self.detail = detail
+  }
+
+  /// One sentence naming the code, operation, user, file, offset and cause.
+  public var description: String {
+    var parts = ["\(operation) failed: \(code.rawValue)"]
+    if let user { parts.append("user \(user)") }
+    if let path { parts.append("file \(path)") }
+    if let offset { parts.append("offset \(offset)") }
+    if let errno { parts.append("errno \(errno)") }
+    if let modelError { parts.append(modelError.description) }
+    if let detail { parts.append(detail) }
+    return parts.joined(separator: "; ")
+  }
+}

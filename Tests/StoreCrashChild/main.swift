@@ -1,0 +1,1 @@
+print("StoreCrashChild: under construction")
