@@ -1,1 +1,159 @@
-print("Quickstart: under construction")
+// Quickstart: a notebook-style tour of SelfModel's core.
+//
+// Run with `swift run Quickstart`. Every step prints what it did and why. The output is
+// deterministic: time comes from a ManualClock that starts at a fixed date, never from Date().
+
+import Foundation
+import SelfModel
+import SelfModelTesting
+
+let day: TimeInterval = 86_400
+let clock = ManualClock(start: Date(timeIntervalSince1970: 1_767_225_600))  // 2026-01-01 UTC
+var evidenceCounter = 0
+
+func step(_ number: Int, _ title: String) {
+  print("\n## Step \(number). \(title)")
+}
+
+@MainActor func nextEvidenceID() throws -> EvidenceID {
+  evidenceCounter += 1
+  return try EvidenceID("e-\(evidenceCounter)")
+}
+
+func percent(_ value: Double) -> String {
+  String(format: "%5.1f%%", value * 100)
+}
+
+func printTable(_ model: UserModel, at now: Date) throws {
+  let header = "belief".padding(toLength: 28, withPad: " ", startingAt: 0)
+  print("\(header) most likely   p      confidence  90% interval      evidence")
+  for estimate in model.estimates(at: now) {
+    let top = estimate.mostLikelyOutcome
+    let p = try estimate.probability(of: top)
+    let interval = try estimate.credibleInterval(for: top, level: 0.9)
+    let name = estimate.key.rawValue.padding(toLength: 28, withPad: " ", startingAt: 0)
+    let outcome = top.padding(toLength: 10, withPad: " ", startingAt: 0)
+    let range = "\(percent(interval.lowerBound)) – \(percent(interval.upperBound))"
+    print(
+      "\(name) \(outcome) \(percent(p))  \(percent(estimate.confidence))      \(range)  "
+        + String(format: "%.2f", estimate.totalEvidence))
+  }
+}
+
+// MARK: - 1. Policy
+
+step(1, "Choose a revision policy")
+var policy = RevisionPolicy()
+policy.halfLifeBySourceKind[.behavior] = 14 * day
+policy.halfLifeBySourceKind[.modelInference] = 30 * day
+policy.maximumContributionPerSource = 8
+print(
+  "Prior weight W = \(policy.priorWeight): with no evidence every belief sits at its base rate.")
+print("Clicks fade with a 14-day half-life, model inferences with 30 days; the user's own words")
+print("do not fade. No single source may contribute more than 8 observations to one belief.")
+
+// MARK: - 2. Beliefs and sources
+
+step(2, "Declare beliefs and register sources")
+var model = try UserModel(user: "user-42", policy: policy)
+try model.declare(.binary("preference.concise", statement: "Prefers concise answers"))
+try model.declare(
+  BeliefDefinition(
+    key: "preference.tone", statement: "Preferred tone of voice",
+    outcomes: ["formal", "casual", "playful"]))
+try model.declare(
+  .binary(
+    "interest.swift-concurrency", statement: "Is interested in Swift concurrency", baseRate: 0.3))
+try model.register(Source(id: "user", kind: .userStated, reliability: 0.95))
+try model.register(Source(id: "clicks", kind: .behavior, reliability: 0.6))
+try model.register(Source(id: "llm", kind: .modelInference, reliability: 0.5))
+for belief in model.beliefs {
+  print("- \(belief.key): \(belief.statement) [\(belief.outcomes.joined(separator: " | "))]")
+}
+print("Sources: user (stated, 0.95), clicks (behaviour, 0.6), llm (model inference, 0.5).")
+
+// MARK: - 3. Evidence over three weeks
+
+step(3, "Feed evidence from several sources over three simulated weeks")
+for week in 0..<3 {
+  for _ in 0..<3 {
+    let click = Evidence(
+      id: try nextEvidenceID(), belief: "preference.concise", content: .holds, source: "clicks",
+      observedAt: clock.now, note: "skipped the long answer")
+    try model.observe(click, at: clock.now)
+    clock.advance(byDays: 2)
+  }
+  let inferred = Evidence(
+    id: try nextEvidenceID(), belief: "preference.tone",
+    content: .distribution(["formal": 0.1, "casual": 0.7, "playful": 0.2]), source: "llm",
+    observedAt: clock.now, note: "classifier read week \(week + 1) of the conversation")
+  let result = try model.observe(inferred, at: clock.now)
+  let shift = result.changes.first.map { $0.probabilityShift[1] } ?? 0
+  print(
+    "Week \(week + 1): 3 clicks for 'concise'; the LLM's soft guess moved p(casual) by \(percent(shift))."
+  )
+  clock.advance(byDays: 1)
+}
+let stated = Evidence(
+  id: try nextEvidenceID(), belief: "interest.swift-concurrency", content: .holds, weight: 3,
+  source: "user", observedAt: clock.now, note: "ticked 'Swift concurrency' on the settings page")
+let result = try model.observe(stated, at: clock.now)
+if let change = result.changes.first {
+  print(
+    "The user ticked a box (weight 3): p(interested) went from "
+      + "\(percent(change.before.probabilities[0])) to \(percent(change.after.probabilities[0])).")
+}
+let retry = try model.observe(stated, at: clock.now)
+print(
+  "Recording the same evidence id again is a no-op: duplicates = \(retry.duplicates.map(\.rawValue))."
+)
+
+// MARK: - 4. The table
+
+step(4, "What we believe now, and how sure we are")
+try printTable(model, at: clock.now)
+print("Confidence is 1 - W/(T+W): it grows with evidence T, whatever the evidence says.")
+
+// MARK: - 5. Explain
+
+step(5, "Explain one belief: which evidence moved it, by how much")
+let explanation = try model.explain("preference.concise", at: clock.now)
+for contribution in explanation.contributions.prefix(4) {
+  let item = contribution.evidence
+  print(
+    "- \(item.id) from \(item.source): weight now \(String(format: "%.3f", contribution.currentWeight)) "
+      + "(reliability \(contribution.reliability), decay \(String(format: "%.3f", contribution.decayFactor))), "
+      + "moved p(true) by \(percent(contribution.probabilityShift[0]))")
+}
+print("Older clicks weigh less: each halves every 14 days.")
+
+// MARK: - 6. Fade
+
+step(6, "Let time pass: unrefreshed beliefs drift back to their base rate")
+clock.advance(byDays: 60)
+try printTable(model, at: clock.now)
+for stale in model.staleBeliefs(at: clock.now) {
+  print(
+    "Stale: \(stale.estimate.key) keeps \(percent(stale.freshness)) of its evidence; "
+      + "uncertainty rose from \(percent(stale.uncertaintyWhenLastObserved)) to "
+      + "\(percent(stale.estimate.uncertainty)).")
+}
+
+// MARK: - 7. Forget
+
+step(7, "Forget a source: as if the LLM had never said anything")
+let forgotten = model.forget(source: "llm")
+print("Forgot \(forgotten.count) evidence items from 'llm'.")
+try printTable(model, at: clock.now)
+
+// MARK: - 8. Audit
+
+step(8, "Audit: what did we believe at the end of week 1?")
+let endOfWeekOne = Date(timeIntervalSince1970: 1_767_225_600 + 7 * day)
+let past = model.asOf(endOfWeekOne)
+let then = try past.estimate(for: "preference.concise", at: endOfWeekOne)
+print(
+  "On day 7 p(concise) was \(percent(then.probabilities[0])) from \(past.evidence.count) items "
+    + "recorded by then.")
+
+print("\nDone. Next: Examples/StoreTour keeps models in a durable FileStore.")

@@ -81,7 +81,9 @@ enum JSONValue: Decodable, Sendable {
 enum ReferenceVectors {
   /// The whole reference file, decoded once.
   static let root: JSONValue = {
-    guard let url = Bundle.module.url(forResource: "vectors", withExtension: "json", subdirectory: "Resources"),
+    guard
+      let url = Bundle.module.url(
+        forResource: "vectors", withExtension: "json", subdirectory: "Resources"),
       let data = try? Data(contentsOf: url),
       let value = try? JSONDecoder().decode(JSONValue.self, from: data)
     else {
