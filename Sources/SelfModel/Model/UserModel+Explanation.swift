@@ -43,7 +43,10 @@ extension UserModel {
     estimate: BeliefEstimate, time: Double
   ) -> EvidenceContribution {
     let reliability = reliabilities[resolved.source]
-    let decay = resolved.halfLife.map { exp2(-(time - resolved.observedAt) / $0) } ?? 1
+    let decay =
+      halfLife(belief: resolved.belief, source: resolved.source).map {
+        exp2(-(time - resolved.observedAt) / $0)
+      } ?? 1
     let count = estimate.outcomes.count
     var raw = resolved.masses
     if let outcome = resolved.outcome {

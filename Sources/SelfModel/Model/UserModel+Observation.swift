@@ -8,7 +8,6 @@ extension UserModel {
     var outcome: Int?
     var masses: [Double]
     var weight: Double
-    var halfLife: Double?
     var observedAt: Double
   }
 
@@ -77,39 +76,39 @@ extension UserModel {
     try Check.positive(item.weight, field: "weight of evidence \(item.id)")
     try checkTimes(item, now: now)
     try checkAnnotations(item)
-    let definition = definitions[beliefIndex]
     var outcome: Int?
     var masses: [Double] = []
     if case .outcome(let name) = item.content {
-      guard let index = definition.index(of: name) else {
+      guard let index = definitions[beliefIndex].index(of: name) else {
         throw .unknownOutcome(belief: item.belief, outcome: name)
       }
       outcome = index
     } else {
-      masses = try item.content.masses(for: definition)
+      masses = try item.content.masses(for: definitions[beliefIndex])
     }
     return ResolvedEvidence(
       belief: beliefIndex, source: sourceIndex, outcome: outcome, masses: masses,
-      weight: item.weight,
-      halfLife: policy.halfLife(for: item.belief, sourceKind: sourceTable[sourceIndex].kind),
-      observedAt: item.observedAt.timeIntervalSinceReferenceDate)
+      weight: item.weight, observedAt: item.observedAt.timeIntervalSinceReferenceDate)
   }
 
   private func checkTimes(_ item: Evidence, now: Date?) throws(ModelError) {
-    let times = [("observedAt", item.observedAt), ("recordedAt", item.recordedAt)]
-    for (field, time) in times {
-      try Check.finite(
-        time.timeIntervalSinceReferenceDate, field: "\(field) of evidence \(item.id)")
-      if let now {
-        let ahead = time.timeIntervalSince(now)
-        if ahead > policy.futureTolerance {
-          throw .evidenceFromFuture(evidence: item.id, field: field, secondsAhead: ahead)
-        }
-      }
+    try checkTime(item.observedAt, field: "observedAt", of: item.id, now: now)
+    try checkTime(item.recordedAt, field: "recordedAt", of: item.id, now: now)
+  }
+
+  private func checkTime(
+    _ time: Date, field: String, of id: EvidenceID, now: Date?
+  ) throws(ModelError) {
+    try Check.finite(time.timeIntervalSinceReferenceDate, field: "\(field) of evidence \(id)")
+    guard let now else { return }
+    let ahead = time.timeIntervalSince(now)
+    if ahead > policy.futureTolerance {
+      throw .evidenceFromFuture(evidence: id, field: field, secondsAhead: ahead)
     }
   }
 
   private func checkAnnotations(_ item: Evidence) throws(ModelError) {
+    if item.note == nil && item.metadata.isEmpty { return }
     if let note = item.note {
       try Check.text(note, field: "note of evidence \(item.id)", maximum: Check.maximumNoteLength)
     }
@@ -138,10 +137,18 @@ extension UserModel {
   }
 
   mutating func apply(_ resolved: ResolvedEvidence) {
-    tallies[resolved.belief].add(
-      source: resolved.source, halfLife: resolved.halfLife, observedAt: resolved.observedAt,
+    let (belief, source) = (resolved.belief, resolved.source)
+    let isNewSlot = !tallies[belief].slots.contains { $0.source == source }
+    let halfLife = isNewSlot ? self.halfLife(belief: belief, source: source) : nil
+    tallies[belief].add(
+      source: source, halfLifeIfNew: halfLife, observedAt: resolved.observedAt,
       weight: resolved.weight, outcome: resolved.outcome, masses: resolved.masses,
-      outcomeCount: definitions[resolved.belief].outcomes.count)
+      outcomeCount: definitions[belief].outcomes.count)
+  }
+
+  /// The half-life that applies to an item from `source` about `belief`.
+  func halfLife(belief: Int, source: Int) -> Double? {
+    policy.halfLife(for: definitions[belief].key, sourceKind: sourceTable[source].kind)
   }
 
   private func orderedUnique(_ values: [Int]) -> [Int] {

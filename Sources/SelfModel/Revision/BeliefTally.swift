@@ -28,8 +28,10 @@ struct BeliefTally: Sendable, Hashable {
   var slots: [Slot] = []
 
   /// Adds `weight` on one outcome (`outcome`) or `weight * masses` on all.
+  /// `halfLifeIfNew` is used only when the source has no slot yet: a slot's half-life is fixed
+  /// by its belief and source kind.
   mutating func add(
-    source: Int, halfLife: Double?, observedAt time: Double, weight: Double,
+    source: Int, halfLifeIfNew halfLife: Double?, observedAt time: Double, weight: Double,
     outcome: Int?, masses: [Double], outcomeCount: Int
   ) {
     let slotIndex = slotIndex(
@@ -55,7 +57,7 @@ struct BeliefTally: Sendable, Hashable {
   private mutating func slotIndex(
     for source: Int, halfLife: Double?, time: Double, outcomeCount: Int
   ) -> Int {
-    if let index = slots.firstIndex(where: { $0.source == source }) { return index }
+    for index in slots.indices where slots[index].source == source { return index }
     slots.append(
       Slot(
         source: source, halfLife: halfLife, referenceTime: time,

@@ -1,0 +1,23 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// The benchmarks live in their own package so that the root package keeps no dependencies.
+// GRDB (SQLite) is the baseline a team would otherwise pick for user models.
+let package = Package(
+  name: "SelfModelBenchmarks",
+  dependencies: [
+    .package(name: "SelfModel", path: ".."),
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+  ],
+  targets: [
+    .executableTarget(
+      name: "SelfModelBenchmarks",
+      dependencies: [
+        .product(name: "SelfModel", package: "SelfModel"),
+        .product(name: "SelfModelStore", package: "SelfModel"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    )
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,119 @@
+import Foundation
+
+/// One row of the results table.
+struct Row: Codable {
+  var id: String
+  var workload: String
+  var value: Double
+  var unit: String
+  var baseline: String?
+  var baselineValue: Double?
+  var ratio: Double?
+  var target: String
+  var met: Bool?
+}
+
+/// Command-line settings.
+struct Settings {
+  var quick = false
+  var jsonPath: String?
+  var only: Set<String> = []
+  /// Overrides the workload size where a benchmark supports it (for profiling).
+  var count: Int?
+
+  init(arguments: [String]) {
+    var iterator = arguments.dropFirst().makeIterator()
+    while let argument = iterator.next() {
+      switch argument {
+      case "--quick": quick = true
+      case "--json": jsonPath = iterator.next()
+      case "--only": only = Set((iterator.next() ?? "").split(separator: ",").map(String.init))
+      case "--count": count = iterator.next().flatMap { Int($0) }
+      default: break
+      }
+    }
+  }
+
+  func wants(_ id: String) -> Bool { only.isEmpty || only.contains(id) }
+
+  /// Repetitions of each interleaved pair: medians over these.
+  var rounds: Int { quick || count != nil ? 1 : 7 }
+}
+
+extension Duration {
+  var seconds: Double {
+    let (s, attoseconds) = components
+    return Double(s) + Double(attoseconds) * 1e-18
+  }
+}
+
+/// Times `body` once with the continuous clock.
+func time(_ body: () throws -> Void) rethrows -> Double {
+  let clock = ContinuousClock()
+  let start = clock.now
+  try body()
+  return (clock.now - start).seconds
+}
+
+func median(_ values: [Double]) -> Double {
+  let sorted = values.sorted()
+  guard !sorted.isEmpty else { return .nan }
+  let middle = sorted.count / 2
+  return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+/// Runs A and B alternately `rounds` times (A B A B …) and returns the median of each.
+func interleaved(
+  rounds: Int, _ a: () throws -> Double, _ b: () throws -> Double
+) rethrows -> (a: Double, b: Double) {
+  var aTimes: [Double] = []
+  var bTimes: [Double] = []
+  for _ in 0..<rounds {
+    aTimes.append(try a())
+    bTimes.append(try b())
+  }
+  return (median(aTimes), median(bTimes))
+}
+
+/// A small deterministic generator (SplitMix64).
+struct BenchmarkRandom: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+func format(_ value: Double, _ unit: String) -> String {
+  switch unit {
+  case "ns": return String(format: "%.0f ns", value)
+  case "us": return String(format: "%.1f us", value)
+  case "ms": return String(format: "%.2f ms", value)
+  case "s": return String(format: "%.3f s", value)
+  case "rec/s": return String(format: "%.0f rec/s", value)
+  case "B": return String(format: "%.0f B", value)
+  default: return String(format: "%.3g %@", value, unit)
+  }
+}
+
+func printTable(_ rows: [Row]) {
+  print("")
+  print("id  | workload                                        | median        | baseline                         | ratio  | target")
+  print("----|-------------------------------------------------|---------------|----------------------------------|--------|-------")
+  for row in rows {
+    let workload = row.workload.padding(toLength: 47, withPad: " ", startingAt: 0)
+    let value = format(row.value, row.unit).padding(toLength: 13, withPad: " ", startingAt: 0)
+    let baseline =
+      (row.baseline.map { "\($0) \(format(row.baselineValue ?? .nan, row.unit))" } ?? "-")
+      .padding(toLength: 32, withPad: " ", startingAt: 0)
+    let ratio = row.ratio.map { String(format: "%.2fx", $0) } ?? "-"
+    let met = row.met.map { $0 ? "met" : "MISSED" } ?? ""
+    print(
+      "\(row.id.padding(toLength: 3, withPad: " ", startingAt: 0)) | \(workload) | \(value) | \(baseline) | \(ratio.padding(toLength: 6, withPad: " ", startingAt: 0)) | \(row.target) \(met)"
+    )
+  }
+}

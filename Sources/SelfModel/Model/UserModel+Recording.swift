@@ -1,0 +1,36 @@
+public import Foundation
+
+extension UserModel {
+  /// Records one piece of evidence without computing a before/after report: the lean path
+  /// for servers that record many observations and read estimates separately.
+  ///
+  /// It validates exactly like ``observe(_:at:)-(Evidence,_)`` and is idempotent in the same
+  /// way: an id already recorded with the same content changes nothing.
+  ///
+  /// - Parameters:
+  ///   - evidence: The evidence.
+  ///   - now: The current time, for the future-tolerance check.
+  /// - Returns: `true` if the evidence was recorded, `false` if it was a duplicate.
+  /// - Throws: The ``ModelError`` naming what was wrong; the model is unchanged.
+  @discardableResult
+  public mutating func record(_ evidence: Evidence, at now: Date) throws(ModelError) -> Bool {
+    try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
+    let resolved: ResolvedEvidence
+    do {
+      resolved = try resolve(evidence, now: now)
+    } catch {
+      // A retry of evidence recorded earlier is a duplicate, even if it would fail now.
+      if let index = evidenceIndex[evidence.id], ledger[index] == evidence { return false }
+      throw error
+    }
+    // One hash of the id both checks for a duplicate and claims the slot.
+    if let earlier = evidenceIndex.updateValue(ledger.count, forKey: evidence.id) {
+      evidenceIndex[evidence.id] = earlier
+      guard ledger[earlier] == evidence else { throw .evidenceIDReused(evidence.id) }
+      return false
+    }
+    ledger.append(evidence)
+    apply(resolved)
+    return true
+  }
+}
