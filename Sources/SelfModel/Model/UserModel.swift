@@ -55,7 +55,7 @@ public struct UserModel: Sendable {
   ///
   /// Replaying equals recording the same evidence one call at a time. Evidence times are not
   /// checked against a clock here (there is no `now`); everything else is validated as in
-  /// ``observe(_:at:)``.
+  /// ``observe(_:at:)-(Evidence,_)``.
   ///
   /// - Parameters:
   ///   - user: The user.
