@@ -93,17 +93,11 @@ struct BeliefTally: Sendable, Hashable {
     return totals
   }
 
-  /// The tallies as they stood when each slot last received evidence (no decay since), capped.
-  func evidenceWhenLastObserved(reliabilities: [Double], cap: Double?, outcomeCount: Int)
-    -> [Double]
-  {
-    var totals = Array(repeating: 0.0, count: outcomeCount)
-    for slot in slots {
-      let (values, scale) = Self.contribution(
-        of: slot, at: slot.referenceTime, reliability: reliabilities[slot.source], cap: cap)
-      for k in totals.indices { totals[k] += values[k] * scale }
-    }
-    return totals
+  /// The tallies as they stood when the belief last received evidence (at ``lastObservedTime``,
+  /// every slot evaluated at that same moment), capped; empty when there are no slots.
+  func evidenceWhenLastObserved(reliabilities: [Double], cap: Double?, outcomeCount: Int) -> [Double] {
+    guard let last = lastObservedTime else { return Array(repeating: 0, count: outcomeCount) }
+    return evidence(at: last, reliabilities: reliabilities, cap: cap, outcomeCount: outcomeCount)
   }
 
   /// The latest reference time of any slot: when the belief last received evidence.
