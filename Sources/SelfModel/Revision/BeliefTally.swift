@@ -95,7 +95,9 @@ struct BeliefTally: Sendable, Hashable {
 
   /// The tallies as they stood when the belief last received evidence (at ``lastObservedTime``,
   /// every slot evaluated at that same moment), capped; empty when there are no slots.
-  func evidenceWhenLastObserved(reliabilities: [Double], cap: Double?, outcomeCount: Int) -> [Double] {
+  func evidenceWhenLastObserved(reliabilities: [Double], cap: Double?, outcomeCount: Int)
+    -> [Double]
+  {
     guard let last = lastObservedTime else { return Array(repeating: 0, count: outcomeCount) }
     return evidence(at: last, reliabilities: reliabilities, cap: cap, outcomeCount: outcomeCount)
   }
