@@ -30,7 +30,7 @@ extension Identifier: ExpressibleByStringLiteral {
     let problem = Self.problem(with: value)
     precondition(
       problem == nil, "invalid \(Kind.displayName) literal \"\(value)\": \(problem ?? "")")
-    self.rawValue = value
+    self.init(unchecked: value)
   }
 }
 

@@ -20,6 +20,12 @@ public struct Identifier<Kind: IdentifierKind>: Sendable, Hashable, Comparable {
   /// The validated raw string.
   public let rawValue: String
 
+  /// `rawValue.hashValue`, computed once: identifiers are hashed on every evidence update (the
+  /// ledger's index, the belief and source tables), so each lookup hashes one integer instead
+  /// of the string. It uses the standard library's per-process seeded hash, so crafted ids
+  /// cannot collide on purpose.
+  private let cachedHash: Int
+
   /// Creates an identifier after validating `rawValue`.
   ///
   /// - Parameter rawValue: The string to wrap.
@@ -30,7 +36,31 @@ public struct Identifier<Kind: IdentifierKind>: Sendable, Hashable, Comparable {
       throw .invalidIdentifier(
         kind: Kind.displayName, value: Self.excerpt(rawValue), reason: reason)
     }
+    self.init(unchecked: rawValue)
+  }
+
+  /// Wraps a string already known to be valid.
+  init(unchecked rawValue: String) {
     self.rawValue = rawValue
+    self.cachedHash = rawValue.hashValue
+  }
+
+  /// Equal when the raw strings are equal (the cached hashes are compared first, as a shortcut).
+  public static func == (lhs: Self, rhs: Self) -> Bool {
+    lhs.cachedHash == rhs.cachedHash && lhs.rawValue == rhs.rawValue
+  }
+
+  /// Feeds the cached hash of the raw string.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(cachedHash)
+  }
+
+  /// The hash `Set` and `Dictionary` use, derived from the cached, already seeded string hash
+  /// without running `Hasher` again: a table lookup then costs a multiply instead of a SipHash
+  /// round. (`_rawHashValue(seed:)` is the standard library's customisation point for this.)
+  public func _rawHashValue(seed: Int) -> Int {
+    let mixed = UInt64(bitPattern: Int64(cachedHash ^ seed)) &* 0x9E37_79B9_7F4A_7C15
+    return Int(bitPattern: UInt(truncatingIfNeeded: mixed ^ (mixed >> 29)))
   }
 
   /// Orders identifiers by their raw strings.
