@@ -39,6 +39,7 @@ public final class InMemoryStore: SelfModelStore {
   ///   - policy: Its revision policy.
   /// - Returns: The new model.
   /// - Throws: ``StoreError/Code/userAlreadyExists`` or ``StoreError/Code/rejectedByModel``.
+  @discardableResult
   public func createUser(_ user: UserID, policy: RevisionPolicy) async throws(StoreError)
     -> UserModel
   {
@@ -86,6 +87,7 @@ public final class InMemoryStore: SelfModelStore {
   ///   - now: The current time.
   /// - Returns: The model's observation result.
   /// - Throws: ``StoreError/Code/userNotFound`` or ``StoreError/Code/rejectedByModel``.
+  @discardableResult
   public func record(_ evidence: [Evidence], for user: UserID, at now: Date)
     async throws(StoreError) -> ObservationResult
   {
@@ -145,6 +147,7 @@ public final class InMemoryStore: SelfModelStore {
   ///   - user: The user.
   /// - Returns: The forgotten item, if any.
   /// - Throws: ``StoreError/Code/userNotFound``.
+  @discardableResult
   public func forget(evidence: EvidenceID, for user: UserID) async throws(StoreError)
     -> Evidence?
   {
@@ -158,6 +161,7 @@ public final class InMemoryStore: SelfModelStore {
   ///   - user: The user.
   /// - Returns: The forgotten items.
   /// - Throws: ``StoreError/Code/userNotFound``.
+  @discardableResult
   public func forget(source: SourceID, for user: UserID) async throws(StoreError) -> [Evidence] {
     try mutate(user, "forget") { model in model.forget(source: source) }
   }
@@ -167,6 +171,7 @@ public final class InMemoryStore: SelfModelStore {
   /// - Parameter user: The user.
   /// - Returns: `true` if the user existed.
   /// - Throws: Never.
+  @discardableResult
   public func deleteUser(_ user: UserID) async throws(StoreError) -> Bool {
     models.withLock { $0.removeValue(forKey: user) != nil }
   }

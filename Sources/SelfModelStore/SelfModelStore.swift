@@ -40,6 +40,7 @@ public protocol SelfModelStore: Sendable {
   /// - Returns: The new, empty model.
   /// - Throws: ``StoreError/Code/userAlreadyExists``; ``StoreError/Code/rejectedByModel`` for
   ///   an invalid policy; I/O errors.
+  @discardableResult
   func createUser(_ user: UserID, policy: RevisionPolicy) async throws(StoreError) -> UserModel
 
   /// The user's current model.
@@ -90,6 +91,7 @@ public protocol SelfModelStore: Sendable {
   /// - Throws: ``StoreError/Code/userNotFound``; ``StoreError/Code/rejectedByModel`` with the
   ///   model's reason (nothing written); ``StoreError/Code/storeFailed`` after an earlier
   ///   failed sync; I/O errors.
+  @discardableResult
   func record(_ evidence: [Evidence], for user: UserID, at now: Date) async throws(StoreError)
     -> ObservationResult
 
@@ -160,6 +162,7 @@ public protocol SelfModelStore: Sendable {
   ///   - user: The user.
   /// - Returns: The forgotten item, or `nil` if the ledger did not hold it.
   /// - Throws: ``StoreError/Code/userNotFound``; I/O errors.
+  @discardableResult
   func forget(evidence: EvidenceID, for user: UserID) async throws(StoreError) -> Evidence?
 
   /// Forgets every evidence item from a source; the source stays registered. Afterwards the
@@ -174,6 +177,7 @@ public protocol SelfModelStore: Sendable {
   ///   - user: The user.
   /// - Returns: The forgotten items, in ledger order.
   /// - Throws: ``StoreError/Code/userNotFound``; I/O errors.
+  @discardableResult
   func forget(source: SourceID, for user: UserID) async throws(StoreError) -> [Evidence]
 
   /// Deletes a user and everything stored about them.
@@ -185,6 +189,7 @@ public protocol SelfModelStore: Sendable {
   /// - Parameter user: The user.
   /// - Returns: `true` if the user existed.
   /// - Throws: I/O errors; ``StoreError/Code/storeFailed`` after an earlier failed sync.
+  @discardableResult
   func deleteUser(_ user: UserID) async throws(StoreError) -> Bool
 
   /// Exports a user as one portable JSON document (an ``ExportDocument``).
