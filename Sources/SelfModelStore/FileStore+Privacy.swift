@@ -59,7 +59,7 @@ extension FileStore {
     try await perform(user) { state throws(StoreError) in
       try state.environment.health.checkWritable("deleteUser", user: user)
       state.evict(user)
-      do {
+      do throws(StoreError) {
         return .done(try state.environment.files(for: user).delete())
       } catch {
         state.fail(user, error)

@@ -1,4 +1,3 @@
-public import Foundation
 public import SelfModel
 
 extension FileStore {

@@ -1,5 +1,5 @@
-public import Foundation
-public import SelfModel
+import Dispatch
+import SelfModel
 
 /// The embedded, durable ``SelfModelStore``: one folder on a local file system, one journal and
 /// one snapshot per user, crash-safe and shared by many concurrent tasks.

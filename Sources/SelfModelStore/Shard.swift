@@ -34,7 +34,7 @@ final class Shard: Sendable {
     let result = await withCheckedContinuation {
       (continuation: CheckedContinuation<Result<Value, StoreError>, Never>) in
       submit { state in
-        do {
+        do throws(StoreError) {
           try state.environment.health.checkOpen("store", user: nil)
           switch try body(&state) {
           case .done(let value):

@@ -75,9 +75,10 @@ struct StoreFormat: Codable {
     guard fileSystem.exists(layout.formatPath) else {
       let names = try fileSystem.contents(ofDirectory: layout.root)
       let expected: Set = ["LOCK", "users"]
-      let usersEmpty =
-        !fileSystem.exists(layout.usersPath)
-        || (try fileSystem.contents(ofDirectory: layout.usersPath)).isEmpty
+      var usersEmpty = true
+      if fileSystem.exists(layout.usersPath) {
+        usersEmpty = try fileSystem.contents(ofDirectory: layout.usersPath).isEmpty
+      }
       let strays = names.filter { !expected.contains($0) && !$0.hasPrefix("FORMAT.tmp-") }
       guard strays.isEmpty, usersEmpty else {
         throw StoreError(
