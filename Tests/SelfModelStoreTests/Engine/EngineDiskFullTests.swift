@@ -43,6 +43,7 @@ import Testing
   @Test(
     .enabled(if: skipReason == nil, "needs root and a mountable tmpfs; see skipReason"),
     .timeLimit(.minutes(1)))
+  /// Appends 700-byte records to a journal on a 64 KiB tmpfs until `.diskFull`; every synced record survives reopening.
   func fillingATmpfsThrowsDiskFullAndKeepsSyncedRecords() throws {
     try EngineTemporaryDirectory.with { directory in
       try #require(try Self.mount(directory.path) == 0, "mount failed")

@@ -90,10 +90,12 @@ import Testing
     if let snapshot { #expect(ledger.snapshots.contains(snapshot), "snapshot invented: \(label)") }
   }
 
+  /// The faults injected at every call.
   static let faults: [FaultInjectingFileSystem.Fault] = [
     .error(EIO), .error(ENOSPC), .error(EINTR), .shortWrite,
   ]
 
+  /// Fails each call of the workload in turn, once or persistently: nothing traps, acknowledged records and snapshots survive, nothing is invented.
   @Test(arguments: faults, [false, true])
   func everyCallFailingKeepsAcknowledgedRecords(
     _ fault: FaultInjectingFileSystem.Fault, persistent: Bool
@@ -117,6 +119,7 @@ import Testing
     }
   }
 
+  /// A failed append whose rollback also fails leaves partial bytes that the next append removes first.
   @Test func failedAppendRollsBackAndTheNextAppendContinues() throws {
     try EngineTemporaryDirectory.with { directory in
       let fileSystem = FaultInjectingFileSystem()
@@ -139,6 +142,7 @@ import Testing
     }
   }
 
+  /// Faults fire at the counted call; counts and the log reset.
   @Test func injectorCountsAndLogs() throws {
     try EngineTemporaryDirectory.with { directory in
       let fileSystem = FaultInjectingFileSystem()

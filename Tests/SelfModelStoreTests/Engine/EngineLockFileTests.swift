@@ -4,8 +4,10 @@ import Testing
 
 /// Exclusion within and across processes for ``LockFile``.
 @Suite struct EngineLockFileTests {
+  /// The real file system.
   static let fileSystem = POSIXFileSystem()
 
+  /// A second lock in the same process is `.locked`; after release it can be taken again.
   @Test func secondAcquireInTheSameProcessIsLocked() throws {
     try EngineTemporaryDirectory.with { directory in
       let lock = try LockFile.acquire(inFolder: directory.path, fileSystem: Self.fileSystem)
@@ -23,6 +25,7 @@ import Testing
     }
   }
 
+  /// Dropping a lock releases it.
   @Test func deinitReleases() throws {
     try EngineTemporaryDirectory.with { directory in
       do { _ = try LockFile.acquire(inFolder: directory.path, fileSystem: Self.fileSystem) }
@@ -31,6 +34,7 @@ import Testing
     }
   }
 
+  /// Whether flock(1) is installed.
   static let hasFlock = FileManager.default.isExecutableFile(atPath: "/usr/bin/flock")
 
   /// `flock -n LOCK true` in another process fails while the lock is held and succeeds after.

@@ -5,8 +5,10 @@ import Testing
 
 /// Round trips, damage, permissions and interrupted replacement for ``SnapshotFile``.
 @Suite struct EngineSnapshotTests {
+  /// The real file system.
   static let fileSystem = POSIXFileSystem()
 
+  /// Payloads of several sizes round-trip; a missing file reads as `nil`.
   @Test(arguments: [0, 1, 100, 70_000])
   func roundTrips(_ size: Int) throws {
     try EngineTemporaryDirectory.with { directory in
@@ -20,6 +22,7 @@ import Testing
     }
   }
 
+  /// The snapshot has mode 0600 after a write and after overwriting a 0644 file.
   @Test func isPrivateAfterWriteAndOverwrite() throws {
     try EngineTemporaryDirectory.with { directory in
       let path = directory.file("snapshot")
@@ -33,6 +36,7 @@ import Testing
     }
   }
 
+  /// Every damaged byte, truncation and extension is detected with the right code.
   @Test func everyDamagedByteAndTruncationIsDetected() throws {
     try EngineTemporaryDirectory.with { directory in
       let path = directory.file("snapshot")
@@ -55,6 +59,7 @@ import Testing
     }
   }
 
+  /// A higher version with a valid checksum is `.newerFormat`.
   @Test func newerVersionIsRefused() throws {
     try EngineTemporaryDirectory.with { directory in
       let path = directory.file("snapshot")
