@@ -1,3 +1,5 @@
+import Glibc
+
 /// An append-only journal of checksummed, sequence-numbered records: the durable ledger of one
 /// user's operations.
 ///
@@ -62,7 +64,6 @@ package final class JournalFile {
   package static func open(
     path: String, fileSystem: any FileSystem, baseSequence: UInt64 = 1, salvage: Bool = false
   ) throws(StoreError) -> (JournalFile, JournalRecovery) {
-    FileIO.removeStaleTemporaries(of: path, fileSystem: fileSystem)
     if !fileSystem.exists(path) {
       let header = JournalFormat.header(baseSequence: baseSequence)
       try FileIO.replaceDurably(path, bytes: header, fileSystem: fileSystem)
@@ -76,6 +77,7 @@ package final class JournalFile {
         path: path, fileSystem: fileSystem, fd: fd,
         length: bytes.count - recovery.truncatedBytes,
         nextSequence: base &+ UInt64(recovery.records.count))
+      FileIO.removeStaleTemporaries(of: path, fileSystem: fileSystem)
       return (journal, recovery)
     } catch {
       fileSystem.close(fd)
@@ -83,17 +85,51 @@ package final class JournalFile {
     }
   }
 
-  /// Scans `bytes`, then cuts the torn tail (or, in salvage mode, the damage) off the file.
-  private static func recover(
-    _ bytes: [UInt8], fd: Int32, path: String, fileSystem: any FileSystem, salvage: Bool
-  ) throws(StoreError) -> (JournalRecovery, UInt64) {
-    let scanned = bytes.withUnsafeBytes { raw -> Result<(JournalScanner.Outcome, UInt64), _> in
+  /// Reads a journal without changing anything on disk, for read-only views and tools: a torn
+  /// tail is reported in ``JournalRecovery/truncatedBytes`` but not removed.
+  ///
+  /// - Parameters:
+  ///   - path: The journal file.
+  ///   - fileSystem: The file system.
+  /// - Returns: The valid records, or `nil` if there is no journal.
+  /// - Throws: Like ``open(path:fileSystem:baseSequence:salvage:)`` in strict mode.
+  package static func inspect(path: String, fileSystem: any FileSystem) throws(StoreError)
+    -> JournalRecovery?
+  {
+    let fd: Int32
+    do {
+      fd = try fileSystem.open(path, [.read], permissions: 0)
+    } catch  where error.errno == ENOENT {
+      return nil
+    }
+    defer { fileSystem.close(fd) }
+    let bytes = try FileIO.readAll(fd, fileSystem: fileSystem)
+    let (outcome, _) = try scan(bytes, path: path)
+    if let damage = outcome.damage {
+      throw .corrupt(
+        "inspect", path: path, offset: damage.offset, detail: "journal damaged: \(damage.reason)")
+    }
+    return JournalRecovery(
+      records: outcome.records, truncatedBytes: bytes.count - outcome.validLength)
+  }
+
+  /// Validates the header and scans the frames of a whole journal file.
+  private static func scan(_ bytes: [UInt8], path: String) throws(StoreError)
+    -> (JournalScanner.Outcome, UInt64)
+  {
+    try bytes.withUnsafeBytes { raw in
       Result { () throws(StoreError) in
         let base = try JournalFormat.baseSequence(raw, path: path)
         return (JournalScanner.scan(raw, baseSequence: base), base)
       }
-    }
-    let (outcome, base) = try scanned.get()
+    }.get()
+  }
+
+  /// Scans `bytes`, then cuts the torn tail (or, in salvage mode, the damage) off the file.
+  private static func recover(
+    _ bytes: [UInt8], fd: Int32, path: String, fileSystem: any FileSystem, salvage: Bool
+  ) throws(StoreError) -> (JournalRecovery, UInt64) {
+    let (outcome, base) = try scan(bytes, path: path)
     var copy: String?
     if let damage = outcome.damage {
       guard salvage else {

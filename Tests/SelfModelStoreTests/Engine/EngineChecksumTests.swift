@@ -24,6 +24,7 @@ import Testing
     ((0..<1024).map { UInt8($0 % 256) }, 0x2CDF_6E8F),
   ]
 
+  /// Each CRC-32C vector, through the contiguous, slice and generic paths.
   @Test(arguments: 0..<crcVectors.count)
   func crc32cMatchesVector(_ index: Int) {
     let (bytes, expected) = Self.crcVectors[index]
@@ -32,6 +33,7 @@ import Testing
     #expect(CRC32C.checksum(AnySequenceCollection(bytes)) == expected)
   }
 
+  /// Checksumming in two parts with `continuing:` equals checksumming at once.
   @Test func crc32cContinues() {
     var random = EngineTestRandom(seed: 7)
     let bytes = random.bytes(1_000)
@@ -60,12 +62,14 @@ import Testing
     ),
   ]
 
+  /// Each SHA-256 vector.
   @Test(arguments: 0..<shaVectors.count)
   func sha256MatchesVector(_ index: Int) {
     let (bytes, expected) = Self.shaVectors[index]
     #expect(SHA256.hexDigest(of: bytes) == expected)
   }
 
+  /// The FIPS 180-4 long-message vector: one million `a`s.
   @Test func sha256OfOneMillionAs() {
     let bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
     #expect(
@@ -78,9 +82,13 @@ import Testing
 struct AnySequenceCollection: Collection {
   /// The wrapped bytes.
   let base: [UInt8]
+  /// Wraps bytes.
   init(_ base: [UInt8]) { self.base = base }
+  /// The first index.
   var startIndex: Int { 0 }
+  /// One past the last index.
   var endIndex: Int { base.count }
+  /// The next index.
   func index(after index: Int) -> Int { index + 1 }
   subscript(position: Int) -> UInt8 { base[position] }
 }

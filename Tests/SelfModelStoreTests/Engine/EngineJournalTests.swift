@@ -4,8 +4,11 @@ import Testing
 
 /// Appending, reopening, torn tails, damage and salvage for ``JournalFile``.
 @Suite struct EngineJournalTests {
+  /// The real file system.
   static let fileSystem = POSIXFileSystem()
+  /// The journal header's size, per `Docs/FileFormat.md`.
   static let headerSize = 24
+  /// The bytes a frame adds to its payload.
   static let frameOverhead = 20
 
   /// Payloads of varied sizes, including an empty one.
@@ -30,6 +33,7 @@ import Testing
     return offsets
   }
 
+  /// Appends, closes and reopens: the same records, sequence numbers and length; mode 0600.
   @Test func appendsAndReopens() throws {
     try EngineTemporaryDirectory.with { directory in
       let path = directory.file("journal")
@@ -52,6 +56,7 @@ import Testing
     }
   }
 
+  /// Cutting the file at every byte of the last three records keeps exactly the whole records, and appends continue with the next sequence number.
   @Test func truncationAtEveryOffsetOfTheLastThreeRecordsKeepsWholeRecords() throws {
     try EngineTemporaryDirectory.with { directory in
       let payloads = Self.payloads(count: 8, seed: 2)
@@ -74,6 +79,7 @@ import Testing
     }
   }
 
+  /// A damaged byte anywhere after the header (223 seeded positions) is `.corruptFile` at the damaged record, and the file is left as it was.
   @Test func singleByteCorruptionIsAlwaysDetectedAndChangesNothing() throws {
     try EngineTemporaryDirectory.with { directory in
       let payloads = Self.payloads(count: 12, seed: 3)
@@ -100,6 +106,7 @@ import Testing
     }
   }
 
+  /// Zero bytes after the last record are a torn tail and are cut off.
   @Test(arguments: [1, 7, 8, 19, 20, 100, 4_096])
   func allZeroTailsAreTorn(_ zeros: Int) throws {
     try EngineTemporaryDirectory.with { directory in
@@ -116,6 +123,22 @@ import Testing
     }
   }
 
+  /// Inspecting reads records and reports a torn tail without changing the file.
+  @Test func inspectChangesNothing() throws {
+    try EngineTemporaryDirectory.with { directory in
+      let path = directory.file("journal")
+      #expect(try JournalFile.inspect(path: path, fileSystem: Self.fileSystem) == nil)
+      let payloads = Self.payloads(count: 3, seed: 9)
+      _ = try Self.makeJournal(path, payloads)
+      let torn = try EngineFiles.bytes(path) + [5, 0, 0]
+      try EngineFiles.write(torn, to: path)
+      let recovery = try #require(try JournalFile.inspect(path: path, fileSystem: Self.fileSystem))
+      #expect(recovery.records.map(\.payload) == payloads && recovery.truncatedBytes == 3)
+      #expect(try EngineFiles.bytes(path) == torn)
+    }
+  }
+
+  /// A bad checksum in the last, whole record is damage, not a torn tail.
   @Test func damageInTheLastWholeRecordIsNotTreatedAsTorn() throws {
     try EngineTemporaryDirectory.with { directory in
       let path = directory.file("journal")
@@ -130,6 +153,7 @@ import Testing
     }
   }
 
+  /// Salvage mode keeps the records before the damage, copies the damaged file aside and picks the next free copy name.
   @Test func salvageKeepsThePrefixAndACopy() throws {
     try EngineTemporaryDirectory.with { directory in
       let path = directory.file("journal")
@@ -157,6 +181,7 @@ import Testing
     }
   }
 
+  /// Reset leaves a header-only journal with the new base sequence and no temporary files.
   @Test func resetEmptiesTheJournalWithANewBase() throws {
     try EngineTemporaryDirectory.with { directory in
       let path = directory.file("journal")
@@ -175,6 +200,7 @@ import Testing
     }
   }
 
+  /// A newer version, another magic and a short header are refused without changing the file.
   @Test func headersFromOtherFormatsAreRefused() throws {
     try EngineTemporaryDirectory.with { directory in
       let path = directory.file("journal")
@@ -199,6 +225,7 @@ import Testing
     }
   }
 
+  /// The bytes of a one-record journal equal the example in `Docs/FileFormat.md`.
   @Test func frameLayoutMatchesTheDocumentedExample() throws {
     try EngineTemporaryDirectory.with { directory in
       let path = directory.file("journal")

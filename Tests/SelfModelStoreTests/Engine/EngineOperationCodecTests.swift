@@ -5,8 +5,10 @@ import Testing
 
 /// Round trips and malformed input for ``OperationCodec``.
 @Suite struct EngineOperationCodecTests {
+  /// A fixed time with a fraction of a second.
   static let now = Date(timeIntervalSinceReferenceDate: 789_012_345.678_9)
 
+  /// One or more operations of every kind, with soft evidence, notes, metadata and non-ASCII text.
   static func sampleOperations() throws -> [JournalOperation] {
     let tone = try BeliefDefinition(
       key: "preference.tone", statement: "Préfère un ton 日本語 🙂",
@@ -34,6 +36,7 @@ import Testing
     ]
   }
 
+  /// Every operation kind decodes to itself and re-encodes to the same bytes.
   @Test func roundTripsEveryOperationKind() throws {
     for operation in try Self.sampleOperations() {
       let payload = try OperationCodec.encode(operation)
@@ -42,6 +45,7 @@ import Testing
     }
   }
 
+  /// At least 1,000 seeded random evidence records per seed round-trip.
   @Test(arguments: [1, 2, 3] as [UInt64])
   func roundTripsSeededRandomEvidence(_ seed: UInt64) throws {
     var random = EngineTestRandom(seed: seed)
@@ -56,6 +60,7 @@ import Testing
     }
   }
 
+  /// Every proper prefix of a valid payload is `.corruptFile`.
   @Test func everyTruncationThrowsCorruptFile() throws {
     for operation in try Self.sampleOperations() {
       let payload = try OperationCodec.encode(operation)
@@ -65,6 +70,7 @@ import Testing
     }
   }
 
+  /// Trailing bytes, unknown tags and empty payloads are `.corruptFile`.
   @Test func trailingBytesAndUnknownTagsThrow() throws {
     let payload = try OperationCodec.encode(.observe([], now: Self.now))
     let body = Array(payload.dropFirst())
@@ -74,6 +80,7 @@ import Testing
     }
   }
 
+  /// Random bytes decode or throw `.corruptFile`, never trap.
   @Test func randomBytesNeverTrap() {
     var random = EngineTestRandom(seed: 99)
     for round in 0..<3_000 {
@@ -83,6 +90,7 @@ import Testing
     }
   }
 
+  /// Every single-byte change of a payload decodes or throws `.corruptFile`.
   @Test func singleByteFlipsNeverTrap() throws {
     var random = EngineTestRandom(seed: 5)
     let evidence = (0..<20).map { _ in EngineFixtures.evidence(&random) }
