@@ -54,8 +54,9 @@ extension ShardState {
   /// not fail the write that triggered it, whose record is already in the journal.
   private mutating func compactIfDue(_ slot: UserSlot) {
     let options = environment.options
-    guard slot.journalRecords >= options.compactionRecordThreshold
-      || slot.journal.length >= options.compactionByteThreshold
+    guard
+      slot.journalRecords >= options.compactionRecordThreshold
+        || slot.journal.length >= options.compactionByteThreshold
     else { return }
     try? compact(slot)
   }

@@ -14,12 +14,15 @@ package struct StoreMigrator: Sendable {
     /// The step's permanent id.
     package let id: String
     /// Performs the step on the store at `layout`; must be safe to run again after a crash.
-    package let migrate: @Sendable (_ root: String, _ fileSystem: any FileSystem) throws(StoreError) -> Void
+    package let migrate:
+      @Sendable (_ root: String, _ fileSystem: any FileSystem) throws(StoreError) -> Void
 
     /// Creates a step.
     package init(
       id: String,
-      migrate: @escaping @Sendable (_ root: String, _ fileSystem: any FileSystem) throws(StoreError) -> Void
+      migrate:
+        @escaping @Sendable (_ root: String, _ fileSystem: any FileSystem) throws(StoreError) ->
+        Void
     ) {
       self.id = id
       self.migrate = migrate

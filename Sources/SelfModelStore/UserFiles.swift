@@ -118,7 +118,9 @@ struct UserFiles: Sendable {
   }
 
   /// Applies the records after `covered`; returns their sequence numbers.
-  private func replay(_ records: [JournalRecord], after covered: UInt64, into model: inout UserModel)
+  private func replay(
+    _ records: [JournalRecord], after covered: UInt64, into model: inout UserModel
+  )
     throws(StoreError) -> [UInt64]
   {
     var replayed: [UInt64] = []

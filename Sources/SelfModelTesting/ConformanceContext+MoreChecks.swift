@@ -8,7 +8,8 @@ extension ConformanceContext {
     try await makeUser("twin")
     let fromUser = [try Self.evidence("u1"), try Self.evidence("u2", Self.formal)]
     let fromClicks = [
-      try Self.evidence("c1", source: "clicks"), try Self.evidence("c2", holds: false, source: "clicks"),
+      try Self.evidence("c1", source: "clicks"),
+      try Self.evidence("c2", holds: false, source: "clicks"),
     ]
     try await store.record(fromUser + fromClicks, for: "alice", at: Self.now)
     try await store.record(fromUser, for: "twin", at: Self.now)

@@ -52,7 +52,7 @@ import Testing
   /// Reopens the store: every acknowledged id is present, and per trial and user the present
   /// ids form a gap-free prefix (nothing that was never attempted, nothing out of order).
   private func verify(folder: String, acknowledged: Set<String>, trials: Int) async throws {
-    let store = try FileStore(at: folder)
+    let store = try await FileStore.reopen(at: folder)
     defer { store.close() }
     var present: Set<String> = []
     for index in 0..<Self.users {
@@ -62,7 +62,9 @@ import Testing
       present.formUnion(ids)
       for trial in 0..<trials {
         let prefix = "t\(trial)-\(user)-"
-        let numbers = ids.filter { $0.hasPrefix(prefix) }.compactMap { Int($0.dropFirst(prefix.count)) }
+        let numbers = ids.filter { $0.hasPrefix(prefix) }.compactMap {
+          Int($0.dropFirst(prefix.count))
+        }
         #expect(numbers == Array(0..<numbers.count), "trial \(trial) \(user): \(numbers)")
       }
     }

@@ -33,7 +33,9 @@ import Testing
       }
     }
     acks.mayBeForgotten.insert("e1")
-    if (try? await store.forget(evidence: "e1", for: "alice")) != nil { acks.forgotten.insert("e1") }
+    if (try? await store.forget(evidence: "e1", for: "alice")) != nil {
+      acks.forgotten.insert("e1")
+    }
     _ = try? await store.compact("alice")
     if let item = try? StoreFixtures.evidence("b0"),
       (try? await store.record(item, for: "bob", at: StoreFixtures.now)) != nil
@@ -58,7 +60,7 @@ import Testing
   /// Reopens without faults and checks the acknowledgements.
   static func verify(folder: String, _ acks: Acknowledged, _ label: String) async throws {
     guard FileManager.default.fileExists(atPath: folder + "/FORMAT") else { return }
-    let store = try FileStore(at: folder, options: options)
+    let store = try await FileStore.reopen(at: folder, options: options)
     defer { store.close() }
     for user in acks.users.subtracting(acks.mayBeDeleted) {
       let model = try await store.model(for: user)
@@ -142,7 +144,7 @@ import Testing
     #expect(error?.detail?.contains("errno 5") == true)
     _ = try await store.model(for: "alice")  // reads still work
     store.close()
-    let reopened = try FileStore(at: folder.path)
+    let reopened = try await FileStore.reopen(at: folder.path)
     defer { reopened.close() }
     try await reopened.record(try StoreFixtures.evidence("e3"), for: "alice", at: StoreFixtures.now)
   }

@@ -74,7 +74,8 @@ import Testing
     // An "older" store: FORMAT from before the v1 layout step, no users folder.
     try writeFormat(#"{"formatVersion":1,"migrations":[]}"#, in: folder)
     let marker = folder.child("upgraded")
-    let upgrade = StoreMigrator.Migration(id: "test-2-marker") { root, fileSystem throws(StoreError) in
+    let upgrade = StoreMigrator.Migration(id: "test-2-marker") {
+      root, fileSystem throws(StoreError) in
       let fd = try fileSystem.open(root + "/upgraded", [.write, .create], permissions: 0o600)
       fileSystem.close(fd)
     }
@@ -86,10 +87,12 @@ import Testing
     let format = try String(contentsOfFile: folder.child("FORMAT"), encoding: .utf8)
     #expect(format.contains("v1-initial-layout") && format.contains("test-2-marker"))
     try FileManager.default.removeItem(atPath: marker)
-    let again = try FileStore(at: folder.path, fileSystem: POSIXFileSystem(), migrator: migrator)
+    let again = try await retryingLock { () throws(StoreError) in
+      try FileStore(at: folder.path, fileSystem: POSIXFileSystem(), migrator: migrator)
+    }
     again.close()
     #expect(!FileManager.default.fileExists(atPath: marker), "a migration ran twice")
-    let error = #expect(throws: StoreError.self) { try FileStore(at: folder.path) }
+    let error = await #expect(throws: StoreError.self) { try await FileStore.reopen(at: folder.path) }
     #expect(error?.code == .newerFormat)
   }
 
@@ -112,7 +115,7 @@ import Testing
     var bytes = try Data(contentsOf: URL(fileURLWithPath: journal))
     bytes[bytes.count / 2] ^= 0x40
     try bytes.write(to: URL(fileURLWithPath: journal))
-    let store = try FileStore(at: folder.path)
+    let store = try await FileStore.reopen(at: folder.path)
     let error = await #expect(throws: StoreError.self) { try await store.model(for: "alice") }
     store.close()
     #expect(error?.code == .corruptFile)
@@ -120,13 +123,14 @@ import Testing
     #expect(error?.offset != nil)
     #expect(try Data(contentsOf: URL(fileURLWithPath: journal)) == bytes)
 
-    let salvaging = try FileStore(at: folder.path, options: .init(recovery: .salvage))
+    let salvaging = try await FileStore.reopen(at: folder.path, options: .init(recovery: .salvage))
     defer { salvaging.close() }
     let prefix = try await salvaging.model(for: "alice").evidence.count
     #expect(prefix < 6)
     let names = try FileManager.default.contentsOfDirectory(atPath: FileIO.parent(of: journal))
     #expect(names.contains { $0.hasPrefix("journal.damaged-") })
-    try await salvaging.record(try StoreFixtures.evidence("after"), for: "alice", at: StoreFixtures.now)
+    try await salvaging.record(
+      try StoreFixtures.evidence("after"), for: "alice", at: StoreFixtures.now)
     #expect(try await salvaging.model(for: "alice").evidence.count == prefix + 1)
   }
 
@@ -138,7 +142,7 @@ import Testing
     try handle.seekToEnd()
     try handle.write(contentsOf: Data([0x30, 0, 0, 0, 0x11, 0x22]))
     try handle.close()
-    let store = try FileStore(at: folder.path)
+    let store = try await FileStore.reopen(at: folder.path)
     defer { store.close() }
     #expect(try await store.model(for: "alice").evidence.count == 6)
   }

@@ -5,18 +5,18 @@ import Testing
 @testable import SelfModelStore
 
 @Suite struct FileStoreSafetyTests {
-  @Test func aSecondStoreInThisProcessIsLockedOut() throws {
+  @Test func aSecondStoreInThisProcessIsLockedOut() async throws {
     let folder = StoreTestFolder("lock")
     defer { folder.remove() }
     let first = try FileStore(at: folder.path)
     let error = #expect(throws: StoreError.self) { try FileStore(at: folder.path) }
     #expect(error?.code == .locked)
     first.close()
-    let second = try FileStore(at: folder.path)
+    let second = try await FileStore.reopen(at: folder.path)
     second.close()
   }
 
-  @Test func aStoreHeldByAnotherProcessIsLockedOut() throws {
+  @Test func aStoreHeldByAnotherProcessIsLockedOut() async throws {
     let folder = StoreTestFolder("lock-process")
     defer { folder.remove() }
     let child = try ChildProcess(arguments: ["hold", folder.path])
@@ -25,7 +25,7 @@ import Testing
     let error = #expect(throws: StoreError.self) { try FileStore(at: folder.path) }
     #expect(error?.code == .locked)
     child.kill()
-    let store = try FileStore(at: folder.path)
+    let store = try await FileStore.reopen(at: folder.path)
     store.close()
   }
 
@@ -107,7 +107,8 @@ import Testing
     let store = try FileStore(at: folder.path)
     defer { store.close() }
     try await StoreFixtures.makeUser("alice", in: store)
-    try await store.register([try Source(id: "tracker", kind: .behavior, reliability: 0.5)], for: "alice")
+    try await store.register(
+      [try Source(id: "tracker", kind: .behavior, reliability: 0.5)], for: "alice")
     let secret = "SECRET-\(UUID().uuidString)"
     let item = Evidence(
       id: "s1", belief: StoreFixtures.concise, content: .holds, source: "tracker",

@@ -29,7 +29,7 @@ import Testing
     try await store.record(try StoreFixtures.evidence("e1"), for: "alice", at: StoreFixtures.now)
     let before = try await store.model(for: "alice")
     store.close()
-    let reopened = try FileStore(at: folder.path)
+    let reopened = try await FileStore.reopen(at: folder.path)
     defer { reopened.close() }
     #expect(try await reopened.model(for: "alice") == before)
   }
@@ -50,7 +50,7 @@ import Testing
     let journal = FileStoreLayout(root: folder.path).folder(for: "alice").journalPath
     let size = try FileManager.default.attributesOfItem(atPath: journal)[.size] as? Int
     #expect((size ?? 0) < 64)
-    let reopened = try FileStore(at: folder.path, options: options)
+    let reopened = try await FileStore.reopen(at: folder.path, options: options)
     defer { reopened.close() }
     #expect(try await reopened.model(for: "alice") == before)
   }
@@ -62,7 +62,9 @@ import Testing
     store.close()
     store.close()
     await #expect(throws: StoreError.self) { try await store.createUser("alice") }
-    let error = await #expect(throws: StoreError.self) { try await store.users(after: nil, limit: 1) }
+    let error = await #expect(throws: StoreError.self) {
+      try await store.users(after: nil, limit: 1)
+    }
     #expect(error?.code == .closed)
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import SelfModel
+
 @testable import SelfModelStore
 
 /// A fresh temporary folder for one test, removed by `remove()`.
@@ -45,7 +46,8 @@ enum StoreFixtures {
     try await store.createUser(user)
     try await store.declare(
       [try .binary(concise, statement: "Prefers concise answers")], for: user)
-    try await store.register([try Source(id: "user", kind: .userStated, reliability: 0.9)], for: user)
+    try await store.register(
+      [try Source(id: "user", kind: .userStated, reliability: 0.9)], for: user)
   }
 
   static func evidence(_ id: String, holds: Bool = true, source: SourceID = "user") throws
@@ -79,4 +81,27 @@ enum StoreFixtures {
     }
     return data
   }
+}
+
+extension FileStore {
+  /// Reopens a store folder, retrying briefly while it is `locked`.
+  ///
+  /// Other tests launch child processes; a child forked while this process held the folder's
+  /// `LOCK` descriptor shares it until its `exec` closes it (`O_CLOEXEC`), so a reopen right
+  /// after `close()` can see the lock for a moment.
+  static func reopen(at path: String, options: Options = Options()) async throws -> FileStore {
+    try await retryingLock { () throws(StoreError) in try FileStore(at: path, options: options) }
+  }
+}
+
+/// Runs `body`, retrying for up to two seconds while it throws ``StoreError/Code/locked``.
+func retryingLock<T>(_ body: () throws(StoreError) -> T) async throws -> T {
+  for _ in 0..<100 {
+    do {
+      return try body()
+    } catch where error.code == .locked {
+      try await Task.sleep(for: .milliseconds(20))
+    }
+  }
+  return try body()
 }
