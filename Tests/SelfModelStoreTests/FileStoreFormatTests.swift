@@ -87,12 +87,14 @@ import Testing
     let format = try String(contentsOfFile: folder.child("FORMAT"), encoding: .utf8)
     #expect(format.contains("v1-initial-layout") && format.contains("test-2-marker"))
     try FileManager.default.removeItem(atPath: marker)
-    let again = try await retryingLock { () throws(StoreError) in
+    let again = try await retryingLock {
       try FileStore(at: folder.path, fileSystem: POSIXFileSystem(), migrator: migrator)
     }
     again.close()
     #expect(!FileManager.default.fileExists(atPath: marker), "a migration ran twice")
-    let error = await #expect(throws: StoreError.self) { try await FileStore.reopen(at: folder.path) }
+    let error = await #expect(throws: StoreError.self) {
+      try await FileStore.reopen(at: folder.path)
+    }
     #expect(error?.code == .newerFormat)
   }
 

@@ -90,18 +90,20 @@ extension FileStore {
   /// `LOCK` descriptor shares it until its `exec` closes it (`O_CLOEXEC`), so a reopen right
   /// after `close()` can see the lock for a moment.
   static func reopen(at path: String, options: Options = Options()) async throws -> FileStore {
-    try await retryingLock { () throws(StoreError) in try FileStore(at: path, options: options) }
+    try await retryingLock { try FileStore(at: path, options: options) }
   }
 }
 
 /// Runs `body`, retrying for up to two seconds while it throws ``StoreError/Code/locked``.
-func retryingLock<T>(_ body: () throws(StoreError) -> T) async throws -> T {
-  for _ in 0..<100 {
+func retryingLock(_ body: () throws -> FileStore) async throws -> FileStore {
+  var attempts = 0
+  while true {
     do {
       return try body()
-    } catch where error.code == .locked {
+    } catch let error as StoreError {
+      attempts += 1
+      guard error.code == .locked, attempts < 100 else { throw error }
       try await Task.sleep(for: .milliseconds(20))
     }
   }
-  return try body()
 }
