@@ -1,1 +1,74 @@
-print("StoreCrashChild: under construction")
+// A child process for the store's crash tests.
+//
+//   StoreCrashChild record <folder> <trial> <users>
+//     Opens a FileStore in <folder>, creates users u0..u<users-1> if missing, then records
+//     evidence for all users concurrently, forever. Prints `READY`, then `ACK <user> <id>`
+//     (flushed) each time a record call returned. Evidence ids are `t<trial>-<user>-<n>`
+//     with n counting from 0 per user, so the survivors of a kill form a prefix per user.
+//   StoreCrashChild hold <folder>
+//     Opens a FileStore, prints `READY` and sleeps until killed (for the locking test).
+//
+// The parent test kills it with SIGKILL at random moments and checks the store.
+import Foundation
+import SelfModel
+import SelfModelStore
+
+func emit(_ line: String) {
+  FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(Data(("StoreCrashChild: " + message + "\n").utf8))
+  exit(2)
+}
+
+let now = Date(timeIntervalSinceReferenceDate: 760_000_000)
+let belief: BeliefKey = "preference.concise"
+
+// Each step is checked separately: an earlier child may have been killed between them.
+func prepare(_ user: UserID, in store: FileStore) async throws {
+  if try await !store.contains(user) { try await store.createUser(user) }
+  let model = try await store.model(for: user)
+  if model.definition(for: belief) == nil {
+    try await store.declare([try .binary(belief, statement: "Prefers concise answers")], for: user)
+  }
+  if model.source("user") == nil {
+    try await store.register(
+      [try Source(id: "user", kind: .userStated, reliability: 0.9)], for: user)
+  }
+}
+
+func recordForever(_ user: UserID, trial: String, in store: FileStore) async throws {
+  var index = 0
+  while true {
+    let id = try EvidenceID("t\(trial)-\(user)-\(index)")
+    let item = Evidence(
+      id: id, belief: belief, content: index % 3 == 0 ? .doesNotHold : .holds,
+      source: "user", observedAt: now)
+    try await store.record(item, for: user, at: now)
+    emit("ACK \(user) \(id)")
+    index += 1
+  }
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 3 else { fail("usage: StoreCrashChild record|hold <folder> …") }
+do {
+  let store = try FileStore(at: arguments[2])
+  if arguments[1] == "hold" {
+    emit("READY")
+    while true { try await Task.sleep(for: .seconds(60)) }
+  }
+  guard arguments.count >= 5, let count = Int(arguments[4]) else { fail("bad arguments") }
+  let users = try (0..<count).map { try UserID("u\($0)") }
+  for user in users { try await prepare(user, in: store) }
+  emit("READY")
+  try await withThrowingTaskGroup(of: Void.self) { group in
+    for user in users {
+      group.addTask { try await recordForever(user, trial: arguments[3], in: store) }
+    }
+    try await group.waitForAll()
+  }
+} catch {
+  fail("\(error)")
+}

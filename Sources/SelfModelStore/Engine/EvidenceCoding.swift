@@ -1,0 +1,161 @@
+import Foundation
+import SelfModel
+
+/// The binary layout of an ``JournalOperation/observe(_:now:)`` payload, the journal's hot
+/// path.
+///
+/// Layout after the tag byte: `now` (f64), evidence count (LEB128), then per evidence: id,
+/// belief, content, weight (f64), source, observedAt (f64), recordedAt (f64), note flag (u8,
+/// then the note), metadata count (LEB128) and sorted key/value pairs. Strings are LEB128
+/// length + UTF-8; content is `0` + outcome name, or `1` + count + sorted (name, f64) pairs;
+/// dates are seconds since the reference date (2001-01-01). See `Docs/FileFormat.md`.
+enum EvidenceCoding {
+  /// The smallest encoding of one evidence item, to bound counts read from damaged bytes.
+  static let minimumEvidenceSize = 3 + 2 + 8 + 1 + 8 + 8 + 1 + 1
+
+  /// Encodes the tag, `now` and the evidence.
+  ///
+  /// - Parameters:
+  ///   - evidence: The evidence.
+  ///   - now: When it was recorded.
+  ///   - tag: The tag byte.
+  /// - Returns: The payload.
+  static func encode(_ evidence: [Evidence], now: Date, tag: UInt8) -> [UInt8] {
+    var writer = BinaryWriter(capacity: 16 + evidence.count * 96)
+    writer.write(tag)
+    writer.write(now.timeIntervalSinceReferenceDate)
+    writer.write(variable: UInt64(evidence.count))
+    for item in evidence { encode(item, into: &writer) }
+    return writer.bytes
+  }
+
+  /// Appends one evidence item.
+  private static func encode(_ item: Evidence, into writer: inout BinaryWriter) {
+    writer.write(item.id.rawValue)
+    writer.write(item.belief.rawValue)
+    switch item.content {
+    case .outcome(let name):
+      writer.write(UInt8(0))
+      writer.write(name)
+    case .distribution(let masses):
+      writer.write(UInt8(1))
+      writer.write(variable: UInt64(masses.count))
+      for (name, mass) in masses.sorted(by: { $0.key < $1.key }) {
+        writer.write(name)
+        writer.write(mass)
+      }
+    }
+    writer.write(item.weight)
+    writer.write(item.source.rawValue)
+    writer.write(item.observedAt.timeIntervalSinceReferenceDate)
+    writer.write(item.recordedAt.timeIntervalSinceReferenceDate)
+    if let note = item.note {
+      writer.write(UInt8(1))
+      writer.write(note)
+    } else {
+      writer.write(UInt8(0))
+    }
+    writer.write(variable: UInt64(item.metadata.count))
+    for (key, value) in item.metadata.sorted(by: { $0.key < $1.key }) {
+      writer.write(key)
+      writer.write(value)
+    }
+  }
+
+  /// Decodes a whole payload, tag included.
+  ///
+  /// - Parameter payload: The payload.
+  /// - Returns: The evidence and `now`.
+  /// - Throws: ``StoreError/Code/corruptFile`` for malformed bytes.
+  static func decode(_ payload: [UInt8]) throws(StoreError) -> ([Evidence], Date) {
+    let result: Result<([Evidence], Date), StoreError> = payload.withUnsafeBytes { raw in
+      var reader = BinaryReader(raw)
+      do throws(StoreError) {
+        _ = try reader.readByte()
+        let now = Date(timeIntervalSinceReferenceDate: try reader.readDouble())
+        let count = try reader.readCount(minimumSize: minimumEvidenceSize)
+        var evidence: [Evidence] = []
+        evidence.reserveCapacity(count)
+        for _ in 0..<count { evidence.append(try decodeEvidence(&reader)) }
+        guard reader.remaining == 0 else { throw reader.malformed("trailing bytes") }
+        return .success((evidence, now))
+      } catch {
+        return .failure(error)
+      }
+    }
+    return try result.get()
+  }
+
+  /// Reads one evidence item.
+  private static func decodeEvidence(_ reader: inout BinaryReader) throws(StoreError) -> Evidence {
+    let id: EvidenceID = try identifier(&reader)
+    let belief: BeliefKey = try identifier(&reader)
+    let content = try decodeContent(&reader)
+    let weight = try reader.readDouble()
+    let source: SourceID = try identifier(&reader)
+    let observedAt = Date(timeIntervalSinceReferenceDate: try reader.readDouble())
+    let recordedAt = Date(timeIntervalSinceReferenceDate: try reader.readDouble())
+    let note: String?
+    switch try reader.readByte() {
+    case 0: note = nil
+    case 1: note = try reader.readString()
+    case let flag: throw reader.malformed("bad note flag \(flag)")
+    }
+    let metadata = try decodeMetadata(&reader)
+    return Evidence(
+      id: id, belief: belief, content: content, weight: weight, source: source,
+      observedAt: observedAt, recordedAt: recordedAt, note: note, metadata: metadata)
+  }
+
+  /// Reads an outcome or a distribution.
+  private static func decodeContent(_ reader: inout BinaryReader) throws(StoreError)
+    -> EvidenceContent
+  {
+    switch try reader.readByte() {
+    case 0:
+      return .outcome(try reader.readString())
+    case 1:
+      let count = try reader.readCount(minimumSize: 9)
+      var masses: [String: Double] = [:]
+      masses.reserveCapacity(count)
+      for _ in 0..<count {
+        let name = try reader.readString()
+        guard masses.updateValue(try reader.readDouble(), forKey: name) == nil else {
+          throw reader.malformed("duplicate outcome in distribution")
+        }
+      }
+      return .distribution(masses)
+    case let kind:
+      throw reader.malformed("bad content kind \(kind)")
+    }
+  }
+
+  /// Reads the metadata pairs.
+  private static func decodeMetadata(_ reader: inout BinaryReader) throws(StoreError)
+    -> [String: String]
+  {
+    let count = try reader.readCount(minimumSize: 2)
+    guard count > 0 else { return [:] }
+    var metadata: [String: String] = [:]
+    metadata.reserveCapacity(count)
+    for _ in 0..<count {
+      let key = try reader.readString()
+      guard metadata.updateValue(try reader.readString(), forKey: key) == nil else {
+        throw reader.malformed("duplicate metadata key")
+      }
+    }
+    return metadata
+  }
+
+  /// Reads and validates an identifier.
+  private static func identifier<Kind>(_ reader: inout BinaryReader) throws(StoreError)
+    -> Identifier<Kind>
+  {
+    let raw = try reader.readString()
+    do {
+      return try Identifier<Kind>(raw)
+    } catch {
+      throw reader.malformed("invalid identifier (\(error))")
+    }
+  }
+}

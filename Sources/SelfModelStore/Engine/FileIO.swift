@@ -1,0 +1,165 @@
+import Glibc
+
+/// File helpers shared by the journal and the snapshot: whole-file reads, write loops that
+/// survive short writes and `EINTR`, durable file creation and temporary-file names.
+enum FileIO {
+  /// How many times one call retries after `EINTR` before giving up.
+  static let interruptRetryLimit = 64
+
+  /// The folder that holds `path` (`"."` for a bare name).
+  ///
+  /// - Parameter path: A file path.
+  /// - Returns: Its parent folder.
+  static func parent(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
+  /// The last component of `path`.
+  ///
+  /// - Parameter path: A file path.
+  /// - Returns: Its file name.
+  static func name(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return path }
+    return String(path[path.index(after: slash)...])
+  }
+
+  /// A fresh temporary path next to `path`: `"<path>.tmp-<16 hex digits>"`.
+  ///
+  /// - Parameter path: The file the temporary file will replace.
+  /// - Returns: The temporary path.
+  static func temporaryPath(for path: String) -> String {
+    let suffix = String(UInt64.random(in: .min ... .max), radix: 16)
+    return "\(path)\(temporaryMarker)\(String(repeating: "0", count: 16 - suffix.count))\(suffix)"
+  }
+
+  /// What separates a file's name from the random part of its temporary files' names.
+  static let temporaryMarker = ".tmp-"
+
+  /// Removes leftover temporary files of `path` (from a crash between write and rename).
+  /// Best effort: failures are ignored, since the leftovers are never read.
+  ///
+  /// - Parameters:
+  ///   - path: The file whose temporary files to remove.
+  ///   - fileSystem: The file system.
+  static func removeStaleTemporaries(of path: String, fileSystem: any FileSystem) {
+    let folder = parent(of: path)
+    let prefix = name(of: path) + temporaryMarker
+    guard let names = try? fileSystem.contents(ofDirectory: folder) else { return }
+    for name in names where name.hasPrefix(prefix) {
+      try? fileSystem.remove(folder + "/" + name)
+    }
+  }
+
+  /// Reads a whole file from offset 0 to its current size.
+  ///
+  /// - Parameters:
+  ///   - fd: The descriptor.
+  ///   - fileSystem: The file system.
+  /// - Returns: The bytes.
+  /// - Throws: ``StoreError`` from the file system.
+  static func readAll(_ fd: Int32, fileSystem: any FileSystem) throws(StoreError) -> [UInt8] {
+    let size = try fileSystem.size(fd)
+    var bytes = [UInt8](repeating: 0, count: size)
+    var filled = 0
+    var interruptions = 0
+    while filled < size {
+      let count: Int
+      do throws(StoreError) {
+        count = try bytes.withUnsafeMutableBytes { buffer in
+          Result { () throws(StoreError) in
+            try fileSystem.read(fd, into: .init(rebasing: buffer[filled...]), at: filled)
+          }
+        }.get()
+      } catch  where error.errno == EINTR && interruptions < interruptRetryLimit {
+        interruptions += 1
+        continue
+      }
+      if count == 0 { break }
+      filled += count
+    }
+    return filled == size ? bytes : Array(bytes[..<filled])
+  }
+
+  /// Writes all of `bytes` at the descriptor's position, looping over short writes and
+  /// retrying after `EINTR` (at most ``interruptRetryLimit`` times in a row).
+  ///
+  /// - Parameters:
+  ///   - bytes: The bytes.
+  ///   - fd: The descriptor.
+  ///   - fileSystem: The file system.
+  /// - Throws: The first other ``StoreError``; some bytes may have been written.
+  static func writeAll(_ bytes: [UInt8], to fd: Int32, fileSystem: any FileSystem)
+    throws(StoreError)
+  {
+    var written = 0
+    var interruptions = 0
+    while written < bytes.count {
+      let count: Int
+      do throws(StoreError) {
+        count = try bytes.withUnsafeBytes { buffer in
+          Result { () throws(StoreError) in
+            try fileSystem.write(fd, .init(rebasing: buffer[written...]))
+          }
+        }.get()
+      } catch  where error.errno == EINTR && interruptions < interruptRetryLimit {
+        interruptions += 1
+        continue
+      }
+      guard count > 0 else {
+        throw .system("write", path: nil, errno: EIO, detail: "write(2) wrote nothing")
+      }
+      interruptions = 0
+      written += count
+    }
+  }
+
+  /// Creates a new file (it must not exist) with mode 0600, writes `bytes`, `fsync`s it and
+  /// returns its descriptor, opened for reading and appending.
+  ///
+  /// - Parameters:
+  ///   - path: The new file.
+  ///   - bytes: Its contents.
+  ///   - fileSystem: The file system.
+  /// - Returns: The descriptor; the caller closes it.
+  /// - Throws: ``StoreError``; a half-written file is removed.
+  static func createDurably(_ path: String, bytes: [UInt8], fileSystem: any FileSystem)
+    throws(StoreError) -> Int32
+  {
+    let options: OpenOptions = [.read, .write, .create, .exclusive, .append]
+    let fd = try fileSystem.open(path, options, permissions: 0o600)
+    do {
+      try writeAll(bytes, to: fd, fileSystem: fileSystem)
+      try fileSystem.synchronize(fd)
+    } catch {
+      fileSystem.close(fd)
+      try? fileSystem.remove(path)
+      throw error
+    }
+    return fd
+  }
+
+  /// Durably replaces `path` with `bytes`: writes a temporary file next to it, `fsync`s it,
+  /// renames it over `path` and `fsync`s the folder.
+  ///
+  /// - Parameters:
+  ///   - path: The file to replace or create.
+  ///   - bytes: Its new contents.
+  ///   - fileSystem: The file system.
+  /// - Throws: ``StoreError``. A failure before the rename leaves `path` untouched and removes
+  ///   the temporary file; after it, only the folder's `fsync` failed.
+  static func replaceDurably(_ path: String, bytes: [UInt8], fileSystem: any FileSystem)
+    throws(StoreError)
+  {
+    let temporary = temporaryPath(for: path)
+    let fd = try createDurably(temporary, bytes: bytes, fileSystem: fileSystem)
+    fileSystem.close(fd)
+    do {
+      try fileSystem.rename(temporary, to: path)
+    } catch {
+      try? fileSystem.remove(temporary)
+      throw error
+    }
+    try fileSystem.synchronizeDirectory(parent(of: path))
+  }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import SelfModel
+
+/// Turns a ``JournalOperation`` into a journal payload and back.
+///
+/// A payload is a one-byte tag followed by the operation. Evidence (the hot path: millions of
+/// records) uses a compact hand-written binary layout; the rare operations carry JSON. The
+/// layouts are specified in `Docs/FileFormat.md`. Decoding never traps: malformed bytes throw
+/// ``StoreError/Code/corruptFile``.
+///
+/// ```swift
+/// let payload = try OperationCodec.encode(.observe([evidence], now: now))
+/// let operation = try OperationCodec.decode(payload)
+/// ```
+package enum OperationCodec {
+  /// The tag byte of each operation kind; never renumber.
+  enum Tag: UInt8 {
+    /// ``JournalOperation/create(_:_:)``, JSON.
+    case create = 1
+    /// ``JournalOperation/observe(_:now:)``, binary.
+    case observe = 2
+    /// ``JournalOperation/declare(_:)``, JSON.
+    case declare = 3
+    /// ``JournalOperation/redeclare(_:)``, JSON.
+    case redeclare = 4
+    /// ``JournalOperation/register(_:)``, JSON.
+    case register = 5
+    /// ``JournalOperation/replacePolicy(_:)``, JSON.
+    case replacePolicy = 6
+  }
+
+  /// The JSON body of a ``JournalOperation/create(_:_:)``.
+  private struct Creation: Codable {
+    /// The user.
+    let user: UserID
+    /// The initial policy.
+    let policy: RevisionPolicy
+  }
+
+  /// Encodes an operation as a journal payload.
+  ///
+  /// - Parameter operation: The operation.
+  /// - Returns: The payload.
+  /// - Throws: ``StoreError/Code/invalidArgument`` when a JSON body cannot be encoded (a NaN
+  ///   or infinity in a policy, source or definition).
+  package static func encode(_ operation: JournalOperation) throws(StoreError) -> [UInt8] {
+    switch operation {
+    case .create(let user, let policy):
+      return try json(.create, Creation(user: user, policy: policy))
+    case .observe(let evidence, let now):
+      return EvidenceCoding.encode(evidence, now: now, tag: Tag.observe.rawValue)
+    case .declare(let definition): return try json(.declare, definition)
+    case .redeclare(let definition): return try json(.redeclare, definition)
+    case .register(let source): return try json(.register, source)
+    case .replacePolicy(let policy): return try json(.replacePolicy, policy)
+    }
+  }
+
+  /// Decodes a journal payload.
+  ///
+  /// - Parameter payload: The bytes of one journal record.
+  /// - Returns: The operation.
+  /// - Throws: ``StoreError/Code/corruptFile`` for an unknown tag, malformed bytes, trailing
+  ///   bytes or values the model rejects (an invalid identifier, a bad definition).
+  package static func decode(_ payload: [UInt8]) throws(StoreError) -> JournalOperation {
+    guard let first = payload.first else {
+      throw .corrupt("decode", path: nil, offset: nil, detail: "empty payload")
+    }
+    guard let tag = Tag(rawValue: first) else {
+      throw .corrupt("decode", path: nil, offset: nil, detail: "unknown operation tag \(first)")
+    }
+    let body = payload[1...]
+    switch tag {
+    case .create:
+      let creation = try unjson(Creation.self, body)
+      return .create(creation.user, creation.policy)
+    case .observe:
+      let (evidence, now) = try EvidenceCoding.decode(payload)
+      return .observe(evidence, now: now)
+    case .declare: return .declare(try unjson(BeliefDefinition.self, body))
+    case .redeclare: return .redeclare(try unjson(BeliefDefinition.self, body))
+    case .register: return .register(try unjson(Source.self, body))
+    case .replacePolicy: return .replacePolicy(try unjson(RevisionPolicy.self, body))
+    }
+  }
+
+  /// A tag followed by `value` as JSON with sorted keys.
+  private static func json(_ tag: Tag, _ value: some Encodable) throws(StoreError) -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    do {
+      return [tag.rawValue] + Array(try encoder.encode(value))
+    } catch {
+      throw StoreError(
+        .invalidArgument, operation: "encode", detail: "cannot encode operation: \(error)")
+    }
+  }
+
+  /// Decodes a JSON body; any failure is ``StoreError/Code/corruptFile``.
+  private static func unjson<T: Decodable>(_ type: T.Type, _ body: ArraySlice<UInt8>)
+    throws(StoreError) -> T
+  {
+    do {
+      return try JSONDecoder().decode(type, from: Data(body))
+    } catch {
+      throw .corrupt(
+        "decode", path: nil, offset: nil, detail: "undecodable \(type) operation: \(error)")
+    }
+  }
+}

@@ -1,0 +1,168 @@
+import Glibc
+
+/// The real file system, through Glibc system calls.
+///
+/// Descriptor-based calls name the file in their errors by reading `/proc/self/fd`.
+package struct POSIXFileSystem: FileSystem {
+  /// Creates the file system.
+  package init() {}
+
+  /// Opens a file with `open(2)`; see ``FileSystem/open(_:_:permissions:)``.
+  package func open(_ path: String, _ options: OpenOptions, permissions: UInt32)
+    throws(StoreError) -> Int32
+  {
+    let fd = Glibc.open(path, Self.flags(for: options), mode_t(permissions))
+    guard fd >= 0 else { throw .system("open", path: path, errno: Glibc.errno) }
+    return fd
+  }
+
+  /// Closes a descriptor.
+  package func close(_ fd: Int32) { _ = Glibc.close(fd) }
+
+  /// One `write(2)`; see ``FileSystem/write(_:_:)``.
+  package func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(StoreError) -> Int {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
+    let written = Glibc.write(fd, base, bytes.count)
+    guard written >= 0 else { throw failure("write", fd) }
+    return written
+  }
+
+  /// One `pread(2)`; see ``FileSystem/read(_:into:at:)``.
+  package func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int)
+    throws(StoreError) -> Int
+  {
+    guard let base = buffer.baseAddress, !buffer.isEmpty else { return 0 }
+    let count = pread(fd, base, buffer.count, off_t(offset))
+    guard count >= 0 else { throw failure("read", fd) }
+    return count
+  }
+
+  /// The size from `fstat`.
+  package func size(_ fd: Int32) throws(StoreError) -> Int {
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw failure("size", fd) }
+    return Int(info.st_size)
+  }
+
+  /// `ftruncate`.
+  package func truncate(_ fd: Int32, to length: Int) throws(StoreError) {
+    guard ftruncate(fd, off_t(length)) == 0 else { throw failure("truncate", fd) }
+  }
+
+  /// `fsync`.
+  package func synchronize(_ fd: Int32) throws(StoreError) {
+    guard fsync(fd) == 0 else { throw failure("synchronize", fd) }
+  }
+
+  /// `fdatasync`.
+  package func synchronizeData(_ fd: Int32) throws(StoreError) {
+    guard fdatasync(fd) == 0 else { throw failure("synchronizeData", fd) }
+  }
+
+  /// `rename(2)`.
+  package func rename(_ from: String, to: String) throws(StoreError) {
+    guard Glibc.rename(from, to) == 0 else {
+      throw .system("rename", path: from, errno: Glibc.errno, detail: "renaming to \(to)")
+    }
+  }
+
+  /// `unlink`; `ENOENT` is success.
+  package func remove(_ path: String) throws(StoreError) {
+    guard unlink(path) == 0 || Glibc.errno == ENOENT else {
+      throw .system("remove", path: path, errno: Glibc.errno)
+    }
+  }
+
+  /// `mkdir`; `EEXIST` is success.
+  package func makeDirectory(_ path: String, permissions: UInt32) throws(StoreError) {
+    guard mkdir(path, mode_t(permissions)) == 0 || Glibc.errno == EEXIST else {
+      throw .system("makeDirectory", path: path, errno: Glibc.errno)
+    }
+  }
+
+  /// `rmdir`; `ENOENT` is success.
+  package func removeDirectory(_ path: String) throws(StoreError) {
+    guard rmdir(path) == 0 || Glibc.errno == ENOENT else {
+      throw .system("removeDirectory", path: path, errno: Glibc.errno)
+    }
+  }
+
+  /// The names from `readdir`, without `.` and `..`.
+  package func contents(ofDirectory path: String) throws(StoreError) -> [String] {
+    guard let directory = opendir(path) else {
+      throw .system("contents", path: path, errno: Glibc.errno)
+    }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+        String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+  }
+
+  /// Whether `lstat` finds something at `path`.
+  package func exists(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0
+  }
+
+  /// `flock(LOCK_EX | LOCK_NB)`; `EWOULDBLOCK` becomes ``StoreError/Code/locked``.
+  package func lockExclusively(_ fd: Int32) throws(StoreError) {
+    guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+      let number = Glibc.errno
+      guard number == EWOULDBLOCK else { throw failure("lock", fd) }
+      throw StoreError(
+        .locked, operation: "lock", path: Self.path(of: fd), errno: number,
+        detail: "another store holds the lock")
+    }
+  }
+
+  /// Opens the directory read-only, `fsync`s it and closes it.
+  package func synchronizeDirectory(_ path: String) throws(StoreError) {
+    let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { throw .system("synchronizeDirectory", path: path, errno: Glibc.errno) }
+    defer { _ = Glibc.close(fd) }
+    guard fsync(fd) == 0 else {
+      throw .system("synchronizeDirectory", path: path, errno: Glibc.errno)
+    }
+  }
+
+  /// The `open(2)` flags for `options`, always with `O_CLOEXEC`.
+  ///
+  /// - Parameter options: The options.
+  /// - Returns: The flags.
+  static func flags(for options: OpenOptions) -> Int32 {
+    var flags = O_CLOEXEC
+    switch (options.contains(.read), options.contains(.write)) {
+    case (true, true): flags |= O_RDWR
+    case (false, true): flags |= O_WRONLY
+    default: flags |= O_RDONLY
+    }
+    let pairs: [(OpenOptions, Int32)] = [
+      (.create, O_CREAT), (.exclusive, O_EXCL), (.truncate, O_TRUNC), (.append, O_APPEND),
+      (.directory, O_DIRECTORY),
+    ]
+    for (option, flag) in pairs where options.contains(option) { flags |= flag }
+    return flags
+  }
+
+  /// The error for a failed call on `fd`, read from `errno` now.
+  private func failure(_ operation: String, _ fd: Int32) -> StoreError {
+    let number = Glibc.errno
+    return .system(operation, path: Self.path(of: fd), errno: number)
+  }
+
+  /// The path a descriptor refers to, from `/proc/self/fd`, if it can be read.
+  ///
+  /// - Parameter fd: The descriptor.
+  /// - Returns: The path, or `"fd <n>"`.
+  static func path(of fd: Int32) -> String {
+    var buffer = [CChar](repeating: 0, count: 4_096)
+    let count = readlink("/proc/self/fd/\(fd)", &buffer, buffer.count - 1)
+    guard count > 0 else { return "fd \(fd)" }
+    return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+}

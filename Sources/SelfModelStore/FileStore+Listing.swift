@@ -1,0 +1,74 @@
+import Dispatch
+public import SelfModel
+
+extension FileStore {
+  /// Lists users in the order of the hashes that name their folders; see
+  /// ``SelfModelStore/users(after:limit:)``.
+  ///
+  /// A page reads the shard folders from the cursor's hash on and one small `user` file per
+  /// listed user; it never loads models. The listing runs on its own queue.
+  ///
+  /// - Parameters:
+  ///   - cursor: The previous page's ``UserPage/next``.
+  ///   - limit: The page size, at least 1.
+  /// - Returns: The page.
+  /// - Throws: ``StoreError/Code/invalidArgument`` for a limit below 1;
+  ///   ``StoreError/Code/corruptFile`` when a folder's `user` file does not hash to its name;
+  ///   ``StoreError/Code/closed`` or I/O errors.
+  public func users(after cursor: UserID?, limit: Int) async throws(StoreError) -> UserPage {
+    guard limit >= 1 else {
+      throw StoreError(.invalidArgument, operation: "users", detail: "limit \(limit) is below 1")
+    }
+    let environment = self.environment
+    let after = cursor.map { environment.layout.folder(for: $0).hash } ?? ""
+    let result = await withCheckedContinuation {
+      (continuation: CheckedContinuation<Result<UserPage, StoreError>, Never>) in
+      listing.async {
+        continuation.resume(
+          returning: Result { () throws(StoreError) in
+            try environment.health.checkOpen("users", user: nil)
+            return try environment.listUsers(afterHash: after, limit: limit)
+          })
+      }
+    }
+    return try result.get()
+  }
+}
+
+extension StoreEnvironment {
+  /// Up to `limit` users whose folder hash sorts after `hash`, in hash order.
+  func listUsers(afterHash hash: String, limit: Int) throws(StoreError) -> UserPage {
+    let usersPath = layout.usersPath
+    let shardNames = try fileSystem.contents(ofDirectory: usersPath)
+      .filter { FileStoreLayout.isShardName($0) && $0 >= String(hash.prefix(2)) }.sorted()
+    var found: [UserID] = []
+    for shard in shardNames {
+      let shardPath = usersPath + "/" + shard
+      let names = try fileSystem.contents(ofDirectory: shardPath)
+        .filter { FileStoreLayout.isUserFolderName($0) && $0 > hash }.sorted()
+      for name in names {
+        let folder = UserFolder(usersPath: usersPath, hash: name)
+        guard fileSystem.exists(folder.snapshotPath) else { continue }
+        found.append(try readUserID(folder))
+        if found.count > limit {
+          return UserPage(users: Array(found.prefix(limit)), next: found[limit - 1])
+        }
+      }
+    }
+    return UserPage(users: found, next: nil)
+  }
+
+  private func readUserID(_ folder: UserFolder) throws(StoreError) -> UserID {
+    let fd = try fileSystem.open(folder.idPath, [.read], permissions: 0)
+    defer { fileSystem.close(fd) }
+    let bytes = try FileIO.readAll(fd, fileSystem: fileSystem)
+    guard let user = try? UserID(String(decoding: bytes, as: UTF8.self)),
+      SHA256.hexDigest(of: Array(user.rawValue.utf8)) == folder.hash
+    else {
+      throw StoreError(
+        .corruptFile, operation: "users", path: folder.idPath,
+        detail: "the user id does not hash to the folder's name")
+    }
+    return user
+  }
+}

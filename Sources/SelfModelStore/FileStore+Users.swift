@@ -1,0 +1,85 @@
+public import SelfModel
+
+extension FileStore {
+  /// Creates a new user's folder, snapshot and journal; see
+  /// ``SelfModelStore/createUser(_:policy:)``. The user exists on disk when this returns.
+  ///
+  /// - Parameters:
+  ///   - user: The new user.
+  ///   - policy: Its revision policy.
+  /// - Returns: The new, empty model.
+  /// - Throws: ``StoreError/Code/userAlreadyExists``, ``StoreError/Code/rejectedByModel``,
+  ///   ``StoreError/Code/storeFailed``, ``StoreError/Code/closed`` or I/O errors.
+  @discardableResult
+  public func createUser(_ user: UserID, policy: RevisionPolicy) async throws(StoreError)
+    -> UserModel
+  {
+    let model: UserModel
+    do {
+      model = try UserModel(user: user, policy: policy)
+    } catch {
+      throw StoreError(.rejectedByModel, operation: "createUser", user: user, modelError: error)
+    }
+    return try await perform(user) { state throws(StoreError) in
+      try state.create(model, operation: "createUser")
+      return .done(model)
+    }
+  }
+
+  /// The user's model, from the cache or loaded from disk; see
+  /// ``SelfModelStore/model(for:)``.
+  ///
+  /// - Parameter user: The user.
+  /// - Returns: A copy of the model.
+  /// - Throws: ``StoreError/Code/userNotFound``, ``StoreError/Code/corruptFile``,
+  ///   ``StoreError/Code/newerFormat``, ``StoreError/Code/closed`` or I/O errors.
+  public func model(for user: UserID) async throws(StoreError) -> UserModel {
+    try await perform(user) { state throws(StoreError) in
+      .done(try state.slot(for: user, operation: "model").model)
+    }
+  }
+
+  /// Whether the user exists; see ``SelfModelStore/contains(_:)``. Does not load the user.
+  ///
+  /// - Parameter user: The user.
+  /// - Returns: `true` if the user's snapshot exists.
+  /// - Throws: ``StoreError/Code/closed``.
+  public func contains(_ user: UserID) async throws(StoreError) -> Bool {
+    try await perform(user) { state throws(StoreError) in
+      if state.cached(user) != nil { return .done(true) }
+      return .done(state.environment.files(for: user).exists)
+    }
+  }
+
+  /// Writes a snapshot covering the whole journal and empties it; see
+  /// ``SelfModelStore/compact(_:)``.
+  ///
+  /// - Parameter user: The user.
+  /// - Throws: ``StoreError/Code/userNotFound``, ``StoreError/Code/storeFailed``,
+  ///   ``StoreError/Code/closed`` or I/O errors.
+  public func compact(_ user: UserID) async throws(StoreError) {
+    try await perform(user) { state throws(StoreError) in
+      let slot = try state.writableSlot(for: user, operation: "compact")
+      try state.compact(slot)
+      return .done(())
+    }
+  }
+}
+
+extension ShardState {
+  /// Creates the files of a new user holding `model` and caches it.
+  mutating func create(_ model: UserModel, operation: String) throws(StoreError) {
+    let user = model.user
+    try environment.health.checkWritable(operation, user: user)
+    let files = environment.files(for: user)
+    guard cached(user) == nil, !files.exists else {
+      throw StoreError(.userAlreadyExists, operation: operation, user: user)
+    }
+    do {
+      insert(try files.create(model))
+    } catch {
+      fail(user, error)
+      throw error
+    }
+  }
+}

@@ -1,0 +1,249 @@
+public import Foundation
+public import SelfModel
+import Synchronization
+
+/// A ``SelfModelStore`` that keeps every model in memory: the same semantics as ``FileStore``
+/// without durability.
+///
+/// Use it in tests, previews and for ephemeral users. Every change is applied to a copy of the
+/// user's model and stored only if the model accepts it, so a rejected change leaves the
+/// store unchanged. Users are listed in id order. All state sits behind one `Mutex`; each call
+/// holds it only for the in-memory fold.
+///
+/// ```swift
+/// let store = InMemoryStore()
+/// _ = try await store.createUser("user-42")
+/// try await store.declare([.binary("preference.concise", statement: "Prefers concise")],
+///                         for: "user-42")
+/// ```
+public final class InMemoryStore: SelfModelStore {
+  private let models: Mutex<[UserID: UserModel]>
+
+  /// Creates an empty store, or one holding `models`.
+  ///
+  /// ```swift
+  /// let store = InMemoryStore(models: [fixture])
+  /// ```
+  ///
+  /// - Parameter models: Models to start with; a later model of the same user wins.
+  public init(models: [UserModel] = []) {
+    var table: [UserID: UserModel] = [:]
+    for model in models { table[model.user] = model }
+    self.models = Mutex(table)
+  }
+
+  /// Creates an empty model; see ``SelfModelStore/createUser(_:policy:)``.
+  ///
+  /// - Parameters:
+  ///   - user: The new user.
+  ///   - policy: Its revision policy.
+  /// - Returns: The new model.
+  /// - Throws: ``StoreError/Code/userAlreadyExists`` or ``StoreError/Code/rejectedByModel``.
+  @discardableResult
+  public func createUser(_ user: UserID, policy: RevisionPolicy) async throws(StoreError)
+    -> UserModel
+  {
+    let model: UserModel
+    do {
+      model = try UserModel(user: user, policy: policy)
+    } catch {
+      throw StoreError(.rejectedByModel, operation: "createUser", user: user, modelError: error)
+    }
+    return try models.withLock { table throws(StoreError) in
+      guard table[user] == nil else {
+        throw StoreError(.userAlreadyExists, operation: "createUser", user: user)
+      }
+      table[user] = model
+      return model
+    }
+  }
+
+  /// The user's model; see ``SelfModelStore/model(for:)``.
+  ///
+  /// - Parameter user: The user.
+  /// - Returns: A copy of the model.
+  /// - Throws: ``StoreError/Code/userNotFound``.
+  public func model(for user: UserID) async throws(StoreError) -> UserModel {
+    guard let model = models.withLock({ $0[user] }) else {
+      throw StoreError(.userNotFound, operation: "model", user: user)
+    }
+    return model
+  }
+
+  /// Whether the user exists; see ``SelfModelStore/contains(_:)``.
+  ///
+  /// - Parameter user: The user.
+  /// - Returns: `true` if the store holds the user.
+  /// - Throws: Never.
+  public func contains(_ user: UserID) async throws(StoreError) -> Bool {
+    models.withLock { $0[user] != nil }
+  }
+
+  /// Records evidence; see ``SelfModelStore/record(_:for:at:)``.
+  ///
+  /// - Parameters:
+  ///   - evidence: The batch.
+  ///   - user: The user.
+  ///   - now: The current time.
+  /// - Returns: The model's observation result.
+  /// - Throws: ``StoreError/Code/userNotFound`` or ``StoreError/Code/rejectedByModel``.
+  @discardableResult
+  public func record(_ evidence: [Evidence], for user: UserID, at now: Date)
+    async throws(StoreError) -> ObservationResult
+  {
+    try mutate(user, "record") { model throws(ModelError) in try model.observe(evidence, at: now) }
+  }
+
+  /// Declares beliefs; see ``SelfModelStore/declare(_:for:)``.
+  ///
+  /// - Parameters:
+  ///   - beliefs: The definitions.
+  ///   - user: The user.
+  /// - Throws: ``StoreError/Code/userNotFound`` or ``StoreError/Code/rejectedByModel``.
+  public func declare(_ beliefs: [BeliefDefinition], for user: UserID) async throws(StoreError) {
+    try mutate(user, "declare") { model throws(ModelError) in
+      for belief in beliefs { try model.declare(belief) }
+    }
+  }
+
+  /// Redeclares a belief; see ``SelfModelStore/redeclare(_:for:)``.
+  ///
+  /// - Parameters:
+  ///   - belief: The new definition.
+  ///   - user: The user.
+  /// - Throws: ``StoreError/Code/userNotFound`` or ``StoreError/Code/rejectedByModel``.
+  public func redeclare(_ belief: BeliefDefinition, for user: UserID) async throws(StoreError) {
+    try mutate(user, "redeclare") { model throws(ModelError) in try model.redeclare(belief) }
+  }
+
+  /// Registers sources; see ``SelfModelStore/register(_:for:)``.
+  ///
+  /// - Parameters:
+  ///   - sources: The sources.
+  ///   - user: The user.
+  /// - Throws: ``StoreError/Code/userNotFound`` or ``StoreError/Code/rejectedByModel``.
+  public func register(_ sources: [Source], for user: UserID) async throws(StoreError) {
+    try mutate(user, "register") { model throws(ModelError) in
+      for source in sources { try model.register(source) }
+    }
+  }
+
+  /// Replaces the policy; see ``SelfModelStore/replacePolicy(_:for:)``.
+  ///
+  /// - Parameters:
+  ///   - policy: The new policy.
+  ///   - user: The user.
+  /// - Throws: ``StoreError/Code/userNotFound`` or ``StoreError/Code/rejectedByModel``.
+  public func replacePolicy(_ policy: RevisionPolicy, for user: UserID) async throws(StoreError) {
+    try mutate(user, "replacePolicy") { model throws(ModelError) in
+      try model.replacePolicy(policy)
+    }
+  }
+
+  /// Forgets one evidence item; see ``SelfModelStore/forget(evidence:for:)``.
+  ///
+  /// - Parameters:
+  ///   - evidence: The evidence id.
+  ///   - user: The user.
+  /// - Returns: The forgotten item, if any.
+  /// - Throws: ``StoreError/Code/userNotFound``.
+  @discardableResult
+  public func forget(evidence: EvidenceID, for user: UserID) async throws(StoreError)
+    -> Evidence?
+  {
+    try mutate(user, "forget") { model in model.forget(evidence: evidence) }
+  }
+
+  /// Forgets a source's evidence; see ``SelfModelStore/forget(source:for:)``.
+  ///
+  /// - Parameters:
+  ///   - source: The source.
+  ///   - user: The user.
+  /// - Returns: The forgotten items.
+  /// - Throws: ``StoreError/Code/userNotFound``.
+  @discardableResult
+  public func forget(source: SourceID, for user: UserID) async throws(StoreError) -> [Evidence] {
+    try mutate(user, "forget") { model in model.forget(source: source) }
+  }
+
+  /// Deletes a user; see ``SelfModelStore/deleteUser(_:)``.
+  ///
+  /// - Parameter user: The user.
+  /// - Returns: `true` if the user existed.
+  /// - Throws: Never.
+  @discardableResult
+  public func deleteUser(_ user: UserID) async throws(StoreError) -> Bool {
+    models.withLock { $0.removeValue(forKey: user) != nil }
+  }
+
+  /// Exports a user; see ``SelfModelStore/exportUser(_:)``.
+  ///
+  /// - Parameter user: The user.
+  /// - Returns: The ``ExportDocument`` bytes.
+  /// - Throws: ``StoreError/Code/userNotFound``.
+  public func exportUser(_ user: UserID) async throws(StoreError) -> Data {
+    try ExportDocument(snapshot: await model(for: user).snapshot).encoded()
+  }
+
+  /// Imports a user; see ``SelfModelStore/importUser(_:replacing:)``.
+  ///
+  /// - Parameters:
+  ///   - document: The export document.
+  ///   - replacing: Whether an existing model may be replaced.
+  /// - Returns: The imported user.
+  /// - Throws: As ``SelfModelStore/importUser(_:replacing:)``.
+  public func importUser(_ document: Data, replacing: Bool) async throws(StoreError) -> UserID {
+    let model = try ExportDocument(decoding: document).model(operation: "import")
+    try models.withLock { table throws(StoreError) in
+      guard replacing || table[model.user] == nil else {
+        throw StoreError(.userAlreadyExists, operation: "import", user: model.user)
+      }
+      table[model.user] = model
+    }
+    return model.user
+  }
+
+  /// Lists users in id order; see ``SelfModelStore/users(after:limit:)``.
+  ///
+  /// - Parameters:
+  ///   - cursor: The previous page's ``UserPage/next``.
+  ///   - limit: The page size, at least 1.
+  /// - Returns: The page.
+  /// - Throws: ``StoreError/Code/invalidArgument`` for a limit below 1.
+  public func users(after cursor: UserID?, limit: Int) async throws(StoreError) -> UserPage {
+    guard limit >= 1 else {
+      throw StoreError(.invalidArgument, operation: "users", detail: "limit \(limit) is below 1")
+    }
+    let all = models.withLock { table in
+      table.keys.filter { user in cursor.map { user > $0 } ?? true }.sorted()
+    }
+    let page = Array(all.prefix(limit))
+    return UserPage(users: page, next: all.count > limit ? page.last : nil)
+  }
+
+  /// Does nothing but check that the user exists: memory needs no compaction.
+  ///
+  /// - Parameter user: The user.
+  /// - Throws: ``StoreError/Code/userNotFound``.
+  public func compact(_ user: UserID) async throws(StoreError) {
+    _ = try await model(for: user)
+  }
+
+  private func mutate<T>(
+    _ user: UserID, _ operation: String, _ body: (inout UserModel) throws(ModelError) -> T
+  ) throws(StoreError) -> T {
+    try models.withLock { table throws(StoreError) in
+      guard var model = table[user] else {
+        throw StoreError(.userNotFound, operation: operation, user: user)
+      }
+      let result: T
+      do throws(ModelError) {
+        result = try body(&model)
+      } catch {
+        throw StoreError(.rejectedByModel, operation: operation, user: user, modelError: error)
+      }
+      table[user] = model
+      return result
+    }
+  }
+}

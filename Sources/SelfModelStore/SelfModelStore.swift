@@ -1,0 +1,287 @@
+public import Foundation
+public import SelfModel
+
+/// A place that keeps many users' self-models and survives restarts: what server apps program
+/// against.
+///
+/// A store holds one ``UserModel`` per user and applies every change through the model's own
+/// rules, so a store never computes beliefs itself: it persists the evidence ledger and the
+/// definitions, and hands back models whose estimates you read with the `SelfModel` API.
+///
+/// Every method is `async` and throws only ``StoreError``. A change the model rejects throws
+/// ``StoreError/Code/rejectedByModel`` with the model's reason in ``StoreError/modelError``,
+/// and leaves the store exactly as it was. Writes to one user are serialised; different users
+/// proceed in parallel. Implementations: ``FileStore`` (durable, embedded) and
+/// ``InMemoryStore`` (tests, ephemeral use); any implementation should pass
+/// `StoreConformance.run` from `SelfModelTesting`.
+///
+/// ```swift
+/// let store = try FileStore(at: "/var/lib/app/models")
+/// _ = try await store.createUser("user-42", policy: RevisionPolicy())
+/// try await store.declare([.binary("preference.concise", statement: "Prefers concise answers")],
+///                         for: "user-42")
+/// try await store.register([Source(id: "user", kind: .userStated, reliability: 0.95)],
+///                          for: "user-42")
+/// let result = try await store.record(evidence, for: "user-42", at: now)
+/// let model = try await store.model(for: "user-42")
+/// ```
+public protocol SelfModelStore: Sendable {
+  /// Creates an empty model for a new user.
+  ///
+  /// The user exists (durably, for a durable store) when the call returns.
+  ///
+  /// ```swift
+  /// let model = try await store.createUser("user-42", policy: RevisionPolicy(priorWeight: 2))
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - user: The new user.
+  ///   - policy: The revision policy the user's beliefs are folded under.
+  /// - Returns: The new, empty model.
+  /// - Throws: ``StoreError/Code/userAlreadyExists``; ``StoreError/Code/rejectedByModel`` for
+  ///   an invalid policy; I/O errors.
+  @discardableResult
+  func createUser(_ user: UserID, policy: RevisionPolicy) async throws(StoreError) -> UserModel
+
+  /// The user's current model.
+  ///
+  /// The returned value is a copy: changing it changes nothing in the store.
+  ///
+  /// ```swift
+  /// let model = try await store.model(for: "user-42")
+  /// let estimate = try model.estimate(for: "preference.concise", at: now)
+  /// ```
+  ///
+  /// - Parameter user: The user.
+  /// - Returns: The model.
+  /// - Throws: ``StoreError/Code/userNotFound``; ``StoreError/Code/corruptFile`` when the
+  ///   user's files are damaged; I/O errors.
+  func model(for user: UserID) async throws(StoreError) -> UserModel
+
+  /// Whether the store holds a model for the user.
+  ///
+  /// ```swift
+  /// if try await !store.contains("user-42") { _ = try await store.createUser("user-42") }
+  /// ```
+  ///
+  /// - Parameter user: The user.
+  /// - Returns: `true` if the user exists.
+  /// - Throws: I/O errors.
+  func contains(_ user: UserID) async throws(StoreError) -> Bool
+
+  /// Records a batch of evidence for a user, atomically, and returns once it is durable
+  /// under the store's durability mode.
+  ///
+  /// Either every item is valid and recorded (or recognised as a duplicate of an item the
+  /// ledger already holds), or nothing is written. Recording the same batch twice is safe:
+  /// the second call reports every id in ``ObservationResult/duplicates`` and writes nothing.
+  ///
+  /// ```swift
+  /// let result = try await store.record(
+  ///   [Evidence(id: "e1", belief: "preference.concise", content: .holds, source: "user",
+  ///             observedAt: now)],
+  ///   for: "user-42", at: now)
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - evidence: The evidence, in the order to record it.
+  ///   - user: The user.
+  ///   - now: The current time, passed to ``UserModel/observe(_:at:)-([Evidence],_)``.
+  /// - Returns: What was recorded, the duplicates, and how each touched belief moved.
+  /// - Throws: ``StoreError/Code/userNotFound``; ``StoreError/Code/rejectedByModel`` with the
+  ///   model's reason (nothing written); ``StoreError/Code/storeFailed`` after an earlier
+  ///   failed sync; I/O errors.
+  @discardableResult
+  func record(_ evidence: [Evidence], for user: UserID, at now: Date) async throws(StoreError)
+    -> ObservationResult
+
+  /// Declares new beliefs for a user, all or none.
+  ///
+  /// ```swift
+  /// try await store.declare([.binary("preference.concise", statement: "Prefers concise")],
+  ///                         for: "user-42")
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - beliefs: The definitions; keys must be new.
+  ///   - user: The user.
+  /// - Throws: ``StoreError/Code/userNotFound``; ``StoreError/Code/rejectedByModel`` (for
+  ///   example a duplicate key), nothing written; I/O errors.
+  func declare(_ beliefs: [BeliefDefinition], for user: UserID) async throws(StoreError)
+
+  /// Changes a declared belief's statement, base rates or (while it has no evidence) outcomes.
+  ///
+  /// ```swift
+  /// try await store.redeclare(.binary("preference.concise", statement: "Wants it short"),
+  ///                           for: "user-42")
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - belief: The new definition of a declared belief.
+  ///   - user: The user.
+  /// - Throws: ``StoreError/Code/userNotFound``; ``StoreError/Code/rejectedByModel``; I/O
+  ///   errors.
+  func redeclare(_ belief: BeliefDefinition, for user: UserID) async throws(StoreError)
+
+  /// Registers sources (or replaces registered ones with the same ids), all or none.
+  ///
+  /// ```swift
+  /// try await store.register([Source(id: "user", kind: .userStated, reliability: 0.95)],
+  ///                          for: "user-42")
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - sources: The sources.
+  ///   - user: The user.
+  /// - Throws: ``StoreError/Code/userNotFound``; ``StoreError/Code/rejectedByModel``; I/O
+  ///   errors.
+  func register(_ sources: [Source], for user: UserID) async throws(StoreError)
+
+  /// Replaces the user's revision policy; every belief is refolded under it.
+  ///
+  /// ```swift
+  /// try await store.replacePolicy(RevisionPolicy(defaultHalfLife: 30 * 86_400), for: "user-42")
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - policy: The new policy.
+  ///   - user: The user.
+  /// - Throws: ``StoreError/Code/userNotFound``; ``StoreError/Code/rejectedByModel`` for an
+  ///   invalid policy; I/O errors.
+  func replacePolicy(_ policy: RevisionPolicy, for user: UserID) async throws(StoreError)
+
+  /// Forgets one evidence item: afterwards the model is as if it had never been recorded, and
+  /// (for a durable store) no file holds it any more.
+  ///
+  /// ```swift
+  /// let forgotten = try await store.forget(evidence: "e1", for: "user-42")
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - evidence: The evidence id.
+  ///   - user: The user.
+  /// - Returns: The forgotten item, or `nil` if the ledger did not hold it.
+  /// - Throws: ``StoreError/Code/userNotFound``; I/O errors.
+  @discardableResult
+  func forget(evidence: EvidenceID, for user: UserID) async throws(StoreError) -> Evidence?
+
+  /// Forgets every evidence item from a source; the source stays registered. Afterwards the
+  /// model is as if that evidence had never been recorded, and no file holds it any more.
+  ///
+  /// ```swift
+  /// let forgotten = try await store.forget(source: "click-stream", for: "user-42")
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - source: The source.
+  ///   - user: The user.
+  /// - Returns: The forgotten items, in ledger order.
+  /// - Throws: ``StoreError/Code/userNotFound``; I/O errors.
+  @discardableResult
+  func forget(source: SourceID, for user: UserID) async throws(StoreError) -> [Evidence]
+
+  /// Deletes a user and everything stored about them.
+  ///
+  /// ```swift
+  /// let existed = try await store.deleteUser("user-42")
+  /// ```
+  ///
+  /// - Parameter user: The user.
+  /// - Returns: `true` if the user existed.
+  /// - Throws: I/O errors; ``StoreError/Code/storeFailed`` after an earlier failed sync.
+  @discardableResult
+  func deleteUser(_ user: UserID) async throws(StoreError) -> Bool
+
+  /// Exports a user as one portable JSON document (an ``ExportDocument``).
+  ///
+  /// ```swift
+  /// let data = try await store.exportUser("user-42")
+  /// try data.write(to: URL(fileURLWithPath: "user-42.json"))
+  /// ```
+  ///
+  /// - Parameter user: The user.
+  /// - Returns: The document's bytes.
+  /// - Throws: ``StoreError/Code/userNotFound``; I/O errors.
+  func exportUser(_ user: UserID) async throws(StoreError) -> Data
+
+  /// Imports a document made by ``exportUser(_:)`` (by this or another store).
+  ///
+  /// ```swift
+  /// let user = try await store.importUser(data, replacing: false)
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - document: The JSON document.
+  ///   - replacing: Whether to replace an existing model of the same user.
+  /// - Returns: The imported user.
+  /// - Throws: ``StoreError/Code/invalidArgument`` for a malformed document;
+  ///   ``StoreError/Code/newerFormat`` for a newer one; ``StoreError/Code/rejectedByModel``
+  ///   for an inconsistent model; ``StoreError/Code/userAlreadyExists`` when the user exists
+  ///   and `replacing` is `false`; I/O errors.
+  func importUser(_ document: Data, replacing: Bool) async throws(StoreError) -> UserID
+
+  /// One page of the store's users, in a stable order.
+  ///
+  /// Paging from `nil` until ``UserPage/next`` is `nil` visits every user that exists
+  /// throughout exactly once.
+  ///
+  /// ```swift
+  /// let first = try await store.users(after: nil, limit: 100)
+  /// let second = try await store.users(after: first.next, limit: 100)
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - cursor: The ``UserPage/next`` of the previous page, or `nil` for the first page.
+  ///   - limit: The most users to return; at least 1.
+  /// - Returns: The page.
+  /// - Throws: ``StoreError/Code/invalidArgument`` for a limit below 1; I/O errors.
+  func users(after cursor: UserID?, limit: Int) async throws(StoreError) -> UserPage
+
+  /// Compacts a user's stored data: a snapshot covering everything, and an empty journal.
+  ///
+  /// Durable stores also compact on their own; call this to bound recovery time or space
+  /// now. Stores without a journal do nothing.
+  ///
+  /// ```swift
+  /// try await store.compact("user-42")
+  /// ```
+  ///
+  /// - Parameter user: The user.
+  /// - Throws: ``StoreError/Code/userNotFound``; I/O errors.
+  func compact(_ user: UserID) async throws(StoreError)
+}
+
+extension SelfModelStore {
+  /// Records one evidence item; see ``record(_:for:at:)-([Evidence],_,_)``.
+  ///
+  /// ```swift
+  /// try await store.record(evidence, for: "user-42", at: now)
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - evidence: The evidence.
+  ///   - user: The user.
+  ///   - now: The current time.
+  /// - Returns: What was recorded and how the belief moved.
+  /// - Throws: As ``record(_:for:at:)-([Evidence],_,_)``.
+  @discardableResult
+  public func record(_ evidence: Evidence, for user: UserID, at now: Date) async throws(StoreError)
+    -> ObservationResult
+  {
+    try await record([evidence], for: user, at: now)
+  }
+
+  /// Creates an empty model for a new user under the default ``RevisionPolicy``.
+  ///
+  /// ```swift
+  /// let model = try await store.createUser("user-42")
+  /// ```
+  ///
+  /// - Parameter user: The new user.
+  /// - Returns: The new, empty model.
+  /// - Throws: As ``createUser(_:policy:)``.
+  @discardableResult
+  public func createUser(_ user: UserID) async throws(StoreError) -> UserModel {
+    try await createUser(user, policy: RevisionPolicy())
+  }
+}

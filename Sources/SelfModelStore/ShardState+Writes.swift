@@ -1,0 +1,107 @@
+import SelfModel
+
+extension ShardState {
+  /// Loads `user` for a write, after checking the store still accepts writes.
+  mutating func writableSlot(for user: UserID, operation: String) throws(StoreError) -> UserSlot {
+    try environment.health.checkWritable(operation, user: user)
+    return try slot(for: user, operation: operation)
+  }
+
+  /// Appends `operations` (which turned the slot's model into `model`) to the user's journal
+  /// and syncs it as the durability mode says.
+  ///
+  /// Any failure after bytes may have reached the journal marks the store failed: a failed
+  /// write or sync is never retried.
+  mutating func append<Value>(
+    _ operations: [JournalOperation], to slot: UserSlot, giving model: UserModel,
+    result: Value
+  ) throws(StoreError) -> ShardOutcome<Value> {
+    var payloads: [[UInt8]] = []
+    for operation in operations { payloads.append(try OperationCodec.encode(operation)) }
+    do {
+      _ = try slot.journal.append(payloads)
+    } catch {
+      fail(slot.user, error)
+      throw error
+    }
+    slot.model = model
+    slot.journalRecords += payloads.count
+    let outcome = try synchronize(slot, result: result)
+    compactIfDue(slot)
+    return outcome
+  }
+
+  private mutating func synchronize<Value>(_ slot: UserSlot, result: Value) throws(StoreError)
+    -> ShardOutcome<Value>
+  {
+    switch environment.options.durability {
+    case .groupCommit:
+      return .afterSync(result, slot)
+    case .deferred:
+      return .done(result)
+    case .synchronous:
+      do {
+        try slot.journal.synchronize()
+      } catch {
+        fail(slot.user, error)
+        throw error
+      }
+      return .done(result)
+    }
+  }
+
+  /// Compacts when the journal passed a threshold. A failure marks the store failed but does
+  /// not fail the write that triggered it, whose record is already in the journal.
+  private mutating func compactIfDue(_ slot: UserSlot) {
+    let options = environment.options
+    guard
+      slot.journalRecords >= options.compactionRecordThreshold
+        || slot.journal.length >= options.compactionByteThreshold
+    else { return }
+    try? compact(slot)
+  }
+
+  /// Writes a snapshot of `model` (default: the slot's) covering every journal record, then
+  /// empties the journal; with `purging`, also removes damaged copies and stray files.
+  ///
+  /// Once this returns, no file of the user holds data the model no longer has.
+  mutating func compact(_ slot: UserSlot, to model: UserModel? = nil, purging: Bool = false)
+    throws(StoreError)
+  {
+    let target = model ?? slot.model
+    let covered = slot.journal.nextSequence - 1
+    do {
+      try slot.files.writeSnapshot(target, covering: covered)
+      try slot.journal.reset(baseSequence: covered + 1)
+      if purging { try slot.files.purgeExtras() }
+    } catch {
+      fail(slot.user, error)
+      throw error
+    }
+    slot.model = target
+    slot.coveredSequence = covered
+    slot.journalRecords = 0
+  }
+
+  /// Applies `change` to a copy of the user's model; if the model accepts it, makes it durable
+  /// through `operations` (one journal append) or, for `viaSnapshot`, a compaction.
+  mutating func mutate<Value>(
+    _ user: UserID, _ operation: String, viaSnapshot: Bool = false,
+    _ change: (inout UserModel) throws(ModelError) -> (Value, [JournalOperation])
+  ) throws(StoreError) -> ShardOutcome<Value> {
+    let slot = try writableSlot(for: user, operation: operation)
+    var model = slot.model
+    let (value, operations): (Value, [JournalOperation])
+    do {
+      (value, operations) = try change(&model)
+    } catch {
+      throw StoreError(.rejectedByModel, operation: operation, user: user, modelError: error)
+    }
+    guard !operations.isEmpty else { return .done(value) }
+    if viaSnapshot {
+      try compact(slot, to: model)
+      return .done(value)
+    }
+    return try append(operations, to: slot, giving: model, result: value)
+  }
+}

@@ -1,0 +1,117 @@
+import SelfModel
+
+/// What a job returns: a value to hand back now, or one to hand back once a journal the job
+/// appended to has been synced (group commit).
+enum ShardOutcome<Value> {
+  case done(Value)
+  case afterSync(Value, UserSlot)
+}
+
+/// The state one worker owns: its LRU cache of loaded users and the journals waiting for the
+/// group-commit sync. Only the worker's queue touches it (it lives in the shard's `Mutex`).
+struct ShardState {
+  private final class PendingSync {
+    let journal: JournalFile
+    let user: UserID
+    var waiters: [(StoreError?) -> Void] = []
+
+    init(journal: JournalFile, user: UserID) {
+      self.journal = journal
+      self.user = user
+    }
+  }
+
+  let environment: StoreEnvironment
+  let capacity: Int
+  private var slots: [UserID: UserSlot] = [:]
+  private var useCounter: UInt64 = 0
+  private var pending: [PendingSync] = []
+  private var retired: [JournalFile] = []
+
+  init(environment: StoreEnvironment, capacity: Int) {
+    self.environment = environment
+    self.capacity = max(1, capacity)
+  }
+
+  /// The loaded user, if cached.
+  mutating func cached(_ user: UserID) -> UserSlot? {
+    guard let slot = slots[user] else { return nil }
+    useCounter += 1
+    slot.lastUse = useCounter
+    return slot
+  }
+
+  /// The loaded user, loading it on a cache miss.
+  ///
+  /// - Throws: ``StoreError/Code/userNotFound``, or the load's error.
+  mutating func slot(for user: UserID, operation: String) throws(StoreError) -> UserSlot {
+    if let slot = cached(user) { return slot }
+    guard let slot = try environment.files(for: user).load() else {
+      throw StoreError(.userNotFound, operation: operation, user: user)
+    }
+    insert(slot)
+    return slot
+  }
+
+  /// Caches `slot`, evicting the least recently used user when full.
+  mutating func insert(_ slot: UserSlot) {
+    if let old = slots[slot.user], old !== slot { retired.append(old.journal) }
+    while slots.count >= capacity, slots[slot.user] == nil,
+      let victim = slots.values.min(by: { $0.lastUse < $1.lastUse })
+    {
+      evict(victim.user)
+    }
+    useCounter += 1
+    slot.lastUse = useCounter
+    slots[slot.user] = slot
+  }
+
+  /// Drops a user from the cache; its journal is closed after the pending syncs.
+  mutating func evict(_ user: UserID) {
+    if let slot = slots.removeValue(forKey: user) { retired.append(slot.journal) }
+  }
+
+  /// Records that a write failed after bytes may have reached a file: the store stops
+  /// writing and the user is reloaded from disk on next use.
+  mutating func fail(_ user: UserID, _ error: StoreError) {
+    environment.health.markFailed(error)
+    evict(user)
+  }
+
+  /// Defers `waiter` until the journal of `slot` is synced by ``commit()``.
+  mutating func afterSync(of slot: UserSlot, _ waiter: @escaping (StoreError?) -> Void) {
+    if let entry = pending.first(where: { $0.journal === slot.journal }) {
+      entry.waiters.append(waiter)
+    } else {
+      let entry = PendingSync(journal: slot.journal, user: slot.user)
+      entry.waiters.append(waiter)
+      pending.append(entry)
+    }
+  }
+
+  /// Syncs every journal written since the last commit once, resumes its waiters, and closes
+  /// the journals of evicted users.
+  mutating func commit() {
+    let batch = pending
+    pending = []
+    for entry in batch {
+      var failure: StoreError?
+      do {
+        try entry.journal.synchronize()
+      } catch {
+        failure = error
+        fail(entry.user, error)
+      }
+      for waiter in entry.waiters { waiter(failure) }
+    }
+    for journal in retired { journal.close() }
+    retired = []
+  }
+
+  /// Closes every journal; the cache is empty afterwards.
+  mutating func closeAll() {
+    commit()
+    for slot in slots.values { slot.journal.close() }
+    slots = [:]
+  }
+}

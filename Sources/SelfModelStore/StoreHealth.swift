@@ -1,0 +1,53 @@
+import SelfModel
+import Synchronization
+
+/// Whether a ``FileStore`` is open and still trusted to write, shared by all its workers.
+///
+/// Once a write or sync fails after bytes may have reached a file, the store cannot tell what
+/// the disk holds (a failed `fsync` may have dropped dirty pages for good), so it never
+/// retries: it records the first cause and refuses every later write with
+/// ``StoreError/Code/storeFailed`` until it is reopened, which re-reads the files.
+final class StoreHealth: Sendable {
+  private struct State {
+    var isClosed = false
+    var failure: StoreError?
+  }
+
+  private let state = Mutex(State())
+
+  /// The first failure, if any.
+  var failure: StoreError? { state.withLock { $0.failure } }
+
+  /// Throws ``StoreError/Code/closed`` once the store is closed.
+  func checkOpen(_ operation: String, user: UserID?) throws(StoreError) {
+    if state.withLock({ $0.isClosed }) {
+      throw StoreError(.closed, operation: operation, user: user)
+    }
+  }
+
+  /// Throws ``StoreError/Code/closed`` or ``StoreError/Code/storeFailed``.
+  func checkWritable(_ operation: String, user: UserID?) throws(StoreError) {
+    let current = state.withLock { $0 }
+    if current.isClosed { throw StoreError(.closed, operation: operation, user: user) }
+    if let cause = current.failure {
+      throw StoreError(
+        .storeFailed, operation: operation, user: user, path: cause.path, errno: cause.errno,
+        detail: "an earlier write failed and was not retried: \(cause.description)")
+    }
+  }
+
+  /// Records `error` as the reason the store stopped writing (the first one wins).
+  func markFailed(_ error: StoreError) {
+    state.withLock { state in
+      if state.failure == nil { state.failure = error }
+    }
+  }
+
+  /// Marks the store closed; returns whether it was open.
+  func close() -> Bool {
+    state.withLock { state in
+      defer { state.isClosed = true }
+      return !state.isClosed
+    }
+  }
+}

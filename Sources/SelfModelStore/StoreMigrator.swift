@@ -1,0 +1,120 @@
+import Foundation
+
+/// Upgrades a store folder from older layouts, GRDB style: an ordered list of migrations with
+/// string ids, each run once and recorded in `FORMAT`. A shipped migration is never edited;
+/// a change of layout is a new migration appended to the list.
+///
+/// `FORMAT` is JSON: `{"formatVersion":1,"migrations":["v1-initial-layout"]}`. Opening
+/// refuses a folder whose `formatVersion` is newer than ``StoreFormat/currentVersion`` or that
+/// lists a migration this library does not know (``StoreError/Code/newerFormat``), and a
+/// non-empty folder without `FORMAT` (``StoreError/Code/unknownFormat``).
+package struct StoreMigrator: Sendable {
+  /// One upgrade step.
+  package struct Migration: Sendable {
+    /// The step's permanent id.
+    package let id: String
+    /// Performs the step on the store at `layout`; must be safe to run again after a crash.
+    package let migrate:
+      @Sendable (_ root: String, _ fileSystem: any FileSystem) throws(StoreError) -> Void
+
+    /// Creates a step.
+    package init(
+      id: String,
+      migrate:
+        @escaping @Sendable (_ root: String, _ fileSystem: any FileSystem) throws(StoreError) ->
+        Void
+    ) {
+      self.id = id
+      self.migrate = migrate
+    }
+  }
+
+  /// The steps, in order.
+  package let migrations: [Migration]
+
+  /// Creates a migrator running `migrations` in order.
+  package init(migrations: [Migration]) {
+    self.migrations = migrations
+  }
+
+  /// The migrations of this library.
+  package static let standard = StoreMigrator(migrations: [
+    Migration(id: "v1-initial-layout") { root, fileSystem throws(StoreError) in
+      try fileSystem.makeDirectory(root + "/users", permissions: 0o700)
+      try fileSystem.synchronizeDirectory(root)
+    }
+  ])
+
+  /// Checks `FORMAT` and runs the migrations it does not list, recording each.
+  func prepare(_ layout: FileStoreLayout, fileSystem: any FileSystem) throws(StoreError) {
+    var format = try StoreFormat.read(layout, fileSystem: fileSystem)
+    let known = Set(migrations.map(\.id))
+    if let unknown = format.migrations.first(where: { !known.contains($0) }) {
+      throw StoreError(
+        .newerFormat, operation: "open", path: layout.formatPath,
+        detail: "migration \(unknown) is from a newer library")
+    }
+    for migration in migrations where !format.migrations.contains(migration.id) {
+      try migration.migrate(layout.root, fileSystem)
+      format.migrations.append(migration.id)
+      try format.write(layout, fileSystem: fileSystem)
+    }
+  }
+}
+
+/// The contents of a store's `FORMAT` file.
+struct StoreFormat: Codable {
+  /// The layout version this library writes and reads.
+  static let currentVersion = 1
+
+  var formatVersion: Int
+  var migrations: [String]
+
+  /// Reads `FORMAT`; a missing file in a folder holding nothing but the lock (and an empty
+  /// `users`) is a new store.
+  static func read(_ layout: FileStoreLayout, fileSystem: any FileSystem) throws(StoreError)
+    -> StoreFormat
+  {
+    guard fileSystem.exists(layout.formatPath) else {
+      let names = try fileSystem.contents(ofDirectory: layout.root)
+      let expected: Set = ["LOCK", "users"]
+      var usersEmpty = true
+      if fileSystem.exists(layout.usersPath) {
+        usersEmpty = try fileSystem.contents(ofDirectory: layout.usersPath).isEmpty
+      }
+      let strays = names.filter { !expected.contains($0) && !$0.hasPrefix("FORMAT.tmp-") }
+      guard strays.isEmpty, usersEmpty else {
+        throw StoreError(
+          .unknownFormat, operation: "open", path: layout.formatPath,
+          detail: "the folder is not empty and has no FORMAT file: not a SelfModel store")
+      }
+      return StoreFormat(formatVersion: currentVersion, migrations: [])
+    }
+    let fd = try fileSystem.open(layout.formatPath, [.read], permissions: 0)
+    defer { fileSystem.close(fd) }
+    let bytes = try FileIO.readAll(fd, fileSystem: fileSystem)
+    guard let format = try? JSONDecoder().decode(StoreFormat.self, from: Data(bytes)) else {
+      throw StoreError(
+        .unknownFormat, operation: "open", path: layout.formatPath,
+        detail: "FORMAT is not a SelfModel store format file")
+    }
+    guard format.formatVersion <= currentVersion else {
+      throw StoreError(
+        .newerFormat, operation: "open", path: layout.formatPath,
+        detail: "store format \(format.formatVersion); this library reads up to \(currentVersion)")
+    }
+    return format
+  }
+
+  /// Durably replaces `FORMAT`.
+  func write(_ layout: FileStoreLayout, fileSystem: any FileSystem) throws(StoreError) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let stored = StoreFormat(formatVersion: Self.currentVersion, migrations: migrations)
+    guard let data = try? encoder.encode(stored) else {
+      throw StoreError(.invalidArgument, operation: "open", path: layout.formatPath)
+    }
+    try FileIO.replaceDurably(
+      layout.formatPath, bytes: Array(data) + [0x0A], fileSystem: fileSystem)
+  }
+}

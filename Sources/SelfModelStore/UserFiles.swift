@@ -1,0 +1,160 @@
+import SelfModel
+
+/// The file operations on one user's folder: create, load (snapshot then journal replay),
+/// write a snapshot, purge, delete. Every call runs on the worker that owns the user.
+struct UserFiles: Sendable {
+  let user: UserID
+  let folder: UserFolder
+  let fileSystem: any FileSystem
+  let salvage: Bool
+
+  /// Whether the user exists: the snapshot is the commit point of creation and the first file
+  /// removed on deletion.
+  var exists: Bool { fileSystem.exists(folder.snapshotPath) }
+
+  /// Creates the folder and files of a new user holding `model`, removing leftovers of an
+  /// interrupted create or delete first.
+  func create(_ model: UserModel) throws(StoreError) -> UserSlot {
+    try makeDirectory(folder.shardPath, parent: FileIO.parent(of: folder.shardPath))
+    try makeDirectory(folder.path, parent: folder.shardPath)
+    for name in try fileSystem.contents(ofDirectory: folder.path) {
+      try fileSystem.remove(folder.path + "/" + name)
+    }
+    try FileIO.replaceDurably(
+      folder.idPath, bytes: Array(user.rawValue.utf8), fileSystem: fileSystem)
+    try writeSnapshot(model, covering: 0)
+    let (journal, _) = try JournalFile.open(
+      path: folder.journalPath, fileSystem: fileSystem, baseSequence: 1)
+    return UserSlot(
+      user: user, files: self, model: model, journal: journal, coveredSequence: 0,
+      journalRecords: 0)
+  }
+
+  private func makeDirectory(_ path: String, parent: String) throws(StoreError) {
+    guard !fileSystem.exists(path) else { return }
+    try fileSystem.makeDirectory(path, permissions: 0o700)
+    try fileSystem.synchronizeDirectory(parent)
+  }
+
+  /// Durably replaces the snapshot with `model`, covering journal records up to `sequence`.
+  func writeSnapshot(_ model: UserModel, covering sequence: UInt64) throws(StoreError) {
+    let stored = StoredSnapshot(model: model.snapshot, coveredSequence: sequence)
+    let payload = try stored.encoded(path: folder.snapshotPath)
+    try SnapshotFile.write(payload, to: folder.snapshotPath, fileSystem: fileSystem)
+  }
+
+  /// Removes every file of the folder but the id, snapshot and journal: damaged copies kept
+  /// aside by salvage and stray temporary files, which may hold forgotten data.
+  func purgeExtras() throws(StoreError) {
+    let kept: Set = ["user", "snapshot", "journal"]
+    for name in try fileSystem.contents(ofDirectory: folder.path) where !kept.contains(name) {
+      try fileSystem.remove(folder.path + "/" + name)
+    }
+  }
+
+  /// Removes the user's files and folder, then syncs the shard folder.
+  ///
+  /// - Returns: Whether the user existed.
+  func delete() throws(StoreError) -> Bool {
+    guard fileSystem.exists(folder.path) else { return false }
+    let existed = exists
+    try fileSystem.remove(folder.snapshotPath)
+    for name in try fileSystem.contents(ofDirectory: folder.path) {
+      try fileSystem.remove(folder.path + "/" + name)
+    }
+    try fileSystem.removeDirectory(folder.path)
+    try fileSystem.synchronizeDirectory(folder.shardPath)
+    return existed
+  }
+
+  /// Loads the user: snapshot, then the journal records after it.
+  ///
+  /// - Returns: The slot, or `nil` if the user does not exist.
+  func load() throws(StoreError) -> UserSlot? {
+    guard let bytes = try SnapshotFile.read(from: folder.snapshotPath, fileSystem: fileSystem)
+    else { return nil }
+    let stored = try StoredSnapshot.decode(bytes, path: folder.snapshotPath)
+    guard stored.model.user == user else {
+      throw corrupt(folder.snapshotPath, "it holds user \(stored.model.user), not \(user)")
+    }
+    var model: UserModel
+    do {
+      model = try UserModel(snapshot: stored.model)
+    } catch {
+      throw StoreError(
+        .corruptFile, operation: "load", user: user, path: folder.snapshotPath, modelError: error)
+    }
+    let covered = stored.coveredSequence
+    let (journal, recovery) = try JournalFile.open(
+      path: folder.journalPath, fileSystem: fileSystem, baseSequence: covered + 1,
+      salvage: salvage)
+    do {
+      let replayed = try replay(recovery.records, after: covered, into: &model)
+      try align(journal, covered: covered, firstReplayed: replayed.first)
+      return UserSlot(
+        user: user, files: self, model: model, journal: journal, coveredSequence: covered,
+        journalRecords: replayed.count)
+    } catch {
+      journal.close()
+      throw error
+    }
+  }
+
+  /// Makes the journal continue right after the snapshot, or reports lost records.
+  private func align(_ journal: JournalFile, covered: UInt64, firstReplayed: UInt64?)
+    throws(StoreError)
+  {
+    if journal.nextSequence <= covered {
+      // Everything left in the journal is in the snapshot (a salvaged or stale journal):
+      // restart it after the snapshot so new records are never mistaken for covered ones.
+      try journal.reset(baseSequence: covered + 1)
+    }
+    let first = firstReplayed ?? journal.nextSequence
+    guard first == covered + 1 else {
+      throw corrupt(
+        folder.journalPath,
+        "the snapshot covers records up to \(covered) but the journal continues at \(first)")
+    }
+  }
+
+  /// Applies the records after `covered`; returns their sequence numbers.
+  private func replay(
+    _ records: [JournalRecord], after covered: UInt64, into model: inout UserModel
+  )
+    throws(StoreError) -> [UInt64]
+  {
+    var replayed: [UInt64] = []
+    for record in records where record.sequence > covered {
+      let operation: JournalOperation
+      do {
+        operation = try OperationCodec.decode(record.payload)
+      } catch {
+        throw corrupt(folder.journalPath, "record \(record.sequence): \(error.description)")
+      }
+      do {
+        try apply(operation, to: &model)
+      } catch {
+        throw StoreError(
+          .corruptFile, operation: "load", user: user, path: folder.journalPath,
+          modelError: error, detail: "record \(record.sequence) does not apply")
+      }
+      replayed.append(record.sequence)
+    }
+    return replayed
+  }
+
+  private func apply(_ operation: JournalOperation, to model: inout UserModel) throws(ModelError) {
+    switch operation {
+    case .create(_, let policy): try model.replacePolicy(policy)
+    case .observe(let evidence, let now): try model.observe(evidence, at: now)
+    case .declare(let definition): try model.declare(definition)
+    case .redeclare(let definition): try model.redeclare(definition)
+    case .register(let source): try model.register(source)
+    case .replacePolicy(let policy): try model.replacePolicy(policy)
+    }
+  }
+
+  private func corrupt(_ path: String, _ detail: String) -> StoreError {
+    StoreError(.corruptFile, operation: "load", user: user, path: path, detail: detail)
+  }
+}

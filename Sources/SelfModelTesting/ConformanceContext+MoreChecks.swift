@@ -1,0 +1,121 @@
+import Foundation
+import SelfModel
+import SelfModelStore
+
+extension ConformanceContext {
+  func forgetEqualsNeverSeen() async throws {
+    try await makeUser("alice")
+    try await makeUser("twin")
+    let fromUser = [try Self.evidence("u1"), try Self.evidence("u2", Self.formal)]
+    let fromClicks = [
+      try Self.evidence("c1", source: "clicks"),
+      try Self.evidence("c2", holds: false, source: "clicks"),
+    ]
+    try await store.record(fromUser + fromClicks, for: "alice", at: Self.now)
+    try await store.record(fromUser, for: "twin", at: Self.now)
+    let forgotten = try await store.forget(source: "clicks", for: "alice")
+    try expect(forgotten == fromClicks, "forget(source:) returned \(forgotten.map(\.id))")
+    let alice = try await store.model(for: "alice")
+    let twin = try await store.model(for: "twin")
+    try expect(alice.snapshot.evidence == twin.snapshot.evidence, "forgotten evidence remains")
+    let aliceEstimates = alice.estimates(at: Self.now)
+    try expect(aliceEstimates == twin.estimates(at: Self.now), "forgetting a source != never seen")
+    let item = try await store.forget(evidence: "u2", for: "alice")
+    try expect(item == fromUser[1], "forget(evidence:) returned \(String(describing: item))")
+    let again = try await store.forget(evidence: "u2", for: "alice")
+    try expect(again == nil, "forgetting an absent item returned \(String(describing: again))")
+    let remaining = try await store.model(for: "alice").evidence.map(\.id)
+    try expect(remaining == ["u1"], "after forgetting, the ledger is \(remaining)")
+    try await expectError(.userNotFound, "forgetting for an unknown user") {
+      try await store.forget(source: "clicks", for: "bob")
+    }
+  }
+
+  func deleteUser() async throws {
+    try await makeUser("alice")
+    try await makeUser("bob")
+    try await store.record(try Self.evidence("e1"), for: "alice", at: Self.now)
+    try expect(try await store.deleteUser("alice"), "deleteUser returned false for a user")
+    try expect(try await !store.contains("alice"), "a deleted user is still contained")
+    try await expectError(.userNotFound, "model of a deleted user") {
+      try await store.model(for: "alice")
+    }
+    try expect(try await !store.deleteUser("alice"), "deleting twice returned true")
+    try expect(try await store.contains("bob"), "deleting alice removed bob")
+    let fresh = try await store.createUser("alice", policy: RevisionPolicy())
+    try expect(fresh.evidence.isEmpty && fresh.beliefs.isEmpty, "a re-created user kept data")
+  }
+
+  func exportImportRoundTrip() async throws {
+    try await makeUser("alice")
+    let batch = [try Self.evidence("e1"), try Self.evidence("e2", Self.formal, source: "clicks")]
+    try await store.record(batch, for: "alice", at: Self.now)
+    let original = try await store.model(for: "alice")
+    let document = try await store.exportUser("alice")
+    try await expectError(.userAlreadyExists, "importing over an existing user") {
+      try await store.importUser(document, replacing: false)
+    }
+    _ = try await store.deleteUser("alice")
+    let user = try await store.importUser(document, replacing: false)
+    try expect(user == "alice", "import returned \(user)")
+    try expect(try await store.model(for: "alice") == original, "import differs from export")
+    try await store.record(try Self.evidence("e3"), for: "alice", at: Self.now)
+    _ = try await store.importUser(document, replacing: true)
+    try expect(try await store.model(for: "alice") == original, "replacing import kept e3")
+    try expect(try await store.exportUser("alice") == document, "export is not deterministic")
+    try await expectError(.invalidArgument, "importing garbage") {
+      try await store.importUser(Data("not json".utf8), replacing: true)
+    }
+    try await expectError(.userNotFound, "exporting an unknown user") {
+      try await store.exportUser("bob")
+    }
+  }
+
+  func pagingCoversEveryUserOnce() async throws {
+    var expected = Set<UserID>()
+    for index in 0..<25 {
+      let user = try UserID("user-\(index)")
+      _ = try await store.createUser(user, policy: RevisionPolicy())
+      expected.insert(user)
+    }
+    var seen: [UserID] = []
+    var cursor: UserID?
+    var pages = 0
+    repeat {
+      let page = try await store.users(after: cursor, limit: 7)
+      try expect(page.users.count <= 7, "a page of limit 7 held \(page.users.count) users")
+      seen += page.users
+      cursor = page.next
+      pages += 1
+      try expect(pages <= 26, "paging does not terminate")
+    } while cursor != nil
+    try expect(seen.count == Set(seen).count, "paging returned a user twice")
+    try expect(Set(seen) == expected, "paging returned \(seen.count) of \(expected.count) users")
+    let again = try await store.users(after: nil, limit: 100)
+    try expect(again.users == seen, "listing order is not stable")
+    try expect(again.next == nil, "a page holding every user has a next cursor")
+    try await expectError(.invalidArgument, "a zero page size") {
+      try await store.users(after: nil, limit: 0)
+    }
+  }
+
+  func concurrentWritersLoseNothing() async throws {
+    let users = try (0..<20).map { try UserID("writer-\($0)") }
+    for user in users { try await makeUser(user) }
+    let store = self.store
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      for task in 0..<200 {
+        group.addTask {
+          let item = try Self.evidence("t\(task)", holds: task % 3 != 0)
+          try await store.record(item, for: users[task % users.count], at: Self.now)
+        }
+      }
+      try await group.waitForAll()
+    }
+    for (index, user) in users.enumerated() {
+      let ids = Set(try await store.model(for: user).evidence.map(\.id.rawValue))
+      let wanted = Set(stride(from: index, to: 200, by: users.count).map { "t\($0)" })
+      try expect(ids == wanted, "\(user) holds \(ids.count) of \(wanted.count) evidence items")
+    }
+  }
+}

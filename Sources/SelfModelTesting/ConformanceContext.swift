@@ -1,0 +1,62 @@
+import Foundation
+import SelfModel
+import SelfModelStore
+
+/// What one conformance check works with: a fresh store, fixed fixtures, and assertions that
+/// throw a ``ConformanceFailure`` naming the check.
+struct ConformanceContext: Sendable {
+  let check: String
+  let store: any SelfModelStore
+
+  static let now = Date(timeIntervalSinceReferenceDate: 750_000_000)
+  static let concise: BeliefKey = "preference.concise"
+  static let formal: BeliefKey = "preference.formal"
+
+  func fail(_ detail: String) -> ConformanceFailure {
+    ConformanceFailure(check: check, detail: detail)
+  }
+
+  func expect(_ condition: Bool, _ detail: @autoclosure () -> String) throws {
+    if !condition { throw fail(detail()) }
+  }
+
+  /// Runs `body` and requires it to throw a ``StoreError`` with `code`.
+  func expectError<T>(
+    _ code: StoreError.Code, _ what: String, _ body: () async throws -> T
+  ) async throws {
+    do {
+      _ = try await body()
+    } catch {
+      guard let error = error as? StoreError, error.code == code else {
+        throw fail("\(what): expected \(code.rawValue), got \(error)")
+      }
+      return
+    }
+    throw fail("\(what): expected \(code.rawValue), but it succeeded")
+  }
+
+  /// Creates `user` with two binary beliefs and two sources.
+  func makeUser(_ user: UserID) async throws {
+    _ = try await store.createUser(user, policy: RevisionPolicy())
+    try await store.declare(
+      [
+        .binary(Self.concise, statement: "Prefers concise answers"),
+        .binary(Self.formal, statement: "Prefers a formal tone"),
+      ], for: user)
+    try await store.register(
+      [
+        Source(id: "user", kind: .userStated, reliability: 0.95),
+        Source(id: "clicks", kind: .behavior, reliability: 0.6),
+      ], for: user)
+  }
+
+  /// An evidence item observed `offset` seconds before ``now``.
+  static func evidence(
+    _ id: String, _ belief: BeliefKey = concise, holds: Bool = true, source: SourceID = "user",
+    offset: Double = 60
+  ) throws -> Evidence {
+    Evidence(
+      id: try EvidenceID(id), belief: belief, content: holds ? .holds : .doesNotHold,
+      weight: 1.5, source: source, observedAt: now.addingTimeInterval(-offset))
+  }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import SelfModel
+import SelfModelStore
+import Testing
+
+/// Round trips and malformed input for ``OperationCodec``.
+@Suite struct EngineOperationCodecTests {
+  /// A fixed time with a fraction of a second.
+  static let now = Date(timeIntervalSinceReferenceDate: 789_012_345.678_9)
+
+  /// One or more operations of every kind, with soft evidence, notes, metadata and non-ASCII text.
+  static func sampleOperations() throws -> [JournalOperation] {
+    let tone = try BeliefDefinition(
+      key: "preference.tone", statement: "Préfère un ton 日本語 🙂",
+      outcomes: ["formal", "casual", "playful"], baseRates: [0.5, 0.3, 0.2])
+    let concise = try BeliefDefinition.binary(
+      "preference.concise", statement: "Prefers concise answers", baseRate: 0.3)
+    var policy = RevisionPolicy(priorWeight: 2.5, defaultHalfLife: 86_400 * 30.25)
+    policy.halfLifeBySourceKind[.behavior] = 14 * 86_400
+    policy.halfLifeByBelief["preference.tone"] = 1_234.5
+    policy.reliabilityOverrides["clicks"] = 0.123_456_789
+    policy.maximumContributionPerSource = 10
+    let soft = Evidence(
+      id: "e-2", belief: "preference.tone",
+      content: .distribution(["formal": 0.7, "casual": 0.2, "playful": 0.1]), weight: 0.5,
+      source: "classifier", observedAt: now, recordedAt: now.addingTimeInterval(0.001),
+      note: "dit « bonjour » 👋", metadata: ["model": "v2", "clé": "valeur ünïcode"])
+    let plain = Evidence(
+      id: "e-1", belief: "preference.concise", content: .holds, source: "user", observedAt: now)
+    return [
+      .create("user-42", policy), .create("a@b.example", RevisionPolicy()),
+      .observe([plain, soft], now: now), .observe([], now: now),
+      .declare(tone), .redeclare(concise),
+      .register(try Source(id: "user", kind: .userStated, reliability: 0.95)),
+      .replacePolicy(policy),
+    ]
+  }
+
+  /// Every operation kind decodes to itself and re-encodes to the same bytes.
+  @Test func roundTripsEveryOperationKind() throws {
+    for operation in try Self.sampleOperations() {
+      let payload = try OperationCodec.encode(operation)
+      #expect(try OperationCodec.decode(payload) == operation)
+      #expect(try OperationCodec.encode(OperationCodec.decode(payload)) == payload)
+    }
+  }
+
+  /// At least 1,000 seeded random evidence records per seed round-trip.
+  @Test(arguments: [1, 2, 3] as [UInt64])
+  func roundTripsSeededRandomEvidence(_ seed: UInt64) throws {
+    var random = EngineTestRandom(seed: seed)
+    var total = 0
+    while total < 1_000 {
+      let batch = (0..<Int.random(in: 1...50, using: &random)).map { _ in
+        EngineFixtures.evidence(&random)
+      }
+      total += batch.count
+      let operation = JournalOperation.observe(batch, now: EngineFixtures.date(&random))
+      #expect(try OperationCodec.decode(OperationCodec.encode(operation)) == operation)
+    }
+  }
+
+  /// Every proper prefix of a valid payload is `.corruptFile`.
+  @Test func everyTruncationThrowsCorruptFile() throws {
+    for operation in try Self.sampleOperations() {
+      let payload = try OperationCodec.encode(operation)
+      for length in 0..<payload.count {
+        #expect(Self.decodeError(Array(payload[..<length])) == .corruptFile)
+      }
+    }
+  }
+
+  /// Trailing bytes, unknown tags and empty payloads are `.corruptFile`.
+  @Test func trailingBytesAndUnknownTagsThrow() throws {
+    let payload = try OperationCodec.encode(.observe([], now: Self.now))
+    let body = Array(payload.dropFirst())
+    let bad: [[UInt8]] = [payload + [0], [0] + body, [7] + body, [255], []]
+    for bad in bad {
+      #expect(Self.decodeError(bad) == .corruptFile)
+    }
+  }
+
+  /// Random bytes decode or throw `.corruptFile`, never trap.
+  @Test func randomBytesNeverTrap() {
+    var random = EngineTestRandom(seed: 99)
+    for round in 0..<3_000 {
+      var bytes = random.bytes(Int.random(in: 0...120, using: &random))
+      if round % 2 == 0, !bytes.isEmpty { bytes[0] = UInt8.random(in: 1...6, using: &random) }
+      if let code = Self.decodeError(bytes) { #expect(code == .corruptFile) }
+    }
+  }
+
+  /// Every single-byte change of a payload decodes or throws `.corruptFile`.
+  @Test func singleByteFlipsNeverTrap() throws {
+    var random = EngineTestRandom(seed: 5)
+    let evidence = (0..<20).map { _ in EngineFixtures.evidence(&random) }
+    let payload = try OperationCodec.encode(.observe(evidence, now: Self.now))
+    for index in payload.indices {
+      var damaged = payload
+      damaged[index] ^= UInt8.random(in: 1...255, using: &random)
+      if let code = Self.decodeError(damaged) { #expect(code == .corruptFile) }
+    }
+  }
+
+  /// The code of the error `decode` throws, or `nil` if it decodes.
+  static func decodeError(_ bytes: [UInt8]) -> StoreError.Code? {
+    do {
+      _ = try OperationCodec.decode(bytes)
+      return nil
+    } catch {
+      return error.code
+    }
+  }
+}
