@@ -1,10 +1,13 @@
-// Quickstart: a notebook-style tour of SelfModel's core.
+// Quickstart: a notebook-style tour of SelfModel, kept in a durable FileStore.
 //
-// Run with `swift run Quickstart`. Every step prints what it did and why. The output is
-// deterministic: time comes from a ManualClock that starts at a fixed date, never from Date().
+// Run with `swift run Quickstart [folder]`. Every step prints what it did and why. The store
+// lives in a local folder (default `./selfmodel-data`); the example starts its user afresh, so
+// the output is deterministic: time comes from a ManualClock that starts at a fixed date,
+// never from Date().
 
 import Foundation
 import SelfModel
+import SelfModelStore
 import SelfModelTesting
 
 let day: TimeInterval = 86_400
@@ -52,22 +55,33 @@ print(
 print("Clicks fade with a 14-day half-life, model inferences with 30 days; the user's own words")
 print("do not fade. No single source may contribute more than 8 observations to one belief.")
 
-// MARK: - 2. Beliefs and sources
+// MARK: - 2. Store, beliefs and sources
 
-step(2, "Declare beliefs and register sources")
-var model = try UserModel(user: "user-42", policy: policy)
-try model.declare(.binary("preference.concise", statement: "Prefers concise answers"))
-try model.declare(
-  BeliefDefinition(
-    key: "preference.tone", statement: "Preferred tone of voice",
-    outcomes: ["formal", "casual", "playful"]))
-try model.declare(
-  .binary(
-    "interest.swift-concurrency", statement: "Is interested in Swift concurrency", baseRate: 0.3))
-try model.register(Source(id: "user", kind: .userStated, reliability: 0.95))
-try model.register(Source(id: "clicks", kind: .behavior, reliability: 0.6))
-try model.register(Source(id: "llm", kind: .modelInference, reliability: 0.5))
-for belief in model.beliefs {
+step(2, "Open the store, declare beliefs and register sources")
+let folder = CommandLine.arguments.dropFirst().first ?? "selfmodel-data"
+var store = try FileStore(at: folder)
+let user: UserID = "user-42"
+// Start afresh, so every run prints the same: drop what an earlier run left (if anything).
+_ = try await store.deleteUser(user)
+_ = try await store.createUser(user, policy: policy)
+try await store.declare(
+  [
+    .binary("preference.concise", statement: "Prefers concise answers"),
+    BeliefDefinition(
+      key: "preference.tone", statement: "Preferred tone of voice",
+      outcomes: ["formal", "casual", "playful"]),
+    .binary(
+      "interest.swift-concurrency", statement: "Is interested in Swift concurrency",
+      baseRate: 0.3),
+  ], for: user)
+try await store.register(
+  [
+    Source(id: "user", kind: .userStated, reliability: 0.95),
+    Source(id: "clicks", kind: .behavior, reliability: 0.6),
+    Source(id: "llm", kind: .modelInference, reliability: 0.5),
+  ], for: user)
+print("The store is the folder '\(folder)': one journal and one snapshot per user, fsynced.")
+for belief in try await store.model(for: user).beliefs {
   print("- \(belief.key): \(belief.statement) [\(belief.outcomes.joined(separator: " | "))]")
 }
 print("Sources: user (stated, 0.95), clicks (behaviour, 0.6), llm (model inference, 0.5).")
@@ -80,14 +94,14 @@ for week in 0..<3 {
     let click = Evidence(
       id: try nextEvidenceID(), belief: "preference.concise", content: .holds, source: "clicks",
       observedAt: clock.now, note: "skipped the long answer")
-    try model.observe(click, at: clock.now)
+    try await store.record(click, for: user, at: clock.now)
     clock.advance(byDays: 2)
   }
   let inferred = Evidence(
     id: try nextEvidenceID(), belief: "preference.tone",
     content: .distribution(["formal": 0.1, "casual": 0.7, "playful": 0.2]), source: "llm",
     observedAt: clock.now, note: "classifier read week \(week + 1) of the conversation")
-  let result = try model.observe(inferred, at: clock.now)
+  let result = try await store.record([inferred], for: user, at: clock.now)
   let shift = result.changes.first.map { $0.probabilityShift[1] } ?? 0
   print(
     "Week \(week + 1): 3 clicks for 'concise'; the LLM's soft guess moved p(casual) by \(percent(shift))."
@@ -97,20 +111,25 @@ for week in 0..<3 {
 let stated = Evidence(
   id: try nextEvidenceID(), belief: "interest.swift-concurrency", content: .holds, weight: 3,
   source: "user", observedAt: clock.now, note: "ticked 'Swift concurrency' on the settings page")
-let result = try model.observe(stated, at: clock.now)
+let result = try await store.record([stated], for: user, at: clock.now)
 if let change = result.changes.first {
   print(
     "The user ticked a box (weight 3): p(interested) went from "
       + "\(percent(change.before.probabilities[0])) to \(percent(change.after.probabilities[0])).")
 }
-let retry = try model.observe(stated, at: clock.now)
+let retry = try await store.record([stated], for: user, at: clock.now)
 print(
-  "Recording the same evidence id again is a no-op: duplicates = \(retry.duplicates.map(\.rawValue))."
-)
+  "Recording the same evidence id again (a retried request) is a no-op: duplicates = "
+    + "\(retry.duplicates.map(\.rawValue)).")
+print("Each record call returned only once its journal record was fsynced.")
 
-// MARK: - 4. The table
+// MARK: - 4. Reopen and read
 
-step(4, "What we believe now, and how sure we are")
+step(4, "Close the store, reopen it, and read what we believe now")
+store.close()
+store = try FileStore(at: folder)
+var model = try await store.model(for: user)
+print("Reopened '\(folder)' and replayed \(model.evidence.count) evidence items from disk.")
 try printTable(model, at: clock.now)
 print("Confidence is 1 - W/(T+W): it grows with evidence T, whatever the evidence says.")
 
@@ -142,8 +161,10 @@ for stale in model.staleBeliefs(at: clock.now) {
 // MARK: - 7. Forget
 
 step(7, "Forget a source: as if the LLM had never said anything")
-let forgotten = model.forget(source: "llm")
-print("Forgot \(forgotten.count) evidence items from 'llm'.")
+let forgotten = try await store.forget(source: "llm", for: user)
+model = try await store.model(for: user)
+print(
+  "Forgot \(forgotten.count) evidence items from 'llm'; the store rewrote its files without them.")
 try printTable(model, at: clock.now)
 
 // MARK: - 8. Audit
@@ -156,4 +177,6 @@ print(
   "On day 7 p(concise) was \(percent(then.probabilities[0])) from \(past.evidence.count) items "
     + "recorded by then.")
 
-print("\nDone. Next: Examples/StoreTour keeps models in a durable FileStore.")
+store.close()
+print(
+  "\nDone. The model stays in '\(folder)'; Examples/StoreTour shows crashes, export and deletion.")
