@@ -18,7 +18,8 @@ extension FileStore {
     async throws(StoreError) -> ObservationResult
   {
     try await perform(user) { state throws(StoreError) in
-      try state.mutate(user, "record") { model throws(ModelError) in
+      // In place: `observe` is atomic, and an unsynced change is evicted on failure.
+      try state.mutate(user, "record", inPlace: true) { model throws(ModelError) in
         let result = try model.observe(evidence, at: now)
         var pending = Set(result.recorded)
         let written = evidence.filter { pending.remove($0.id) != nil }

@@ -83,21 +83,34 @@ extension ShardState {
     slot.journalRecords = 0
   }
 
-  /// Applies `change` to a copy of the user's model; if the model accepts it, makes it durable
-  /// through `operations` (one journal append) or, for `viaSnapshot`, a compaction.
+  /// Applies `change` to the user's model; if the model accepts it, makes it durable through
+  /// `operations` (one journal append) or, for `viaSnapshot`, a compaction.
+  ///
+  /// With `inPlace`, `change` mutates the cached model directly instead of a copy, so a write
+  /// costs O(1) rather than a copy of the whole ledger. Only pass it for a change that is
+  /// atomic (a single ``UserModel`` call, which leaves the model unchanged when it throws); if
+  /// the journal append then fails, ``fail(_:_:)`` evicts the user, so the unacknowledged change
+  /// is dropped with the cached model.
   mutating func mutate<Value>(
-    _ user: UserID, _ operation: String, viaSnapshot: Bool = false,
+    _ user: UserID, _ operation: String, viaSnapshot: Bool = false, inPlace: Bool = false,
     _ change: (inout UserModel) throws(ModelError) -> (Value, [JournalOperation])
   ) throws(StoreError) -> ShardOutcome<Value> {
     let slot = try writableSlot(for: user, operation: operation)
-    var model = slot.model
     let (value, operations): (Value, [JournalOperation])
+    var copy: UserModel?
     do {
-      (value, operations) = try change(&model)
+      if inPlace {
+        (value, operations) = try change(&slot.model)
+      } else {
+        var model = slot.model
+        (value, operations) = try change(&model)
+        copy = model
+      }
     } catch {
       throw StoreError(.rejectedByModel, operation: operation, user: user, modelError: error)
     }
     guard !operations.isEmpty else { return .done(value) }
+    let model = copy ?? slot.model
     if viaSnapshot {
       try compact(slot, to: model)
       return .done(value)
