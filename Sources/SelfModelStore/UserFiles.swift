@@ -146,7 +146,9 @@ struct UserFiles: Sendable {
   private func apply(_ operation: JournalOperation, to model: inout UserModel) throws(ModelError) {
     switch operation {
     case .create(_, let policy): try model.replacePolicy(policy)
-    case .observe(let evidence, let now): try model.observe(evidence, at: now)
+    case .observe(let evidence, let now):
+      // The lean path: same validation and idempotence as `observe`, no change report.
+      for item in evidence { try model.record(item, at: now) }
     case .declare(let definition): try model.declare(definition)
     case .redeclare(let definition): try model.redeclare(definition)
     case .register(let source): try model.register(source)
