@@ -4,7 +4,7 @@ import SelfModel
 /// B1: one in-memory evidence update (idempotence check, decay, cap) on a 300-belief model,
 /// against a bare `[String: Double]` add of the same keys and weights.
 enum B1InMemoryUpdate {
-  static func run(_ settings: Settings) throws -> [Row] {
+  static func run(_ settings: Settings) throws -> [ResultRow] {
     let count = settings.count ?? (settings.quick ? 2_000 : 200_000)
     let start = Date(timeIntervalSince1970: 1_767_225_600)
     let (model, evidence) = try fixture(count: count, start: start)
@@ -21,7 +21,9 @@ enum B1InMemoryUpdate {
       },
       {
         var table: [String: Double] = [:]
-        let elapsed = time { for index in keys.indices { table[keys[index], default: 0] += weights[index] } }
+        let elapsed = time {
+          for index in keys.indices { table[keys[index], default: 0] += weights[index] }
+        }
         sink += table.count > 0 ? 1 : 0
         return elapsed
       })
@@ -33,7 +35,9 @@ enum B1InMemoryUpdate {
       },
       {
         var table: [String: Double] = [:]
-        let elapsed = time { for index in keys.indices { table[keys[index], default: 0] += weights[index] } }
+        let elapsed = time {
+          for index in keys.indices { table[keys[index], default: 0] += weights[index] }
+        }
         sink += table.count > 0 ? 1 : 0
         return elapsed
       })
@@ -41,13 +45,15 @@ enum B1InMemoryUpdate {
     let perOp = { (seconds: Double) in seconds / Double(count) * 1e9 }
     return [
       row("B1", "in-memory update, record(_:at:) (lean path)", perOp(record.a), perOp(record.b)),
-      row("B1b", "in-memory update, observe(_:at:) (reports change)", perOp(observe.a), perOp(observe.b)),
+      row(
+        "B1b", "in-memory update, observe(_:at:) (reports change)", perOp(observe.a),
+        perOp(observe.b)),
     ]
   }
 
-  static func row(_ id: String, _ workload: String, _ ns: Double, _ baseline: Double) -> Row {
+  static func row(_ id: String, _ workload: String, _ ns: Double, _ baseline: Double) -> ResultRow {
     let ratio = ns / baseline
-    return Row(
+    return ResultRow(
       id: id, workload: workload, value: ns, unit: "ns", baseline: "[String: Double] add",
       baselineValue: baseline, ratio: ratio, target: "<= 250 ns, <= 2x",
       met: id == "B1" ? (ns <= 250 && ratio <= 2) : nil)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One row of the results table.
-struct Row: Codable {
+struct ResultRow: Codable {
   var id: String
   var workload: String
   var value: Double
@@ -100,10 +100,14 @@ func format(_ value: Double, _ unit: String) -> String {
   }
 }
 
-func printTable(_ rows: [Row]) {
+func printTable(_ rows: [ResultRow]) {
   print("")
-  print("id  | workload                                        | median        | baseline                         | ratio  | target")
-  print("----|-------------------------------------------------|---------------|----------------------------------|--------|-------")
+  print(
+    "id  | workload                                        | median        | baseline                         | ratio  | target"
+  )
+  print(
+    "----|-------------------------------------------------|---------------|----------------------------------|--------|-------"
+  )
   for row in rows {
     let workload = row.workload.padding(toLength: 47, withPad: " ", startingAt: 0)
     let value = format(row.value, row.unit).padding(toLength: 13, withPad: " ", startingAt: 0)

@@ -5,9 +5,13 @@ import Foundation
 let settings = Settings(arguments: CommandLine.arguments)
 print("SelfModel benchmarks\(settings.quick ? " (quick mode: numbers are not meaningful)" : "")")
 print("Each figure is a median over \(settings.rounds) interleaved rounds (A B A B ...).")
-var rows: [Row] = []
+var rows: [ResultRow] = []
 do {
   if settings.wants("B1") { rows += try B1InMemoryUpdate.run(settings) }
+  if settings.wants("B2") { rows += try await B2DurableRecord.run(settings) }
+  if settings.wants("B3") { rows += try await B3GroupCommit.run(settings) }
+  if settings.wants("B4") { rows += try await B4Load.run(settings) }
+  if settings.wants("B4c") || settings.wants("B7") { rows += try await B4Replay.run(settings) }
 } catch {
   print("benchmark failed: \(error)")
   exit(1)
