@@ -195,14 +195,18 @@ import Testing
     assertUnchanged(model, comparedTo: before, at: Self.now)
   }
 
-  /// DESIGN.md promises probabilities never reach 1, but `(t + W a) / (T + W)` rounds to 1.0
-  /// once `T` passes about 2^53 plain observations (one item of weight 1e17 is enough).
-  @Test func hugeWeightsRoundTheProbabilityToOne() throws {
+  /// DESIGN.md promises probabilities never reach 0 or 1, but `(t + W a) / (T + W)` rounds to
+  /// 1.0 once `T` passes about 2^53 plain observations: so one item may be worth at most a
+  /// million observations, and a heavier one is refused.
+  @Test func hugeWeightsAreRefusedAndTheHeaviestKeepProbabilitiesInside() throws {
     var model = try builder().build()
-    try model.observe(make.holds("k", weight: 1e17), at: Self.now)
-    let p = try model.estimate(for: "k", at: Self.now).probabilities[0]
-    withKnownIssue("no upper bound on weights: p rounds to exactly 1") {
-      #expect(p < 1)
+    let before = model
+    #expect(throws: ModelError.self) {
+      try model.observe(make.holds("k", weight: 1e17), at: Self.now)
     }
+    assertUnchanged(model, comparedTo: before, at: Self.now)
+    for _ in 0..<1_000 { try model.observe(make.holds("k", weight: 1e6), at: Self.now) }
+    let p = try model.estimate(for: "k", at: Self.now).probabilities
+    #expect(p[0] < 1 && p[1] > 0)
   }
 }

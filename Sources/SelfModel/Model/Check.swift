@@ -7,6 +7,9 @@ enum Check {
   static let maximumMetadataEntries = 32
   static let maximumMetadataKeyLength = 128
   static let maximumMetadataValueLength = 1_024
+  /// The most plain observations one evidence item may be worth. It keeps `T` far below 2^53,
+  /// where `(t + W a) / (T + W)` would round to exactly 0 or 1.
+  static let maximumWeight = 1_000_000.0
 
   static func finite(_ value: Double, field: @autoclosure () -> String) throws(ModelError) {
     guard value.isFinite else { throw .nonFiniteNumber(field: field()) }

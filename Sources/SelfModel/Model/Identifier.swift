@@ -8,9 +8,13 @@
 /// is; stores derive file names from it.
 ///
 /// ```swift
-/// let user = try UserID("user-42")
-/// let key: BeliefKey = "preference.answer-length"  // literals are checked with a precondition
+/// let user = try UserID(request.userID)            // a runtime string: validated, throws
+/// let key: BeliefKey = "preference.answer-length"  // a literal: checked with a precondition
 /// ```
+///
+/// Note that `UserID("…")` with a string *literal* argument is Swift's literal syntax, so it
+/// takes the literal initializer (a precondition), not the throwing ``init(_:)``: pass strings
+/// that come from outside as values, as above.
 ///
 /// It encodes as its raw string.
 public struct Identifier<Kind: IdentifierKind>: Sendable, Hashable, Comparable {

@@ -6,8 +6,9 @@
 /// before the call when it throws.
 ///
 /// ```swift
+/// let raw = request.beliefKey  // a string from outside, say ""
 /// do {
-///   _ = try BeliefKey("")
+///   _ = try BeliefKey(raw)
 /// } catch {
 ///   print(error)  // invalid belief key "": it is empty
 /// }

@@ -74,6 +74,11 @@ extension UserModel {
     guard let beliefIndex = beliefIndex[item.belief] else { throw .unknownBelief(item.belief) }
     guard let sourceIndex = sourceIndex[item.source] else { throw .unknownSource(item.source) }
     try Check.positive(item.weight, field: "weight of evidence \(item.id)")
+    guard item.weight <= Check.maximumWeight else {
+      throw .numberOutOfRange(
+        field: "weight of evidence \(item.id)", value: item.weight,
+        allowed: "0 < weight <= \(Int(Check.maximumWeight))")
+    }
     try checkTimes(item, now: now)
     try checkAnnotations(item)
     var outcome: Int?

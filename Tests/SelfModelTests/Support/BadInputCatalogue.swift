@@ -84,6 +84,10 @@ enum BadInputCatalogue {
       .numberOutOfRange(field: weightField, value: -1, allowed: "greater than 0"),
       observe(item(weight: -1))),
     BadInput(
+      "weight over a million",
+      .numberOutOfRange(field: weightField, value: 1e17, allowed: "0 < weight <= 1000000"),
+      observe(item(weight: 1e17))),
+    BadInput(
       "soft evidence not summing to 1",
       .invalidDistribution(field: "soft evidence for belief k", reason: "it sums to 0.75, not 1"),
       observe(item(content: .distribution(["true": 0.5, "false": 0.25])))),
