@@ -1,7 +1,6 @@
 extension AlignmentScorer {
   /// A stance's agreement before it is weighted into a report.
   struct Part {
-    var stance: Stance
     var agreement: Double
     var chance: Double
     var interval: ClosedRange<Double>
@@ -68,74 +67,80 @@ extension AlignmentScorer {
     return 0
   }
 
+  /// The position of outcome `name` within the belief, by a linear scan of its few names.
+  private func outcome(named name: String, in summary: Summary) -> Int? {
+    for k in 0..<summary.count where outcomeNames[summary.start + k] == name { return k }
+    return nil
+  }
+
   func assess(_ stance: Stance, _ summary: Summary) throws(ModelError) -> Part {
     switch stance.assertion {
     case .outcome(let name):
-      guard let k = summary.outcomes.firstIndex(of: name) else {
+      guard let k = outcome(named: name, in: summary) else {
         throw .unknownOutcome(belief: stance.belief, outcome: name)
       }
-      return pointPart(stance, summary, k)
+      return pointPart(isDenial: stance.isDenial, summary, k)
     case .distribution(let masses):
-      var q = Array(repeating: 0.0, count: summary.outcomes.count)
+      var q = Array(repeating: 0.0, count: summary.count)
       for (name, mass) in masses {
-        guard let k = summary.outcomes.firstIndex(of: name) else {
+        guard let k = outcome(named: name, in: summary) else {
           throw .unknownOutcome(belief: stance.belief, outcome: name)
         }
         q[k] = stance.isDenial ? 1 - mass : mass
       }
       if stance.isDenial {
-        for k in q.indices where masses[summary.outcomes[k]] == nil { q[k] = 1 }
+        for k in q.indices where masses[outcomeNames[summary.start + k]] == nil { q[k] = 1 }
       }
-      return try vectorPart(stance, summary, q)
+      return try vectorPart(summary, q)
     }
   }
 
-  private func pointPart(_ stance: Stance, _ summary: Summary, _ k: Int) -> Part {
-    var agreement = summary.probabilities[k]
-    var chance = summary.baseRates[k]
-    var interval = summary.lower[k]...summary.upper[k]
-    if stance.isDenial {
+  private func pointPart(isDenial: Bool, _ summary: Summary, _ k: Int) -> Part {
+    var agreement = probabilities[summary.start + k]
+    var chance = baseRates[summary.start + k]
+    var interval = lower[summary.start + k]...upper[summary.start + k]
+    if isDenial {
       agreement = 1 - agreement
       chance = 1 - chance
       interval = (1 - interval.upperBound)...(1 - interval.lowerBound)
     }
-    return part(stance, summary, agreement, chance, interval, lowest: 0, highest: 1)
+    return part(summary, agreement, chance, interval, lowest: 0, highest: 1)
   }
 
-  private func vectorPart(_ stance: Stance, _ summary: Summary, _ q: [Double]) throws(ModelError)
+  private func vectorPart(_ summary: Summary, _ q: [Double]) throws(ModelError)
     -> Part
   {
     var agreement = 0.0
     var chance = 0.0
     var second = 0.0
     for k in q.indices {
-      agreement += summary.probabilities[k] * q[k]
-      chance += summary.baseRates[k] * q[k]
-      second += summary.probabilities[k] * q[k] * q[k]
+      agreement += probabilities[summary.start + k] * q[k]
+      chance += baseRates[summary.start + k] * q[k]
+      second += probabilities[summary.start + k] * q[k] * q[k]
     }
     let lowest = q.min() ?? 0
     let highest = q.max() ?? 1
     let interval: ClosedRange<Double>
     if q.count == 2 {
-      let ends = [summary.lower[0], summary.upper[0]].map { q[0] * $0 + q[1] * (1 - $0) }
+      let ends = [lower[summary.start], upper[summary.start]].map { q[0] * $0 + q[1] * (1 - $0) }
       interval = min(ends[0], ends[1])...max(ends[0], ends[1])
     } else {
       let variance = max(0, second - agreement * agreement) / (summary.concentration + 1)
       interval = try momentMatchedInterval(
         mean: agreement, variance: variance, lowest: lowest, highest: highest)
     }
-    return part(stance, summary, agreement, chance, interval, lowest: lowest, highest: highest)
+    return part(summary, agreement, chance, interval, lowest: lowest, highest: highest)
   }
 
   private func part(
-    _ stance: Stance, _ summary: Summary, _ agreement: Double, _ chance: Double,
+    _ summary: Summary, _ agreement: Double, _ chance: Double,
     _ interval: ClosedRange<Double>, lowest: Double, highest: Double
   ) -> Part {
     let s = Self.signed(agreement, chance: chance, lowest: lowest, highest: highest)
     let low = Self.signed(interval.lowerBound, chance: chance, lowest: lowest, highest: highest)
     let high = Self.signed(interval.upperBound, chance: chance, lowest: lowest, highest: highest)
     return Part(
-      stance: stance, agreement: agreement, chance: chance, interval: interval,
+      agreement: agreement, chance: chance, interval: interval,
       confidence: summary.confidence, signed: s, range: min(low, s)...max(high, s))
   }
 

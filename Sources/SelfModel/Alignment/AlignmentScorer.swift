@@ -27,13 +27,11 @@ public import Foundation
 /// ranking[0].candidate.label  // the best-aligned reply
 /// ```
 public struct AlignmentScorer: Sendable {
-  /// One belief, evaluated once.
+  /// One belief, evaluated once: where its outcomes start in the flat per-outcome arrays,
+  /// how many there are, its evidence share and its Dirichlet concentration `T + W`.
   struct Summary: Sendable {
-    var outcomes: [String]
-    var probabilities: [Double]
-    var baseRates: [Double]
-    var lower: [Double]
-    var upper: [Double]
+    var start: Int
+    var count: Int
     var confidence: Double
     var concentration: Double
   }
@@ -42,8 +40,13 @@ public struct AlignmentScorer: Sendable {
   public let evaluatedAt: Date
   /// The probability mass of the credible intervals behind ``AlignmentReport/range``.
   public let credibleLevel: Double
-  let summaries: [Summary]
+  var summaries: [Summary] = []
   let table: BeliefKeyTable
+  var outcomeNames: [String] = []
+  var probabilities: [Double] = []
+  var baseRates: [Double] = []
+  var lower: [Double] = []
+  var upper: [Double] = []
 
   /// Evaluates every belief of `model` at `now`, ready to score candidates.
   ///
@@ -65,35 +68,33 @@ public struct AlignmentScorer: Sendable {
     guard credibleLevel > 0 && credibleLevel < 1 else {
       throw .numberOutOfRange(field: "credibleLevel", value: credibleLevel, allowed: "(0, 1)")
     }
-    var summaries: [Summary] = []
-    summaries.reserveCapacity(model.definitions.count)
-    for estimate in model.estimates(at: now) {
-      summaries.append(try Self.summary(of: estimate, level: credibleLevel))
-    }
     self.evaluatedAt = now
     self.credibleLevel = credibleLevel
-    self.summaries = summaries
     self.table = BeliefKeyTable(keys: model.definitions.map(\.key))
+    summaries.reserveCapacity(model.definitions.count)
+    for estimate in model.estimates(at: now) {
+      summaries.append(try add(estimate))
+    }
   }
 
-  private static func summary(of estimate: BeliefEstimate, level: Double) throws(ModelError)
-    -> Summary
-  {
+  /// Appends one belief's outcomes to the flat arrays and returns its summary.
+  private mutating func add(_ estimate: BeliefEstimate) throws(ModelError) -> Summary {
+    let start = outcomeNames.count
     let total = estimate.totalEvidence
     let weight = estimate.priorWeight
-    var lower: [Double] = []
-    var upper: [Double] = []
     for k in estimate.outcomes.indices {
       let alpha = estimate.evidence[k] + weight * estimate.baseRates[k]
       let beta = max(total - estimate.evidence[k], 0) + weight * (1 - estimate.baseRates[k])
       let interval = try BetaDistribution(alpha: alpha, beta: beta)
-        .equalTailedInterval(level: level)
+        .equalTailedInterval(level: credibleLevel)
       lower.append(interval.lowerBound)
       upper.append(interval.upperBound)
     }
+    outcomeNames.append(contentsOf: estimate.outcomes)
+    probabilities.append(contentsOf: estimate.probabilities)
+    baseRates.append(contentsOf: estimate.baseRates)
     return Summary(
-      outcomes: estimate.outcomes, probabilities: estimate.probabilities,
-      baseRates: estimate.baseRates, lower: lower, upper: upper,
+      start: start, count: estimate.outcomes.count,
       confidence: total > 0 ? estimate.confidence : 0, concentration: total + weight)
   }
 
@@ -109,26 +110,27 @@ public struct AlignmentScorer: Sendable {
   /// - Throws: ``ModelError/unknownOutcome(belief:outcome:)`` when a stance names an outcome its
   ///   (declared) belief does not have, or a ``ModelError`` from the interval computation.
   public func score(_ candidate: Candidate) throws(ModelError) -> AlignmentReport {
-    var parts: [Part] = []
-    parts.reserveCapacity(candidate.stances.count)
+    var indices = [Int](repeating: -1, count: candidate.stances.count)
     var unknown: [Stance] = []
-    var knownWeight = 0.0
-    var evidencedWeight = 0.0
-    var totalWeight = 0.0
-    for stance in candidate.stances {
-      totalWeight += stance.importance
+    var weights = Weights()
+    for (position, stance) in candidate.stances.enumerated() {
+      weights.total += stance.importance
       guard let index = table.index(of: stance.belief, hash: stance.keyHash) else {
         unknown.append(stance)
         continue
       }
-      let summary = summaries[index]
-      knownWeight += stance.importance
-      if summary.confidence > 0 { evidencedWeight += stance.importance }
-      parts.append(try assess(stance, summary))
+      indices[position] = index
+      weights.known += stance.importance
+      if summaries[index].confidence > 0 { weights.evidenced += stance.importance }
     }
-    return report(
-      for: candidate, parts: parts, unknown: unknown,
-      weights: (knownWeight, evidencedWeight, totalWeight))
+    var collected = Collected(capacity: candidate.stances.count)
+    for (position, stance) in candidate.stances.enumerated() where indices[position] >= 0 {
+      let part = try assess(stance, summaries[indices[position]])
+      collected.add(
+        part, position: position, weight: weights.known > 0 ? stance.importance / weights.known : 0)
+    }
+    return collected.report(
+      for: candidate, unknown: unknown, weights: weights, evaluatedAt: evaluatedAt)
   }
 
   /// Scores every candidate and orders them: highest score first, then highest coverage, then
@@ -146,16 +148,18 @@ public struct AlignmentScorer: Sendable {
   /// - Returns: One entry per candidate, best first, ranks `1...n`.
   /// - Throws: The first ``ModelError`` that ``score(_:)`` throws.
   public func rank(_ candidates: [Candidate]) throws(ModelError) -> [RankedCandidate] {
-    var scored: [(Candidate, AlignmentReport)] = []
-    scored.reserveCapacity(candidates.count)
-    for candidate in candidates { scored.append((candidate, try score(candidate))) }
-    scored.sort { left, right in
-      if left.1.score != right.1.score { return left.1.score > right.1.score }
-      if left.1.coverage != right.1.coverage { return left.1.coverage > right.1.coverage }
-      return left.0.id < right.0.id
+    var reports: [AlignmentReport] = []
+    reports.reserveCapacity(candidates.count)
+    for candidate in candidates { reports.append(try score(candidate)) }
+    let order = reports.indices.sorted { a, b in
+      if reports[a].score != reports[b].score { return reports[a].score > reports[b].score }
+      if reports[a].coverage != reports[b].coverage {
+        return reports[a].coverage > reports[b].coverage
+      }
+      return reports[a].candidate < reports[b].candidate
     }
-    return scored.enumerated().map {
-      RankedCandidate(rank: $0.offset + 1, candidate: $0.element.0, report: $0.element.1)
+    return order.enumerated().map { rank, index in
+      RankedCandidate(rank: rank + 1, candidate: candidates[index], report: reports[index])
     }
   }
 }
