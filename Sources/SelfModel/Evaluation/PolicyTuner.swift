@@ -11,12 +11,14 @@ public import Foundation
 ///
 /// **The search** is deterministic coordinate descent on transformed coordinates (`log2` of
 /// the half-life, `ln` of a reliability, `ln W`), each kept inside its bounds. In the first
-/// round each coordinate is scanned on a grid of `gridPoints` points across its bounds; the
-/// best point's neighbourhood is then refined by 12 steps of golden-section search. Later
-/// rounds refine around the current value in a window that halves each round. A value is only
-/// ever replaced by one with a strictly lower log loss, so the tuned log loss never exceeds
-/// the starting one. The search stops after `rounds` rounds or when a round gains less than
-/// `1e-9` nats.
+/// round each coordinate is scanned on a grid of `gridPoints` points across its bounds and the
+/// best point's neighbourhood (one grid step either side) is refined by 10 steps of
+/// golden-section search; later rounds refine within half a grid step of the current value.
+/// After every round a Powell step searches along the round's total displacement, which
+/// follows ridges (a shorter half-life traded against a higher reliability) that single
+/// coordinates only creep along. A value is only ever replaced by one with a strictly lower
+/// log loss, so the tuned log loss never exceeds the starting one. The search stops after
+/// `rounds` rounds or when a round gains less than `1e-9` nats.
 ///
 /// **The objective** is ``BacktestScore/logLoss`` of ``Backtest`` over every user with
 /// `outcomeSourceKinds`. The ledgers are compiled once; each evaluation is one flat replay,
@@ -42,7 +44,7 @@ public struct PolicyTuner: Sendable, Hashable {
   public var fixedSources: Set<SourceID>?
   /// Whether `W` is tuned (default `true`).
   public var tunesPriorWeight: Bool
-  /// The number of coordinate-descent rounds, at least 1 (default 3).
+  /// The number of coordinate-descent rounds, at least 1 (default 8).
   public var rounds: Int
   /// The number of grid points of the first round, at least 3 (default 9).
   public var gridPoints: Int
@@ -70,7 +72,7 @@ public struct PolicyTuner: Sendable, Hashable {
     reliabilityBounds: ClosedRange<Double> = 0.01...1,
     priorWeightBounds: ClosedRange<Double> = 0.1...100,
     tunedKinds: Set<SourceKind>? = nil, fixedSources: Set<SourceID>? = nil,
-    tunesPriorWeight: Bool = true, rounds: Int = 3, gridPoints: Int = 9,
+    tunesPriorWeight: Bool = true, rounds: Int = 8, gridPoints: Int = 9,
     outcomeSourceKinds: Set<SourceKind> = Backtest.defaultOutcomeSourceKinds
   ) {
     self.halfLifeBounds = halfLifeBounds
