@@ -36,12 +36,12 @@ public struct AlignmentReport: Sendable, Hashable, Codable {
   public let range: ClosedRange<Double>
   /// The importance share of the stances whose belief has any evidence, in `0...1`.
   public let coverage: Double
-  /// Stances with positive impact, largest first (ties by belief key).
+  /// Stances with positive impact, largest first (ties in the candidate's order).
   public let supporting: [StanceAlignment]
-  /// Stances with negative impact, most negative first (ties by belief key).
+  /// Stances with negative impact, most negative first (ties in the candidate's order).
   public let conflicting: [StanceAlignment]
-  /// Known stances with zero impact (no evidence, exactly at chance, or zero importance), by
-  /// belief key.
+  /// Known stances with zero impact (no evidence, exactly at chance, or zero importance), in
+  /// the candidate's order.
   public let neutral: [StanceAlignment]
   /// Stances about beliefs the model does not declare, in the candidate's order.
   public let unknown: [Stance]

@@ -8,11 +8,15 @@ extension AlignmentScorer {
     var total = 0.0
   }
 
-  /// One assessed stance: its agreement, its position in the candidate and its impact.
+  /// One assessed stance: its agreement, its position in the candidate and its importance
+  /// times its signed agreement (the impact before dividing by the known importance).
   struct Entry {
     var part: Part
     var position: Int
-    var impact: Double
+    var weighted: Double
+
+    /// 0 for supporting, 1 for conflicting, 2 for neutral stances.
+    var group: Int { weighted > 0 ? 0 : weighted < 0 ? 1 : 2 }
   }
 
   /// The weighted stances of one candidate. Entries hold no references, so sorting them moves
@@ -27,52 +31,50 @@ extension AlignmentScorer {
       entries.reserveCapacity(capacity)
     }
 
-    /// Adds the stance at `position` with its normalised weight `w_i / sum_known w`.
+    /// Adds the stance at `position` with its importance `w_i`; everything is divided by
+    /// `sum_known w` when the report is built.
     mutating func add(_ part: Part, position: Int, weight: Double) {
       score += weight * part.signed
       lower += weight * part.range.lowerBound
       upper += weight * part.range.upperBound
-      entries.append(Entry(part: part, position: position, impact: weight * part.signed))
+      entries.append(Entry(part: part, position: position, weighted: weight * part.signed))
     }
 
-    /// Sorts the stances and builds the report. Sorts are stable, so equal impacts keep the
-    /// candidate's order.
-    func report(
+    /// Sorts the stances (supporting by impact descending, conflicting by impact ascending,
+    /// then neutral; one stable sort, so equal impacts keep the candidate's order) and builds
+    /// the report.
+    consuming func report(
       for candidate: Candidate, unknown: [Stance], weights: Weights, evaluatedAt: Date
     ) -> AlignmentReport {
-      let stances = candidate.stances
-      var supporting: [Entry] = []
-      var conflicting: [Entry] = []
-      var neutral: [AlignmentScorer.Entry] = []
-      for entry in entries {
-        if entry.impact > 0 {
-          supporting.append(entry)
-        } else if entry.impact < 0 {
-          conflicting.append(entry)
-        } else {
-          neutral.append(entry)
-        }
+      entries.sort { a, b in
+        let (ga, gb) = (a.group, b.group)
+        if ga != gb { return ga < gb }
+        return abs(a.weighted) > abs(b.weighted)
       }
-      supporting.sort { $0.impact > $1.impact }
-      conflicting.sort { $0.impact < $1.impact }
-      let clamped = min(max(score, -1), 1)
+      let scale = weights.known > 0 ? 1 / weights.known : 0
+      let split = entries.firstIndex { $0.group > 0 } ?? entries.count
+      let neutralStart = entries.firstIndex { $0.group > 1 } ?? entries.count
+      let stances = candidate.stances
+      let make = { (entry: Entry) in Self.alignment(entry, stances, scale: scale) }
+      let clamped = min(max(score * scale, -1), 1)
       return AlignmentReport(
         candidate: candidate.id, label: candidate.label, score: clamped,
-        range: max(-1, min(lower, clamped))...min(1, max(upper, clamped)),
+        range: max(-1, min(lower * scale, clamped))...min(1, max(upper * scale, clamped)),
         coverage: weights.total > 0 ? min(1, weights.evidenced / weights.total) : 0,
-        supporting: supporting.map { Self.alignment($0, stances) },
-        conflicting: conflicting.map { Self.alignment($0, stances) },
-        neutral: neutral.map { Self.alignment($0, stances) }, unknown: unknown,
-        evaluatedAt: evaluatedAt)
+        supporting: entries[..<split].map(make),
+        conflicting: entries[split..<neutralStart].map(make),
+        neutral: entries[neutralStart...].map(make), unknown: unknown, evaluatedAt: evaluatedAt)
     }
 
-    private static func alignment(_ entry: Entry, _ stances: [Stance]) -> StanceAlignment {
+    private static func alignment(_ entry: Entry, _ stances: [Stance], scale: Double)
+      -> StanceAlignment
+    {
       let part = entry.part
       return StanceAlignment(
         stance: stances[entry.position], agreement: part.agreement, chance: part.chance,
         agreementInterval: part.interval, confidence: part.confidence,
         evidenceAgreement: part.confidence > 0 ? part.signed / part.confidence : 0,
-        signedAgreement: part.signed, range: part.range, impact: entry.impact)
+        signedAgreement: part.signed, range: part.range, impact: entry.weighted * scale)
     }
   }
 }

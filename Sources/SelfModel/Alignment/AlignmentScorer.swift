@@ -110,24 +110,19 @@ public struct AlignmentScorer: Sendable {
   /// - Throws: ``ModelError/unknownOutcome(belief:outcome:)`` when a stance names an outcome its
   ///   (declared) belief does not have, or a ``ModelError`` from the interval computation.
   public func score(_ candidate: Candidate) throws(ModelError) -> AlignmentReport {
-    var indices = [Int](repeating: -1, count: candidate.stances.count)
     var unknown: [Stance] = []
     var weights = Weights()
+    var collected = Collected(capacity: candidate.stances.count)
     for (position, stance) in candidate.stances.enumerated() {
       weights.total += stance.importance
       guard let index = table.index(of: stance.belief, hash: stance.keyHash) else {
         unknown.append(stance)
         continue
       }
-      indices[position] = index
+      let summary = summaries[index]
       weights.known += stance.importance
-      if summaries[index].confidence > 0 { weights.evidenced += stance.importance }
-    }
-    var collected = Collected(capacity: candidate.stances.count)
-    for (position, stance) in candidate.stances.enumerated() where indices[position] >= 0 {
-      let part = try assess(stance, summaries[indices[position]])
-      collected.add(
-        part, position: position, weight: weights.known > 0 ? stance.importance / weights.known : 0)
+      if summary.confidence > 0 { weights.evidenced += stance.importance }
+      collected.add(try assess(stance, summary), position: position, weight: stance.importance)
     }
     return collected.report(
       for: candidate, unknown: unknown, weights: weights, evaluatedAt: evaluatedAt)
