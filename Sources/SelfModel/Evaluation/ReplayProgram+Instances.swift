@@ -1,0 +1,75 @@
+import Foundation
+
+extension ReplayProgram.Builder {
+  /// Adds one belief of one model: its slots (one per source, in order of first evidence) and
+  /// its events, in the time order of `items`.
+  mutating func addInstance(
+    _ model: UserModel, index: Int, belief: Int, items: [Int], sources: [Int32],
+    policy: RevisionPolicy, group: Int32
+  ) {
+    let definition = model.definitions[belief]
+    let count = definition.outcomes.count
+    let firstSlot = program.slots.count
+    let firstEvent = program.events.count
+    var slotOfSource: [Int: Int32] = [:]
+    for position in items {
+      let item = model.ledger[position]
+      guard let source = model.sourceIndex[item.source] else { continue }
+      let slot =
+        slotOfSource[source]
+        ?? makeSlot(
+          model, source: source, global: sources[source], definition: definition,
+          policy: policy)
+      slotOfSource[source] = slot
+      appendEvent(
+        item, slot: slot, definition: definition, kind: model.sourceTable[source].kind,
+        source: sources[source], model: index, position: position)
+    }
+    program.instances.append(
+      ReplayProgram.Instance(
+        events: firstEvent..<program.events.count, slots: firstSlot..<program.slots.count,
+        outcomeCount: count, baseRateOffset: program.baseRates.count,
+        belief: globalBelief(definition.key), group: group))
+    program.baseRates.append(contentsOf: definition.baseRates)
+  }
+
+  private mutating func makeSlot(
+    _ model: UserModel, source: Int, global: Int32, definition: BeliefDefinition,
+    policy: RevisionPolicy
+  ) -> Int32 {
+    let entry = model.sourceTable[source]
+    program.slots.append(
+      ReplayProgram.Slot(
+        kind: entry.kind.flatIndex,
+        beliefHalfLife: policy.halfLifeByBelief[definition.key] ?? .nan, source: global,
+        baseReliability: entry.reliability, countsOffset: program.countsSize))
+    program.countsSize += definition.outcomes.count
+    return Int32(program.slots.count - 1)
+  }
+
+  private mutating func appendEvent(
+    _ item: Evidence, slot: Int32, definition: BeliefDefinition, kind: SourceKind,
+    source: Int32, model: Int, position: Int
+  ) {
+    var outcome: Int32 = -1
+    var massOffset: Int32 = -1
+    switch item.content {
+    case .outcome(let name):
+      outcome = Int32(definition.index(of: name) ?? 0)
+    case .distribution:
+      massOffset = Int32(program.masses.count)
+      let masses = (try? item.content.masses(for: definition)) ?? []
+      program.masses.append(contentsOf: masses)
+      if masses.count != definition.outcomes.count {
+        program.masses.append(
+          contentsOf: Array(repeating: 0, count: definition.outcomes.count - masses.count))
+      }
+    }
+    let observed = outcome >= 0 && outcomeKinds.contains(kind) ? outcome : -1
+    program.events.append(
+      ReplayProgram.Event(
+        time: item.observedAt.timeIntervalSinceReferenceDate, weight: item.weight, slot: slot,
+        outcome: outcome, massOffset: massOffset, observed: observed, source: source,
+        model: Int32(model), position: Int32(position)))
+  }
+}

@@ -1,0 +1,184 @@
+import Foundation
+
+/// Receives the predictions of a replay.
+protocol ReplaySink {
+  /// Called before an observed outcome is applied: `probabilities[0..<count]` is what the
+  /// model predicted for each outcome of the instance's belief.
+  mutating func record(
+    _ event: ReplayProgram.Event, instance: ReplayProgram.Instance, probabilities: [Double],
+    count: Int)
+}
+
+/// Sums `-ln p(observed)` (clipped at machine epsilon) and counts the predictions.
+struct LogLossSink: ReplaySink {
+  var total = 0.0
+  var count = 0
+
+  mutating func record(
+    _ event: ReplayProgram.Event, instance: ReplayProgram.Instance, probabilities: [Double],
+    count: Int
+  ) {
+    total -= log(ReplayProgram.clipped(probabilities[Int(event.observed)]))
+    self.count += 1
+  }
+}
+
+extension ReplayProgram {
+  /// `p` clipped to `[eps, 1 - eps]` with `eps` the calibration report's epsilon.
+  static func clipped(_ p: Double) -> Double {
+    let eps = CalibrationReport.clippingEpsilon
+    return min(max(p, eps), 1 - eps)
+  }
+
+  /// The numbers one replay needs, flattened: per slot, the half-life (`+infinity` for none)
+  /// and reliability; per group, `W` and the cap.
+  struct Tables {
+    var halfLife: [Double]
+    var reliability: [Double]
+    var priorWeight: [Double]
+    var cap: [Double]
+  }
+
+  func tables(_ parameters: [ReplayParameters]) -> Tables {
+    let kinds = SourceKind.allCases.count
+    let sourceCount = sourceIDs.count
+    var kindHalfLife: [Double] = []
+    var overrides: [Double] = []
+    for group in parameters {
+      kindHalfLife.append(contentsOf: group.halfLifeByKind)
+      overrides.append(contentsOf: group.reliabilityOverride)
+    }
+    var halfLife = [Double](repeating: .infinity, count: slots.count)
+    var reliability = [Double](repeating: 0, count: slots.count)
+    for instance in instances {
+      let group = Int(instance.group)
+      for index in instance.slots {
+        let slot = slots[index]
+        halfLife[index] =
+          slot.beliefHalfLife.isNaN ? kindHalfLife[group * kinds + slot.kind] : slot.beliefHalfLife
+        let override = overrides[group * sourceCount + Int(slot.source)]
+        reliability[index] = override.isNaN ? slot.baseReliability : override
+      }
+    }
+    return Tables(
+      halfLife: halfLife, reliability: reliability, priorWeight: parameters.map(\.priorWeight),
+      cap: parameters.map(\.cap))
+  }
+
+  /// Replays every instance under `parameters` (indexed by each instance's group), calling
+  /// `sink` before each observed outcome.
+  func replay(_ parameters: [ReplayParameters], into sink: inout some ReplaySink) {
+    let tables = tables(parameters)
+    var state = ReplayState(
+      program: self, halfLife: tables.halfLife, reliability: tables.reliability)
+    for instance in instances {
+      let priorWeight = tables.priorWeight[Int(instance.group)]
+      let cap = tables.cap[Int(instance.group)]
+      state.reset(instance)
+      for index in instance.events {
+        let event = events[index]
+        if event.observed >= 0 {
+          state.predict(instance, at: event.time, priorWeight: priorWeight, cap: cap)
+          sink.record(
+            event, instance: instance, probabilities: state.scratch,
+            count: instance.outcomeCount)
+        }
+        state.apply(event, outcomeCount: instance.outcomeCount)
+      }
+    }
+  }
+
+  /// The mean clipped log loss, in nats, of every observed outcome, or `nil` when there are
+  /// none.
+  func logLoss(_ parameters: [ReplayParameters]) -> Double? {
+    var sink = LogLossSink()
+    replay(parameters, into: &sink)
+    return sink.count > 0 ? sink.total / Double(sink.count) : nil
+  }
+}
+
+/// The mutable tallies of one replay: decayed counts per slot at its reference time.
+struct ReplayState {
+  let offsets: [Int]
+  let baseRates: [Double]
+  let masses: [Double]
+  let halfLife: [Double]
+  let reliability: [Double]
+  var counts: [Double]
+  var sums: [Double]
+  var reference: [Double]
+  var scratch: [Double]
+
+  init(program: ReplayProgram, halfLife: [Double], reliability: [Double]) {
+    offsets = program.slots.map(\.countsOffset)
+    baseRates = program.baseRates
+    masses = program.masses
+    self.halfLife = halfLife
+    self.reliability = reliability
+    counts = Array(repeating: 0, count: program.countsSize)
+    sums = Array(repeating: 0, count: program.slots.count)
+    reference = Array(repeating: -.infinity, count: program.slots.count)
+    let widest = program.instances.map(\.outcomeCount).max() ?? 2
+    scratch = Array(repeating: 0, count: widest)
+  }
+
+  mutating func reset(_ instance: ReplayProgram.Instance) {
+    for slot in instance.slots {
+      reference[slot] = -.infinity
+      sums[slot] = 0
+      let offset = offsets[slot]
+      for k in 0..<instance.outcomeCount { counts[offset + k] = 0 }
+    }
+  }
+
+  /// Fills `scratch` with `p_k = (T_k + W a_k) / (T + W)` at `time`.
+  mutating func predict(
+    _ instance: ReplayProgram.Instance, at time: Double, priorWeight: Double, cap: Double
+  ) {
+    let count = instance.outcomeCount
+    for k in 0..<count { scratch[k] = 0 }
+    var total = 0.0
+    for slot in instance.slots where reference[slot] > -.infinity {
+      let factor = reliability[slot] * exp2(-(time - reference[slot]) / halfLife[slot])
+      let slotTotal = sums[slot] * factor
+      let scale = slotTotal > cap ? cap / slotTotal : 1
+      let offset = offsets[slot]
+      for k in 0..<count { scratch[k] += counts[offset + k] * factor * scale }
+      total += slotTotal * scale
+    }
+    let denominator = total + priorWeight
+    for k in 0..<count {
+      scratch[k] =
+        (scratch[k] + priorWeight * baseRates[instance.baseRateOffset + k])
+        / denominator
+    }
+  }
+
+  /// Decays the event's slot to the event's time and adds the event's weight.
+  mutating func apply(_ event: ReplayProgram.Event, outcomeCount count: Int) {
+    let slot = Int(event.slot)
+    let offset = offsets[slot]
+    var factor = 1.0
+    if reference[slot] == -.infinity {
+      reference[slot] = event.time
+    } else if event.time > reference[slot] {
+      let rescale = exp2(-(event.time - reference[slot]) / halfLife[slot])
+      for k in 0..<count { counts[offset + k] *= rescale }
+      sums[slot] *= rescale
+      reference[slot] = event.time
+    } else {
+      factor = exp2(-(reference[slot] - event.time) / halfLife[slot])
+    }
+    let weight = event.weight * factor
+    if event.outcome >= 0 {
+      counts[offset + Int(event.outcome)] += weight
+      sums[slot] += weight
+    } else {
+      let massOffset = Int(event.massOffset)
+      for k in 0..<count {
+        counts[offset + k] += weight * masses[massOffset + k]
+        sums[slot] += weight * masses[massOffset + k]
+      }
+    }
+  }
+}
