@@ -35,7 +35,7 @@ for (id, belief, content, weight, source) in evidence {
       observedAt: now),
     at: now)
 }
-for estimate in model.estimates(at: now) {
+for estimate in try model.estimates(at: now) {
   let probabilities = zip(estimate.outcomes, estimate.probabilities)
     .map { "\($0)=\(format($1))" }.joined(separator: " ")
   print("   \(estimate.key): \(probabilities)  confidence \(format(estimate.confidence))")

@@ -30,7 +30,7 @@ func percent(_ value: Double) -> String {
 func printTable(_ model: UserModel, at now: Date) throws {
   let header = "belief".padding(toLength: 28, withPad: " ", startingAt: 0)
   print("\(header) most likely   p      confidence  90% interval      evidence")
-  for estimate in model.estimates(at: now) {
+  for estimate in try model.estimates(at: now) {
     let top = estimate.mostLikelyOutcome
     let p = try estimate.probability(of: top)
     let interval = try estimate.credibleInterval(for: top, level: 0.9)
@@ -151,7 +151,7 @@ print("Older clicks weigh less: each halves every 14 days.")
 step(6, "Let time pass: unrefreshed beliefs drift back to their base rate")
 clock.advance(byDays: 60)
 try printTable(model, at: clock.now)
-for stale in model.staleBeliefs(at: clock.now) {
+for stale in try model.staleBeliefs(at: clock.now) {
   print(
     "Stale: \(stale.estimate.key) keeps \(percent(stale.freshness)) of its evidence; "
       + "uncertainty rose from \(percent(stale.uncertaintyWhenLastObserved)) to "
@@ -171,7 +171,7 @@ try printTable(model, at: clock.now)
 
 step(8, "Audit: what did we believe at the end of week 1?")
 let endOfWeekOne = Date(timeIntervalSince1970: 1_767_225_600 + 7 * day)
-let past = model.asOf(endOfWeekOne)
+let past = try model.asOf(endOfWeekOne)
 let then = try past.estimate(for: "preference.concise", at: endOfWeekOne)
 print(
   "On day 7 p(concise) was \(percent(then.probabilities[0])) from \(past.evidence.count) items "

@@ -93,7 +93,7 @@ import Testing
   @Test func readSideValues() throws {
     let model = try Self.sampleModel()
     let later = Self.now + 10 * 86_400
-    for estimate in model.estimates(at: later) { try roundTrip(estimate) }
+    for estimate in try model.estimates(at: later) { try roundTrip(estimate) }
     try roundTrip(try model.explain("tone", at: later))
     var copy = model
     let result = try copy.observe(
@@ -101,10 +101,10 @@ import Testing
       at: later)
     try roundTrip(result)
     for change in result.changes { try roundTrip(change) }
-    for contested in model.contestedBeliefs(at: later, minimumEvidence: 0, minimumConflict: 0) {
+    for contested in try model.contestedBeliefs(at: later, minimumEvidence: 0, minimumConflict: 0) {
       try roundTrip(contested)
     }
-    let stale = model.staleBeliefs(at: Self.now + 400 * 86_400)
+    let stale = try model.staleBeliefs(at: Self.now + 400 * 86_400)
     #expect(!stale.isEmpty)
     for item in stale { try roundTrip(item) }
   }

@@ -28,7 +28,7 @@ import Testing
   @Test func freshRightAfterNewEvidenceEvenIfAnOlderSourceFaded() throws {
     let model = try model()
     let justAfter = start.addingTimeInterval(14 * day)
-    #expect(model.staleBeliefs(at: justAfter, maximumFreshness: 0.999).isEmpty)
+    #expect(try model.staleBeliefs(at: justAfter, maximumFreshness: 0.999).isEmpty)
   }
 
   @Test func freshnessIsTotalNowOverTotalAtLastEvidence() throws {
@@ -40,7 +40,7 @@ import Testing
     #expect(abs(stale.freshness - current / last) < 1e-12)
     // python3: (1.8 * 2**(-28/30) + 0.6 * 0.25) / (1.8 * 2**(-14/30) + 0.6) = 0.574266
     #expect(abs(stale.freshness - 0.574266) < 1e-6)
-    #expect(model.staleBeliefs(at: now).isEmpty)
+    #expect(try model.staleBeliefs(at: now).isEmpty)
     #expect(stale.lastObservedAt == start.addingTimeInterval(14 * day))
   }
 }

@@ -108,11 +108,12 @@ import Testing
     try forEachScenario(salt: 6) { scenario, random in
       let model = try scenario.model()
       let cut = RandomScenario.start + .random(in: -1...91, using: &random) * RandomScenario.day
-      let past = model.asOf(cut)
+      let past = try model.asOf(cut)
       let fold = try scenario.model(with: scenario.evidence.filter { $0.recordedAt <= cut })
       #expect(past == fold, "seed \(scenario.seed)")
       assertEquivalent(past, fold, at: cut, "seed \(scenario.seed)")
-      assertEquivalent(model.asOf(scenario.now), model, at: scenario.now, "seed \(scenario.seed)")
+      assertEquivalent(
+        try model.asOf(scenario.now), model, at: scenario.now, "seed \(scenario.seed)")
     }
   }
 
@@ -130,7 +131,7 @@ import Testing
       }
       // Moving `now` forward never adds evidence; without decay it changes nothing.
       for (earlier, later) in zip(times, times.dropFirst()) {
-        for (a, b) in zip(late.estimates(at: earlier), late.estimates(at: later)) {
+        for (a, b) in zip(try late.estimates(at: earlier), try late.estimates(at: later)) {
           #expect(
             b.totalEvidence <= a.totalEvidence * (1 + 1e-12) + 1e-300,
             "seed \(scenario.seed): T grew from \(a.totalEvidence) to \(b.totalEvidence)")
@@ -149,7 +150,7 @@ import Testing
         assertProbabilitiesValid(
           model, at: scenario.now + days * RandomScenario.day, "seed \(scenario.seed)")
       }
-      for estimate in model.estimates(at: scenario.now) {
+      for estimate in try model.estimates(at: scenario.now) {
         let outcome = try #require(estimate.outcomes.first)
         let interval = try estimate.credibleInterval(for: outcome, level: 0.9)
         #expect(
@@ -171,7 +172,7 @@ import Testing
       let decoded = try decoder.decode(UserModel.self, from: data)
       #expect(decoded == model, "seed \(scenario.seed)")
       #expect(
-        decoded.estimates(at: scenario.now) == model.estimates(at: scenario.now),
+        try decoded.estimates(at: scenario.now) == model.estimates(at: scenario.now),
         "seed \(scenario.seed)")
     }
   }

@@ -74,11 +74,11 @@ import Testing
     try model.observe(make.holds("k", weight: 6), at: Self.now)
     let later = Self.now + 10 * Self.day
     #expect(isClose(try model.estimate(for: "k", at: later).evidence[0], 3))
-    let stale = model.staleBeliefs(at: later)
+    let stale = try model.staleBeliefs(at: later)
     #expect(stale.map(\.estimate.key) == ["k"])
     #expect(isClose(try #require(stale.first).freshness, 0.5))
     #expect(isClose(try #require(stale.first).uncertaintyWhenLastObserved, 0.25))
-    #expect(model.staleBeliefs(at: Self.now + 9 * Self.day).isEmpty)
+    #expect(try model.staleBeliefs(at: Self.now + 9 * Self.day).isEmpty)
     let muchLater = try model.estimate(for: "k", at: Self.now + 3_650 * Self.day)
     #expect(isClose(muchLater.probabilities[0], 0.5, tolerance: 1e-12))
     #expect(muchLater.uncertainty > 0.999_999)
@@ -98,10 +98,10 @@ import Testing
         make.holds("k", weight: 5), make.doesNotHold("k", weight: 5),
         make.outcome("formal", for: "tone", weight: 9), make.outcome("casual", for: "tone"),
       ], at: Self.now)
-    let contested = model.contestedBeliefs(at: Self.now)
+    let contested = try model.contestedBeliefs(at: Self.now)
     #expect(contested.map(\.estimate.key) == ["k"])
     #expect(isClose(try #require(contested.first).conflict, 1))
-    let all = model.contestedBeliefs(at: Self.now, minimumConflict: 0)
+    let all = try model.contestedBeliefs(at: Self.now, minimumConflict: 0)
     #expect(all.map(\.estimate.key) == ["k", "tone"])
     #expect(isClose(all[1].conflict, 0.15))  // (1 - 9/10) * 3/2
   }
@@ -142,7 +142,7 @@ import Testing
       recordedAt: Self.now + Self.day)
     try model.observe(make.doesNotHold("k"), at: Self.now)
     try model.observe(backfilled, at: Self.now + Self.day)
-    let monday = model.asOf(Self.now)
+    let monday = try model.asOf(Self.now)
     #expect(monday.evidence.map(\.id) == ["e-000001"])
     #expect(try monday.estimate(for: "k", at: Self.now).evidence == [0, 1])
   }

@@ -72,7 +72,7 @@ public struct AlignmentScorer: Sendable {
     self.credibleLevel = credibleLevel
     self.table = BeliefKeyTable(keys: model.definitions.map(\.key))
     summaries.reserveCapacity(model.definitions.count)
-    for estimate in model.estimates(at: now) {
+    for estimate in try model.estimates(at: now) {
       summaries.append(try add(estimate))
     }
   }

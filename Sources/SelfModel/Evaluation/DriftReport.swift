@@ -68,7 +68,7 @@ public struct DriftReport: Sendable, Hashable, Codable {
     try Check.finite(earlier.timeIntervalSinceReferenceDate, field: "earlier")
     try Check.finite(later.timeIntervalSinceReferenceDate, field: "later")
     try self.init(
-      from: model.asOf(earlier), at: earlier, to: model.asOf(later), at: later,
+      from: try model.asOf(earlier), at: earlier, to: try model.asOf(later), at: later,
       topCount: topCount, maximumFreshness: maximumFreshness)
   }
 
@@ -98,15 +98,15 @@ public struct DriftReport: Sendable, Hashable, Codable {
     guard topCount >= 0 else {
       throw .numberOutOfRange(field: "topCount", value: Double(topCount), allowed: "0 or more")
     }
-    let old = earlierModel.estimates(at: earlier)
-    let new = laterModel.estimates(at: later)
+    let old = try earlierModel.estimates(at: earlier)
+    let new = try laterModel.estimates(at: later)
     let matched = Self.match(old, new)
     beliefs = matched.drifts.sorted { ($0.divergence, $1.belief) > ($1.divergence, $0.belief) }
     topMovers = Array(beliefs.filter { $0.divergence > 0 }.prefix(topCount))
     let staleBefore = Set(
-      earlierModel.staleBeliefs(at: earlier, maximumFreshness: maximumFreshness)
+      try earlierModel.staleBeliefs(at: earlier, maximumFreshness: maximumFreshness)
         .map(\.estimate.key))
-    goneStale = laterModel.staleBeliefs(at: later, maximumFreshness: maximumFreshness)
+    goneStale = try laterModel.staleBeliefs(at: later, maximumFreshness: maximumFreshness)
       .filter { !staleBefore.contains($0.estimate.key) }
     added = matched.added
     removed = matched.removed

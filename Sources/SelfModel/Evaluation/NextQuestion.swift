@@ -88,7 +88,7 @@ public struct NextQuestion: Sendable, Hashable, Codable {
   ) throws(ModelError) -> [NextQuestion] {
     try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
     try validate(importance, defaultImportance: defaultImportance, model: model)
-    let questions = model.estimates(at: now).map { estimate in
+    let questions = try model.estimates(at: now).map { estimate in
       question(
         estimate, answers: answers, importance: importance[estimate.key] ?? defaultImportance,
         style: categoricalStyle)

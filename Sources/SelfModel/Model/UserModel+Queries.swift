@@ -19,8 +19,10 @@ extension UserModel {
   ///
   /// - Parameter now: The moment to evaluate decay at.
   /// - Returns: One estimate per belief.
-  public func estimates(at now: Date) -> [BeliefEstimate] {
-    definitions.indices.map { estimate(atIndex: $0, time: now) }
+  /// - Throws: ``ModelError/nonFiniteNumber(field:)`` for a NaN or infinite `now`.
+  public func estimates(at now: Date) throws(ModelError) -> [BeliefEstimate] {
+    try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
+    return definitions.indices.map { estimate(atIndex: $0, time: now) }
   }
 
   func estimate(atIndex index: Int, time: Date) -> BeliefEstimate {
@@ -41,7 +43,9 @@ extension UserModel {
   ///
   /// - Parameter time: The moment.
   /// - Returns: A model holding only the evidence known then.
-  public func asOf(_ time: Date) -> UserModel {
+  /// - Throws: ``ModelError/nonFiniteNumber(field:)`` for a NaN or infinite `time`.
+  public func asOf(_ time: Date) throws(ModelError) -> UserModel {
+    try Check.finite(time.timeIntervalSinceReferenceDate, field: "time")
     var past = self
     past.ledger = []
     past.evidenceIndex = [:]
@@ -65,10 +69,11 @@ extension UserModel {
   ///   - minimumConflict: Least conflict to report, in `0...1` (default 0.5: for a binary
   ///     belief, at least a quarter of the evidence on the losing side).
   /// - Returns: The contested beliefs.
+  /// - Throws: ``ModelError/nonFiniteNumber(field:)`` for a NaN or infinite `now`.
   public func contestedBeliefs(
     at now: Date, minimumEvidence: Double = 4, minimumConflict: Double = 0.5
-  ) -> [ContestedBelief] {
-    estimates(at: now).compactMap { estimate -> ContestedBelief? in
+  ) throws(ModelError) -> [ContestedBelief] {
+    try estimates(at: now).compactMap { estimate -> ContestedBelief? in
       let total = estimate.totalEvidence
       guard total >= minimumEvidence, total > 0 else { return nil }
       let k = Double(estimate.outcomes.count)
@@ -87,8 +92,12 @@ extension UserModel {
   ///   - now: The moment to evaluate at.
   ///   - maximumFreshness: In `0...1`; default 0.5 (at least one half-life has passed).
   /// - Returns: The stale beliefs.
-  public func staleBeliefs(at now: Date, maximumFreshness: Double = 0.5) -> [StaleBelief] {
-    definitions.indices.compactMap { index -> StaleBelief? in
+  /// - Throws: ``ModelError/nonFiniteNumber(field:)`` for a NaN or infinite `now`.
+  public func staleBeliefs(at now: Date, maximumFreshness: Double = 0.5) throws(ModelError)
+    -> [StaleBelief]
+  {
+    try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
+    return definitions.indices.compactMap { index -> StaleBelief? in
       let tally = tallies[index]
       guard let last = tally.lastObservedTime else { return nil }
       let then = tally.evidenceWhenLastObserved(
