@@ -26,20 +26,26 @@ enum Check {
     }
   }
 
-  /// Non-empty (after trimming spaces), at most `maximum` UTF-8 bytes, no control characters.
+  /// Not empty or all whitespace, at most `maximum` UTF-8 bytes, no control characters.
   static func text(_ text: String, field: @autoclosure () -> String, maximum: Int)
     throws(ModelError)
   {
-    if text.allSatisfy({ $0 == " " }) {
+    if text.allSatisfy(\.isWhitespace) {
       throw .invalidText(field: field(), reason: "it is empty")
     }
     let length = text.utf8.count
     if length > maximum {
       throw .invalidText(field: field(), reason: "it is \(length) bytes; the maximum is \(maximum)")
     }
-    if text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }) {
+    if text.unicodeScalars.contains(where: isControl) {
       throw .invalidText(field: field(), reason: "it contains a control character")
     }
+  }
+
+  /// C0 and C1 control characters and DEL, except newline and tab.
+  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) && scalar != "\n"
+      && scalar != "\t"
   }
 
   /// A probability vector: every entry finite and in 0...1, summing to 1 within 1e-9.

@@ -13,8 +13,10 @@ extension UserModel {
   ///   - key: The belief.
   ///   - now: The moment to evaluate decay at.
   /// - Returns: The estimate and the ranked contributions.
-  /// - Throws: ``ModelError/unknownBelief(_:)``.
+  /// - Throws: ``ModelError/unknownBelief(_:)``, or ``ModelError/nonFiniteNumber(field:)``
+  ///   when `now` is NaN or infinite.
   public func explain(_ key: BeliefKey, at now: Date) throws(ModelError) -> BeliefExplanation {
+    try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
     guard let index = beliefIndex[key] else { throw .unknownBelief(key) }
     let estimate = estimate(atIndex: index, time: now)
     let time = now.timeIntervalSinceReferenceDate

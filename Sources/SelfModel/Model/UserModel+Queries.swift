@@ -7,8 +7,10 @@ extension UserModel {
   ///   - key: The belief.
   ///   - now: The moment to evaluate decay at.
   /// - Returns: The estimate (see ``BeliefEstimate`` for the formulas).
-  /// - Throws: ``ModelError/unknownBelief(_:)``.
+  /// - Throws: ``ModelError/unknownBelief(_:)``, or ``ModelError/nonFiniteNumber(field:)``
+  ///   when `now` is NaN or infinite.
   public func estimate(for key: BeliefKey, at now: Date) throws(ModelError) -> BeliefEstimate {
+    try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
     guard let index = beliefIndex[key] else { throw .unknownBelief(key) }
     return estimate(atIndex: index, time: now)
   }
