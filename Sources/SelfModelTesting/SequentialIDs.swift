@@ -7,7 +7,7 @@ import Synchronization
 /// `SequentialIDs` hands them out in order from a counter kept in a `Mutex`, so one generator
 /// can be shared by several tasks and still never repeat an id.
 ///
-/// The prefix must consist of characters an ``Identifier`` allows (ASCII letters, digits and
+/// The prefix must consist of characters an `Identifier` allows (ASCII letters, digits and
 /// `- _ . : @ + / =`) and be at most 240 bytes long; anything else is a programming error and
 /// stops the test with a precondition failure.
 ///
@@ -48,7 +48,7 @@ public final class SequentialIDs: Sendable {
   /// The counter is zero-padded to six digits and grows beyond them as needed
   /// (`e-1000000` follows `e-999999`).
   ///
-  /// - Returns: A fresh, valid ``EvidenceID``.
+  /// - Returns: A fresh, valid `EvidenceID`.
   ///
   /// ```swift
   /// let id = SequentialIDs(prefix: "clicks").next()  // "clicks-000001"

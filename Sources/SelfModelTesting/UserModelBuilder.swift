@@ -1,10 +1,10 @@
 public import Foundation
 public import SelfModel
 
-/// A fluent builder of ``SelfModel/UserModel`` values for tests.
+/// A fluent builder of `UserModel` values for tests.
 ///
 /// Each call returns a new builder with one more belief, source or evidence item; nothing is
-/// validated until ``build()`` or ``build(at:)``, which throw the same ``SelfModel/ModelError``
+/// validated until ``build()`` or ``build(at:)``, which throw the same `ModelError`
 /// the model's own API would. Beliefs get the statement `"Test belief <key>"` unless one is
 /// given.
 ///
@@ -169,12 +169,12 @@ public struct UserModelBuilder: Sendable {
   }
 
   /// Builds the model by replaying the ledger, without checking evidence times against a
-  /// clock (as ``SelfModel/UserModel/init(user:policy:beliefs:sources:evidence:)`` does).
+  /// clock (as `UserModel.init(user:policy:beliefs:sources:evidence:)` does).
   ///
   /// - Returns: The model.
-  /// - Throws: The first ``SelfModel/ModelError`` in a belief, source, the policy or the
+  /// - Throws: The first `ModelError` in a belief, source, the policy or the
   ///   evidence; an evidence id listed twice is
-  ///   ``SelfModel/ModelError/corruptSnapshot(reason:)``.
+  ///   `ModelError.corruptSnapshot(reason:)`.
   ///
   /// ```swift
   /// let model = try UserModelBuilder(user: "u").binary("k").build()
@@ -186,11 +186,11 @@ public struct UserModelBuilder: Sendable {
   }
 
   /// Builds the model and records the evidence as one batch observed at `now`, so evidence
-  /// from the future and reused ids are checked as in ``SelfModel/UserModel/observe(_:at:)``.
+  /// from the future and reused ids are checked as in `UserModel.observe(_:at:)`.
   ///
   /// - Parameter now: The current time for the batch.
   /// - Returns: The model.
-  /// - Throws: The first ``SelfModel/ModelError`` in a belief, source, the policy or the
+  /// - Throws: The first `ModelError` in a belief, source, the policy or the
   ///   evidence.
   ///
   /// ```swift
