@@ -2,7 +2,7 @@ public import Foundation
 public import SelfModel
 
 /// The portable JSON document a store exports one user as: a versioned envelope around a
-/// ``UserModelSnapshot``.
+/// `UserModelSnapshot`.
 ///
 /// ```json
 /// {"format":"selfmodel.user-export","formatVersion":1,"snapshot":{…}}

@@ -4,7 +4,7 @@ public import SelfModel
 /// A place that keeps many users' self-models and survives restarts: what server apps program
 /// against.
 ///
-/// A store holds one ``UserModel`` per user and applies every change through the model's own
+/// A store holds one `UserModel` per user and applies every change through the model's own
 /// rules, so a store never computes beliefs itself: it persists the evidence ledger and the
 /// definitions, and hands back models whose estimates you read with the `SelfModel` API.
 ///
@@ -74,7 +74,7 @@ public protocol SelfModelStore: Sendable {
   ///
   /// Either every item is valid and recorded (or recognised as a duplicate of an item the
   /// ledger already holds), or nothing is written. Recording the same batch twice is safe:
-  /// the second call reports every id in ``ObservationResult/duplicates`` and writes nothing.
+  /// the second call reports every id in `ObservationResult.duplicates` and writes nothing.
   ///
   /// ```swift
   /// let result = try await store.record(
@@ -86,7 +86,7 @@ public protocol SelfModelStore: Sendable {
   /// - Parameters:
   ///   - evidence: The evidence, in the order to record it.
   ///   - user: The user.
-  ///   - now: The current time, passed to ``UserModel/observe(_:at:)-([Evidence],_)``.
+  ///   - now: The current time, passed to `UserModel.observe(_:at:)`.
   /// - Returns: What was recorded, the duplicates, and how each touched belief moved.
   /// - Throws: ``StoreError/Code/userNotFound``; ``StoreError/Code/rejectedByModel`` with the
   ///   model's reason (nothing written); ``StoreError/Code/storeFailed`` after an earlier
@@ -271,7 +271,7 @@ extension SelfModelStore {
     try await record([evidence], for: user, at: now)
   }
 
-  /// Creates an empty model for a new user under the default ``RevisionPolicy``.
+  /// Creates an empty model for a new user under the default `RevisionPolicy`.
   ///
   /// ```swift
   /// let model = try await store.createUser("user-42")

@@ -4,7 +4,7 @@ public import SelfModel
 ///
 /// Every error carries a ``code`` (what went wrong), the ``operation`` that failed, and where
 /// known the ``user``, the ``path`` of the file and the byte ``offset`` in it, and the
-/// underlying cause (an `errno` or a ``ModelError``). Its ``description`` is one sentence that
+/// underlying cause (an `errno` or a `ModelError`). Its ``description`` is one sentence that
 /// names all of them.
 ///
 /// ```swift

@@ -1,6 +1,6 @@
 public import SelfModelStore
 
-/// A suite any ``SelfModelStore`` implementation must pass: the behaviour apps rely on,
+/// A suite any `SelfModelStore` implementation must pass: the behaviour apps rely on,
 /// independent of how a store keeps its data.
 ///
 /// ``run(makeStore:)`` runs every check on a fresh store from `makeStore` and throws a
