@@ -5,18 +5,10 @@
 // seeded generator. The SVG goes into the folder given (default: a temporary folder).
 import Foundation
 import SelfModel
+import SelfModelTesting
 
-/// SplitMix64: a small seeded generator, so every run simulates the same users.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// The seeded SplitMix64 generator from SelfModelTesting.
+typealias SplitMix64 = SeededRandom
 
 func format(_ value: Double?, _ digits: Int = 4) -> String {
   value.map { String(format: "%.\(digits)f", $0) } ?? "-"
@@ -42,7 +34,7 @@ let population = try SyntheticPopulation(
     try Source(id: "clicks", kind: .behavior, reliability: 1),
   ],
   sourceWeights: [1, 2], userCount: 200, eventsPerUser: 50, start: start, meanGap: 1.5 * day)
-var random = SplitMix64(state: 2_025)
+var random = SplitMix64(seed: 2_025)
 let users = try population.generate(foldedUnder: RevisionPolicy(), using: &random)
 print("   \(users.count) users, \(users.reduce(0) { $0 + $1.evidence.count }) evidence items,")
 print("   folded under the default policy: no decay, every source at face value, W = 2.")

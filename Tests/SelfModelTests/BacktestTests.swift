@@ -1,5 +1,6 @@
 import Foundation
 import SelfModel
+import SelfModelTesting
 import Testing
 
 /// The slow, obviously correct backtest: rebuild the model one item at a time, in time order,

@@ -1,5 +1,6 @@
 import Foundation
 import SelfModel
+import SelfModelTesting
 import Testing
 
 /// Reads an outcome written as `0`/`1` (or `false`/`true`).

@@ -1,5 +1,6 @@
 import Foundation
 import SelfModel
+import SelfModelTesting
 import Testing
 
 /// A row of the SciPy grid: `I_x(a, b)` and the `x`-quantile of Beta(a, b).
@@ -194,20 +195,8 @@ let incompleteBetaGrid: [IncompleteBetaCase] = [
   .init(5000.0, 3.7, 0.9999999999, 1.0, 0.999999168648324),
 ]
 
-/// A seeded SplitMix64 generator, so that every run draws the same cases.
-struct NumericsTestRandom: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// The seeded SplitMix64 generator from SelfModelTesting.
+typealias NumericsTestRandom = SeededRandom
 
 /// `|actual - expected| <= tolerance * |expected|`, treating numbers below 1e-300 as 0 (their
 /// relative precision is lost to subnormal rounding).

@@ -1,21 +1,12 @@
 import Foundation
 import SelfModel
+import SelfModelTesting
 import Testing
 
-/// SplitMix64: a tiny seeded generator so every property test is reproducible.
-struct MetricsTestRandom: RandomNumberGenerator {
-  private var state: UInt64
+/// The seeded SplitMix64 generator from SelfModelTesting.
+typealias MetricsTestRandom = SeededRandom
 
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
+extension SeededRandom {
   /// A distribution over `count` outcomes; about one entry in five is exactly 0.
   mutating func distribution(count: Int) -> [Double] {
     var weights = (0..<count).map { _ in Double.random(in: 0...1, using: &self) }

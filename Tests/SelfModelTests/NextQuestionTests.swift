@@ -1,5 +1,6 @@
 import Foundation
 import SelfModel
+import SelfModelTesting
 import Testing
 
 @Suite struct NextQuestionTests {

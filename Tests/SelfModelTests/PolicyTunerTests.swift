@@ -1,5 +1,6 @@
 import Foundation
 import SelfModel
+import SelfModelTesting
 import Testing
 
 /// Synthetic users whose outcomes follow a known policy: behaviour decays with a 7-day

@@ -1,4 +1,5 @@
 import SelfModelStore
+import SelfModelTesting
 import Testing
 
 /// CRC-32C and SHA-256 against published and independently computed vectors.

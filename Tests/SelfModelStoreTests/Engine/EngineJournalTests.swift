@@ -1,5 +1,6 @@
 import Foundation
 import SelfModelStore
+import SelfModelTesting
 import Testing
 
 /// Appending, reopening, torn tails, damage and salvage for ``JournalFile``.

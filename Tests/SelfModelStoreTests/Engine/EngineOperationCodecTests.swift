@@ -1,6 +1,7 @@
 import Foundation
 import SelfModel
 import SelfModelStore
+import SelfModelTesting
 import Testing
 
 /// Round trips and malformed input for ``OperationCodec``.

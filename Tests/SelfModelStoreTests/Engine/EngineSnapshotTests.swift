@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import SelfModelStore
+import SelfModelTesting
 import Testing
 
 /// Round trips, damage, permissions and interrupted replacement for ``SnapshotFile``.

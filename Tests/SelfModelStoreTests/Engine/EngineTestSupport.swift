@@ -1,26 +1,12 @@
 import Foundation
 import SelfModel
 import SelfModelStore
+import SelfModelTesting
 
-/// A seeded SplitMix64 generator, so every random test is reproducible.
-struct EngineTestRandom: RandomNumberGenerator {
-  /// The generator's state.
-  private var state: UInt64
+/// The seeded SplitMix64 generator from SelfModelTesting.
+typealias EngineTestRandom = SeededRandom
 
-  /// Creates a generator from a seed.
-  ///
-  /// - Parameter seed: The seed.
-  init(seed: UInt64) { state = seed }
-
-  /// The next 64 random bits.
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
+extension SeededRandom {
   /// `count` random bytes.
   mutating func bytes(_ count: Int) -> [UInt8] {
     (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &self) }
