@@ -115,7 +115,10 @@ import Testing
     defer { folder.remove() }
     let journal = try await storeWithJournal(folder)
     var bytes = try Data(contentsOf: URL(fileURLWithPath: journal))
-    bytes[bytes.count / 2] ^= 0x40
+    // The journal is preallocated: damage the middle of its records, not of the file (whose
+    // second half is zero-filled free space).
+    let recordsEnd = (bytes.lastIndex { $0 != 0 } ?? bytes.count) + 1
+    bytes[recordsEnd / 2] ^= 0x40
     try bytes.write(to: URL(fileURLWithPath: journal))
     let store = try await FileStore.reopen(at: folder.path)
     let error = await #expect(throws: StoreError.self) { try await store.model(for: "alice") }
@@ -140,8 +143,13 @@ import Testing
     let folder = StoreTestFolder("torn")
     defer { folder.remove() }
     let journal = try await storeWithJournal(folder)
+    // The journal is preallocated: a torn append lands at its logical end, in the zero-filled
+    // free space, not at the end of the file.
+    let (file, _) = try JournalFile.open(path: journal, fileSystem: POSIXFileSystem())
+    let end = file.length
+    file.close()
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: journal))
-    try handle.seekToEnd()
+    try handle.seek(toOffset: UInt64(end))
     try handle.write(contentsOf: Data([0x30, 0, 0, 0, 0x11, 0x22]))
     try handle.close()
     let store = try await FileStore.reopen(at: folder.path)

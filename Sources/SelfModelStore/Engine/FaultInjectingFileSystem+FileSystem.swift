@@ -17,6 +17,15 @@ extension FaultInjectingFileSystem {
     return try base.write(fd, .init(rebasing: bytes[..<count]))
   }
 
+  /// Forwards a positioned `write`, possibly shortened or failed; counted as ``Operation/write``.
+  package func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int)
+    throws(StoreError) -> Int
+  {
+    let isShort = try check(.write, path: nil)
+    let count = isShort ? Self.shortened(bytes.count) : bytes.count
+    return try base.write(fd, .init(rebasing: bytes[..<count]), at: offset)
+  }
+
   /// Forwards `read`, possibly shortened or failed.
   package func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int)
     throws(StoreError) -> Int

@@ -17,7 +17,7 @@ package final class FaultInjectingFileSystem: FileSystem {
   package enum Operation: String, Sendable, Hashable, CaseIterable {
     /// ``FileSystem/open(_:_:permissions:)``.
     case open
-    /// ``FileSystem/write(_:_:)``.
+    /// ``FileSystem/write(_:_:)`` and ``FileSystem/write(_:_:at:)``.
     case write
     /// ``FileSystem/read(_:into:at:)``.
     case read

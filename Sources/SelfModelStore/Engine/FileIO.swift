@@ -92,16 +92,71 @@ enum FileIO {
   static func writeAll(_ bytes: [UInt8], to fd: Int32, fileSystem: any FileSystem)
     throws(StoreError)
   {
+    try bytes.withUnsafeBytes { buffer in
+      Result { () throws(StoreError) in
+        try loop(buffer.count) { (written: Int) throws(StoreError) -> Int in
+          try fileSystem.write(fd, .init(rebasing: buffer[written...]))
+        }
+      }
+    }.get()
+  }
+
+  /// Writes all of `bytes` at file offset `offset` with positioned writes (`pwrite`), looping
+  /// over short writes and retrying after `EINTR` like ``writeAll(_:to:fileSystem:)``.
+  ///
+  /// - Parameters:
+  ///   - bytes: The bytes.
+  ///   - fd: The descriptor, not opened with ``OpenOptions/append``.
+  ///   - offset: Where the first byte goes.
+  ///   - fileSystem: The file system.
+  /// - Throws: The first other ``StoreError``; some bytes may have been written.
+  static func writeAll(
+    _ bytes: UnsafeRawBufferPointer, to fd: Int32, at offset: Int, fileSystem: any FileSystem
+  ) throws(StoreError) {
+    try loop(bytes.count) { (written: Int) throws(StoreError) -> Int in
+      try fileSystem.write(fd, .init(rebasing: bytes[written...]), at: offset + written)
+    }
+  }
+
+  /// 64 KiB of zeros, the source of ``writeZeros(_:to:fileSystem:)``.
+  static let zeros = [UInt8](repeating: 0, count: 64 << 10)
+
+  /// Overwrites `range` of the file with zero bytes (real writes, never holes), extending the
+  /// file if the range reaches past its end. Does not sync.
+  ///
+  /// - Parameters:
+  ///   - range: The file offsets to zero.
+  ///   - fd: The descriptor, not opened with ``OpenOptions/append``.
+  ///   - fileSystem: The file system.
+  /// - Throws: The first ``StoreError``; part of the range may have been written.
+  static func writeZeros(_ range: Range<Int>, to fd: Int32, fileSystem: any FileSystem)
+    throws(StoreError)
+  {
+    var offset = range.lowerBound
+    while offset < range.upperBound {
+      let count = min(zeros.count, range.upperBound - offset)
+      try zeros.withUnsafeBytes { buffer in
+        Result { () throws(StoreError) in
+          try writeAll(
+            .init(rebasing: buffer[..<count]), to: fd, at: offset, fileSystem: fileSystem)
+        }
+      }.get()
+      offset += count
+    }
+  }
+
+  /// Calls `step` with the number of bytes written so far until `total` bytes are written;
+  /// `step` makes one write and returns its count. Retries `EINTR` up to
+  /// ``interruptRetryLimit`` times in a row; a write of 0 bytes is `EIO`.
+  private static func loop(_ total: Int, _ step: (Int) throws(StoreError) -> Int)
+    throws(StoreError)
+  {
     var written = 0
     var interruptions = 0
-    while written < bytes.count {
+    while written < total {
       let count: Int
       do throws(StoreError) {
-        count = try bytes.withUnsafeBytes { buffer in
-          Result { () throws(StoreError) in
-            try fileSystem.write(fd, .init(rebasing: buffer[written...]))
-          }
-        }.get()
+        count = try step(written)
       } catch  where error.errno == EINTR && interruptions < interruptRetryLimit {
         interruptions += 1
         continue
@@ -115,7 +170,8 @@ enum FileIO {
   }
 
   /// Creates a new file (it must not exist) with mode 0600, writes `bytes`, `fsync`s it and
-  /// returns its descriptor, opened for reading and appending.
+  /// returns its descriptor, opened for reading and writing (not appending, so positioned
+  /// writes land where they are aimed).
   ///
   /// - Parameters:
   ///   - path: The new file.
@@ -126,7 +182,7 @@ enum FileIO {
   static func createDurably(_ path: String, bytes: [UInt8], fileSystem: any FileSystem)
     throws(StoreError) -> Int32
   {
-    let options: OpenOptions = [.read, .write, .create, .exclusive, .append]
+    let options: OpenOptions = [.read, .write, .create, .exclusive]
     let fd = try fileSystem.open(path, options, permissions: 0o600)
     do {
       try writeAll(bytes, to: fd, fileSystem: fileSystem)

@@ -32,6 +32,20 @@ package protocol FileSystem: Sendable {
   ///   `errno`, for the caller to retry.
   func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(StoreError) -> Int
 
+  /// Makes one `pwrite(2)` call at `offset`, which may write fewer bytes than given. The
+  /// descriptor's position is unchanged; open the file without ``OpenOptions/append``, since
+  /// Linux appends every `pwrite` to such a file whatever the offset.
+  ///
+  /// - Parameters:
+  ///   - fd: The descriptor.
+  ///   - bytes: The bytes to write.
+  ///   - offset: The file offset to write at.
+  /// - Returns: The number of bytes written.
+  /// - Throws: ``StoreError``; `EINTR` surfaces as an ``StoreError/Code/ioFailure`` with that
+  ///   `errno`, for the caller to retry.
+  func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int) throws(StoreError)
+    -> Int
+
   /// Makes one `pread(2)` call.
   ///
   /// - Parameters:

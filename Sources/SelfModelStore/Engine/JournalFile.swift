@@ -3,10 +3,15 @@ import Glibc
 /// An append-only journal of checksummed, sequence-numbered records: the durable ledger of one
 /// user's operations.
 ///
-/// Opening recovers the file: a torn tail (a crash mid-append) is cut off, damage anywhere
-/// else is an error (or, in salvage mode, cut off after a copy is kept aside). The layout and
-/// the torn-versus-damage rule are in ``JournalFormat``, ``JournalScanner`` and
-/// `Docs/FileFormat.md`.
+/// The file is preallocated: it grows in chunks of real zero bytes (64 KiB, then doubling, at
+/// most 8 MiB at a time), `fsync`ed once per chunk, and records are written with `pwrite` into
+/// that space at the logical end, ``length``. A steady-state ``synchronize()`` therefore
+/// changes neither the file's size nor its block map, and `fdatasync` has only data to flush.
+///
+/// Opening recovers the file: the logical end is the end of the last valid record; a torn
+/// tail (a crash mid-append) is erased, damage is an error (or, in salvage mode, erased after a
+/// copy is kept aside). The layout and the end-torn-damage rule are in ``JournalFormat``,
+/// ``JournalScanner`` and `Docs/FileFormat.md`.
 ///
 /// Not `Sendable`: a journal is confined to the store thread that owns it.
 ///
@@ -20,24 +25,37 @@ package final class JournalFile {
   package let path: String
   /// The file system every call goes through.
   private let fileSystem: any FileSystem
-  /// The open descriptor (appending), or `nil` once closed.
+  /// The open descriptor (read and write, not appending), or `nil` once closed.
   private var fd: Int32?
-  /// The length of the valid journal; the file ends here unless a rollback failed.
+  /// The logical end of the journal: the end of the last record, where the next one goes.
+  /// The file is usually longer; its bytes from here to ``capacity`` are zero.
   package private(set) var length: Int
+  /// How far the file is known to hold zero-filled, allocated space: records up to here are
+  /// written without changing the file's size.
+  private var capacity: Int
   /// The sequence number the next appended record gets.
   package private(set) var nextSequence: UInt64
-  /// Set when a failed append could not truncate its partial bytes away; the next append
-  /// retries the truncation first.
-  private var needsRollback = false
+  /// The end of the bytes a failed append may have left after ``length`` when erasing them
+  /// failed too; the next append or synchronize erases `length..<dirtyEnd` first.
+  private var dirtyEnd: Int?
+
+  /// The first chunk a journal grows by; later chunks double the file.
+  static let minimumGrowth = 64 << 10
+  /// The largest chunk a journal grows by, unless one append needs more.
+  static let maximumGrowth = 8 << 20
+  /// The granularity of the file's size when it grows (a page).
+  static let growthAlignment = 4 << 10
 
   /// Creates a journal over an open, recovered descriptor.
   private init(
-    path: String, fileSystem: any FileSystem, fd: Int32, length: Int, nextSequence: UInt64
+    path: String, fileSystem: any FileSystem, fd: Int32, length: Int, capacity: Int,
+    nextSequence: UInt64
   ) {
     self.path = path
     self.fileSystem = fileSystem
     self.fd = fd
     self.length = length
+    self.capacity = max(capacity, length)
     self.nextSequence = nextSequence
   }
 
@@ -46,11 +64,12 @@ package final class JournalFile {
   /// Opens a journal, creating it (header only, mode 0600, durably) if it is missing, and
   /// recovers it.
   ///
-  /// In strict mode a torn tail is truncated and the truncation `fsync`ed; damage anywhere
-  /// else throws and changes nothing on disk. In salvage mode damage keeps the valid prefix:
-  /// the original file is first copied aside to `"<path>.damaged-<k>"` (the first free `k`
-  /// from 1, `fsync`ed), then truncated at the damage. Leftover temporary files of the journal
-  /// are removed.
+  /// The journal continues at the end of its last valid record. Zeros after it are the
+  /// preallocated free space and stay. In strict mode a torn tail is overwritten with zeros and
+  /// the erasure `fdatasync`ed; damage throws and changes nothing on disk. In salvage mode
+  /// damage keeps the valid prefix: the original file is first copied aside to
+  /// `"<path>.damaged-<k>"` (the first free `k` from 1, `fsync`ed), then everything from the
+  /// damage on is overwritten with zeros. Leftover temporary files of the journal are removed.
   ///
   /// - Parameters:
   ///   - path: The journal file.
@@ -68,15 +87,15 @@ package final class JournalFile {
       let header = JournalFormat.header(baseSequence: baseSequence)
       try FileIO.replaceDurably(path, bytes: header, fileSystem: fileSystem)
     }
-    let fd = try fileSystem.open(path, [.read, .write, .append], permissions: 0o600)
+    let fd = try fileSystem.open(path, [.read, .write], permissions: 0o600)
     do {
       let bytes = try FileIO.readAll(fd, fileSystem: fileSystem)
-      let (recovery, base) = try recover(
-        bytes, fd: fd, path: path, fileSystem: fileSystem, salvage: salvage)
+      let (outcome, base) = try scan(bytes, path: path)
+      let recovery = try recover(
+        outcome, of: bytes, fd: fd, path: path, fileSystem: fileSystem, salvage: salvage)
       let journal = JournalFile(
-        path: path, fileSystem: fileSystem, fd: fd,
-        length: bytes.count - recovery.truncatedBytes,
-        nextSequence: base &+ UInt64(recovery.records.count))
+        path: path, fileSystem: fileSystem, fd: fd, length: outcome.validLength,
+        capacity: bytes.count, nextSequence: base &+ UInt64(outcome.records.count))
       FileIO.removeStaleTemporaries(of: path, fileSystem: fileSystem)
       return (journal, recovery)
     } catch {
@@ -86,7 +105,7 @@ package final class JournalFile {
   }
 
   /// Reads a journal without changing anything on disk, for read-only views and tools: a torn
-  /// tail is reported in ``JournalRecovery/truncatedBytes`` but not removed.
+  /// tail is reported in ``JournalRecovery/truncatedBytes`` but not erased.
   ///
   /// - Parameters:
   ///   - path: The journal file.
@@ -110,7 +129,7 @@ package final class JournalFile {
         "inspect", path: path, offset: damage.offset, detail: "journal damaged: \(damage.reason)")
     }
     return JournalRecovery(
-      records: outcome.records, truncatedBytes: bytes.count - outcome.validLength)
+      records: outcome.records, truncatedBytes: outcome.dataEnd - outcome.validLength)
   }
 
   /// Validates the header and scans the frames of a whole journal file.
@@ -125,11 +144,13 @@ package final class JournalFile {
     }.get()
   }
 
-  /// Scans `bytes`, then cuts the torn tail (or, in salvage mode, the damage) off the file.
+  /// Acts on a scan: throws on damage (or, in salvage mode, keeps a copy aside), then
+  /// overwrites the torn tail or the damage with zeros, durably, so that no stale byte is left
+  /// after the logical end for a later, shorter append to expose.
   private static func recover(
-    _ bytes: [UInt8], fd: Int32, path: String, fileSystem: any FileSystem, salvage: Bool
-  ) throws(StoreError) -> (JournalRecovery, UInt64) {
-    let (outcome, base) = try scan(bytes, path: path)
+    _ outcome: JournalScanner.Outcome, of bytes: [UInt8], fd: Int32, path: String,
+    fileSystem: any FileSystem, salvage: Bool
+  ) throws(StoreError) -> JournalRecovery {
     var copy: String?
     if let damage = outcome.damage {
       guard salvage else {
@@ -138,14 +159,13 @@ package final class JournalFile {
       }
       copy = try keepAside(bytes, of: path, fileSystem: fileSystem)
     }
-    if outcome.validLength < bytes.count {
-      try fileSystem.truncate(fd, to: outcome.validLength)
-      try fileSystem.synchronize(fd)
+    if outcome.dataEnd > outcome.validLength {
+      try FileIO.writeZeros(outcome.validLength..<outcome.dataEnd, to: fd, fileSystem: fileSystem)
+      try fileSystem.synchronizeData(fd)
     }
-    let recovery = JournalRecovery(
-      records: outcome.records, truncatedBytes: bytes.count - outcome.validLength,
+    return JournalRecovery(
+      records: outcome.records, truncatedBytes: outcome.dataEnd - outcome.validLength,
       salvagedFrom: outcome.damage?.offset, damagedCopy: copy)
-    return (recovery, base)
   }
 
   /// Copies a damaged journal to the first free `"<path>.damaged-<k>"`, durably.
@@ -161,56 +181,111 @@ package final class JournalFile {
     return copy
   }
 
-  /// Appends one frame per payload, with consecutive sequence numbers, in one write loop
-  /// (short writes and `EINTR` are retried). Does not `fsync`: call ``synchronize()``.
+  /// Appends one frame per payload, with consecutive sequence numbers, in one positioned write
+  /// loop at ``length`` (short writes and `EINTR` are retried), growing the file by a chunk of
+  /// zeros first if the frames do not fit. Does not `fsync`: call ``synchronize()``.
   ///
-  /// On failure the file is truncated back to its length before the call (if that fails too,
-  /// the next append retries it first) and nothing is appended.
+  /// Growing writes zeros and `fsync`s the file; if the chunk does not fit on the disk, the
+  /// file grows by only what this append needs. On failure nothing is appended: bytes already
+  /// written are overwritten with zeros and `fdatasync`ed (if that fails too, the next append
+  /// or synchronize retries it first).
   ///
   /// - Parameter payloads: At least one payload, each at most 64 MiB.
   /// - Returns: The sequence numbers given to the payloads.
   /// - Throws: ``StoreError/Code/closed`` after ``close()``,
-  ///   ``StoreError/Code/invalidArgument`` for an oversized payload, the file system's errors.
+  ///   ``StoreError/Code/invalidArgument`` for an oversized payload,
+  ///   ``StoreError/Code/diskFull`` when the file cannot grow, the file system's errors.
   package func append(_ payloads: [[UInt8]]) throws(StoreError) -> ClosedRange<UInt64> {
-    precondition(!payloads.isEmpty, "append needs at least one payload")
     let fd = try openDescriptor("append")
+    let frames = try encode(payloads)
+    try eraseFailedAppend(fd)
+    try reserve(frames.count, fd: fd)
+    do {
+      try frames.withUnsafeBytes { buffer in
+        Result { () throws(StoreError) in
+          try FileIO.writeAll(buffer, to: fd, at: length, fileSystem: fileSystem)
+        }
+      }.get()
+    } catch {
+      dirtyEnd = length + frames.count
+      try? eraseFailedAppend(fd)
+      throw error
+    }
+    let first = nextSequence
+    length += frames.count
+    nextSequence = first &+ UInt64(payloads.count)
+    return first...(nextSequence &- 1)
+  }
+
+  /// The frames of `payloads`, numbered from ``nextSequence``.
+  private func encode(_ payloads: [[UInt8]]) throws(StoreError) -> [UInt8] {
+    precondition(!payloads.isEmpty, "append needs at least one payload")
     for payload in payloads where payload.count > JournalFormat.maximumPayloadLength {
       throw StoreError(
         .invalidArgument, operation: "append", path: path,
         detail: "payload of \(payload.count) bytes exceeds the 64 MiB limit")
-    }
-    if needsRollback {
-      try fileSystem.truncate(fd, to: length)
-      needsRollback = false
     }
     var writer = BinaryWriter(
       capacity: payloads.reduce(0) { $0 + $1.count + JournalFormat.frameOverhead })
     for (index, payload) in payloads.enumerated() {
       JournalFormat.appendFrame(payload, sequence: nextSequence &+ UInt64(index), to: &writer)
     }
-    do {
-      try FileIO.writeAll(writer.bytes, to: fd, fileSystem: fileSystem)
-    } catch {
-      do { try fileSystem.truncate(fd, to: length) } catch { needsRollback = true }
-      throw error
-    }
-    let first = nextSequence
-    length += writer.bytes.count
-    nextSequence = first &+ UInt64(payloads.count)
-    return first...(nextSequence &- 1)
+    return writer.bytes
   }
 
-  /// Makes every appended record durable (`fdatasync`).
+  /// Makes sure `count` bytes fit after ``length`` in zero-filled space, growing the file by
+  /// the next chunk (or, when the disk is full, by only what is needed).
+  private func reserve(_ count: Int, fd: Int32) throws(StoreError) {
+    let needed = length + count
+    guard needed > capacity else { return }
+    let minimal = Self.aligned(needed)
+    let doubled = min(max(2 * capacity, Self.minimumGrowth), capacity + Self.maximumGrowth)
+    let preferred = max(minimal, Self.aligned(doubled))
+    do throws(StoreError) {
+      try grow(to: preferred, fd: fd)
+    } catch  where error.code == .diskFull && preferred > minimal {
+      try grow(to: minimal, fd: fd)
+    }
+  }
+
+  /// Writes zeros from ``capacity`` to `target` and `fsync`s the file (its new size and
+  /// blocks), then moves ``capacity``. On failure ``capacity`` stays: the zeros already
+  /// written are harmless and are written again by the next growth.
+  private func grow(to target: Int, fd: Int32) throws(StoreError) {
+    try FileIO.writeZeros(capacity..<target, to: fd, fileSystem: fileSystem)
+    try fileSystem.synchronize(fd)
+    capacity = target
+  }
+
+  /// `offset` rounded up to ``growthAlignment``.
+  private static func aligned(_ offset: Int) -> Int {
+    (offset + growthAlignment - 1) / growthAlignment * growthAlignment
+  }
+
+  /// Overwrites what a failed append may have left after ``length`` with zeros and
+  /// `fdatasync`s, if an earlier attempt failed; does nothing otherwise.
+  private func eraseFailedAppend(_ fd: Int32) throws(StoreError) {
+    guard let end = dirtyEnd else { return }
+    try FileIO.writeZeros(length..<end, to: fd, fileSystem: fileSystem)
+    try fileSystem.synchronizeData(fd)
+    dirtyEnd = nil
+  }
+
+  /// Makes every appended record durable (`fdatasync`), after erasing what a failed append
+  /// left behind, if an earlier erasure failed.
   ///
   /// - Throws: ``StoreError/Code/closed`` after ``close()``, the file system's errors. After a
   ///   failure, durability of earlier appends is unknown: the store must stop writing.
   package func synchronize() throws(StoreError) {
-    try fileSystem.synchronizeData(try openDescriptor("synchronize"))
+    let fd = try openDescriptor("synchronize")
+    guard dirtyEnd == nil else { return try eraseFailedAppend(fd) }
+    try fileSystem.synchronizeData(fd)
   }
 
   /// Empties the journal (header only) with a new base sequence, durably: a new file is
   /// written and `fsync`ed, renamed over the journal, and the folder `fsync`ed. Used after
-  /// compaction.
+  /// compaction. The new file holds the header and nothing else, so no byte of an old record
+  /// survives in it (the next append grows it with fresh zeros).
   ///
   /// - Parameter baseSequence: The sequence number of the next record.
   /// - Throws: ``StoreError``. If the rename failed, the journal is unchanged; if only the
@@ -230,8 +305,9 @@ package final class JournalFile {
     fileSystem.close(old)
     fd = fresh
     length = header.count
+    capacity = header.count
     nextSequence = baseSequence
-    needsRollback = false
+    dirtyEnd = nil
     try fileSystem.synchronizeDirectory(FileIO.parent(of: path))
   }
 

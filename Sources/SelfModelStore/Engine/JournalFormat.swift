@@ -5,6 +5,9 @@
 ///
 /// Frame, 20 bytes + payload: u32 payload length, u32 CRC-32C of those 4 length bytes, u64
 /// sequence, payload, u32 CRC-32C of every preceding byte of the frame.
+///
+/// Frames follow the header back to back up to the logical end; after it the file holds zeros
+/// (preallocated free space, see ``JournalFile``).
 enum JournalFormat {
   /// The magic bytes that open every journal.
   static let magic = Array("SMJOURNL".utf8)

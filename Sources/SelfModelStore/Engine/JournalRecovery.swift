@@ -2,8 +2,10 @@
 package struct JournalRecovery: Sendable, Hashable {
   /// The valid records, in order.
   package let records: [JournalRecord]
-  /// Bytes removed from the end of the file on open: a torn tail, plus everything from the
-  /// damage on in salvage mode; 0 for a clean file.
+  /// Bytes cut off the journal on open, from its logical end to the last non-zero byte of the
+  /// file: a torn tail, or everything from the damage on in salvage mode. They are overwritten
+  /// with zeros, not truncated (the file keeps its preallocated size). 0 for a clean file,
+  /// whose free space after the logical end is all zero.
   package let truncatedBytes: Int
   /// The offset of the damage that salvage mode cut off, else `nil`.
   package let salvagedFrom: Int?
@@ -14,7 +16,7 @@ package struct JournalRecovery: Sendable, Hashable {
   ///
   /// - Parameters:
   ///   - records: The valid records.
-  ///   - truncatedBytes: Bytes removed.
+  ///   - truncatedBytes: Bytes cut off (erased).
   ///   - salvagedFrom: Where salvage cut.
   ///   - damagedCopy: The copy kept aside.
   package init(

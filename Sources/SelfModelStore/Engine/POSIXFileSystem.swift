@@ -27,6 +27,16 @@ package struct POSIXFileSystem: FileSystem {
     return written
   }
 
+  /// One `pwrite(2)`; see ``FileSystem/write(_:_:at:)``.
+  package func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int)
+    throws(StoreError) -> Int
+  {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
+    let written = pwrite(fd, base, bytes.count, off_t(offset))
+    guard written >= 0 else { throw failure("write", fd) }
+    return written
+  }
+
   /// One `pread(2)`; see ``FileSystem/read(_:into:at:)``.
   package func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int)
     throws(StoreError) -> Int

@@ -119,26 +119,45 @@ import Testing
     }
   }
 
-  /// A failed append whose rollback also fails leaves partial bytes that the next append removes first.
-  @Test func failedAppendRollsBackAndTheNextAppendContinues() throws {
+  /// A failed append whose erasure also fails leaves partial bytes after the logical end
+  /// (the journal is preallocated, so it is the bytes, not the size, that show it); the next
+  /// append erases them first (zeros, then `fdatasync`) and writes at the logical end.
+  @Test func failedAppendIsErasedAndTheNextAppendContinues() throws {
     try EngineTemporaryDirectory.with { directory in
       let fileSystem = FaultInjectingFileSystem()
-      let (journal, _) = try JournalFile.open(
-        path: directory.file("journal"), fileSystem: fileSystem)
+      let path = directory.file("journal")
+      let (journal, _) = try JournalFile.open(path: path, fileSystem: fileSystem)
       defer { journal.close() }
       _ = try journal.append([[1]])
       let length = journal.length
       fileSystem.inject(.shortWrite, atCall: 1, of: .write)
       fileSystem.inject(.error(EIO), atCall: 2, of: .write)
-      fileSystem.inject(.error(EIO), atCall: 1, of: .truncate)
+      fileSystem.inject(.error(EIO), atCall: 3, of: .write)
       #expect(throws: StoreError.self) { try journal.append([Array(repeating: 2, count: 64)]) }
       #expect(journal.length == length && journal.nextSequence == 2)
-      #expect(try EngineFiles.bytes(directory.file("journal")).count > length)
+      #expect(try EngineFiles.bytes(path)[length...].contains { $0 != 0 })
+      fileSystem.resetCount()
       #expect(try journal.append([[3]]) == 2...2)
+      #expect(fileSystem.log == [.write, .synchronizeData, .write])
       try journal.synchronize()
-      let (_, recovery) = try JournalFile.open(
-        path: directory.file("journal"), fileSystem: POSIXFileSystem())
-      #expect(recovery.records.map(\.payload) == [[1], [3]])
+      #expect(try EngineFiles.bytes(path)[journal.length...].allSatisfy { $0 == 0 })
+      let (_, recovery) = try JournalFile.open(path: path, fileSystem: POSIXFileSystem())
+      #expect(recovery.records.map(\.payload) == [[1], [3]] && recovery.truncatedBytes == 0)
+    }
+  }
+
+  /// A failed append whose erasure succeeds leaves only zeros after the logical end at once.
+  @Test func failedAppendIsErasedAtOnce() throws {
+    try EngineTemporaryDirectory.with { directory in
+      let fileSystem = FaultInjectingFileSystem()
+      let path = directory.file("journal")
+      let (journal, _) = try JournalFile.open(path: path, fileSystem: fileSystem)
+      defer { journal.close() }
+      _ = try journal.append([[1]])
+      fileSystem.inject(.shortWrite, atCall: 1, of: .write)
+      fileSystem.inject(.error(EIO), atCall: 2, of: .write)
+      #expect(throws: StoreError.self) { try journal.append([Array(repeating: 2, count: 64)]) }
+      #expect(try EngineFiles.bytes(path)[journal.length...].allSatisfy { $0 == 0 })
     }
   }
 

@@ -4,6 +4,12 @@ import SelfModelTesting
 import Testing
 
 /// Appending, reopening, torn tails, damage and salvage for ``JournalFile``.
+///
+/// The journal file is preallocated: after the logical end (``JournalFile/length``) it holds
+/// zeros up to its physical size. Tests that cut or damage a journal therefore work on its
+/// *logical image*, the bytes before the logical end (``logicalBytes(_:_:)``), so that offsets
+/// and lengths mean what they meant before preallocation; the preallocation itself is tested
+/// in `EngineJournalPreallocationTests`.
 @Suite struct EngineJournalTests {
   /// The real file system.
   static let fileSystem = POSIXFileSystem()
@@ -21,7 +27,7 @@ import Testing
   }
 
   /// Writes a journal with `payloads` (one append per payload, synced) and returns the offset
-  /// of each record's start followed by the file length.
+  /// of each record's start followed by the logical end.
   static func makeJournal(_ path: String, _ payloads: [[UInt8]], base: UInt64 = 1) throws -> [Int] {
     let (journal, _) = try JournalFile.open(path: path, fileSystem: fileSystem, baseSequence: base)
     defer { journal.close() }
@@ -32,6 +38,20 @@ import Testing
     }
     try journal.synchronize()
     return offsets
+  }
+
+  /// The file's bytes before its logical end `length`, after checking that every byte after it
+  /// is zero (the preallocated free space).
+  static func logicalBytes(_ path: String, _ length: Int) throws -> [UInt8] {
+    let bytes = try EngineFiles.bytes(path)
+    #expect(bytes.count >= length && bytes[length...].allSatisfy { $0 == 0 })
+    return Array(bytes[..<length])
+  }
+
+  /// The end of the last non-zero byte of `bytes[start...]`, or `start` if there is none: how
+  /// many torn bytes recovery reports (trailing zeros of a torn frame are free space).
+  static func nonZeroEnd(_ bytes: ArraySlice<UInt8>, from start: Int) -> Int {
+    (bytes.lastIndex { $0 != 0 }).map { max($0 + 1, start) } ?? start
   }
 
   /// Appends, closes and reopens: the same records, sequence numbers and length; mode 0600.
@@ -57,19 +77,28 @@ import Testing
     }
   }
 
-  /// Cutting the file at every byte of the last three records keeps exactly the whole records, and appends continue with the next sequence number.
-  @Test func truncationAtEveryOffsetOfTheLastThreeRecordsKeepsWholeRecords() throws {
+  /// Cutting the logical image at every byte of the last three records, with the file ending
+  /// there or followed by preallocated zeros, keeps exactly the whole records, and appends
+  /// continue with the next sequence number. The torn bytes reported end at the last non-zero
+  /// byte of the cut frame: its trailing zeros are indistinguishable from free space. Followed
+  /// by zeros, a cut inside a checksum field is damage unless it is at a 512-byte boundary, so
+  /// those cuts are left to `EngineJournalPreallocationTests.framesTornAtEveryByteAreErased`.
+  @Test(arguments: [0, 4_096])
+  func truncationAtEveryOffsetOfTheLastThreeRecordsKeepsWholeRecords(_ zeros: Int) throws {
     try EngineTemporaryDirectory.with { directory in
       let payloads = Self.payloads(count: 8, seed: 2)
       let offsets = try Self.makeJournal(directory.file("original"), payloads)
-      let original = try EngineFiles.bytes(directory.file("original"))
-      for cut in offsets[payloads.count - 3]..<original.count {
+      let original = try Self.logicalBytes(directory.file("original"), offsets[payloads.count])
+      for cut in offsets[payloads.count - 3]..<original.count
+      where zeros == 0 || !offsets.contains(where: { $0 - 4 < cut && cut < $0 }) {
         let path = directory.file("cut-\(cut)")
-        try EngineFiles.write(Array(original[..<cut]), to: path)
+        try EngineFiles.write(Array(original[..<cut]) + Array(repeating: 0, count: zeros), to: path)
         let whole = offsets.lastIndex { $0 <= cut } ?? 0
         let (journal, recovery) = try JournalFile.open(path: path, fileSystem: Self.fileSystem)
         #expect(recovery.records.map(\.payload) == Array(payloads[..<whole]))
-        #expect(recovery.truncatedBytes == cut - offsets[whole])
+        let torn = Self.nonZeroEnd(original[offsets[whole]..<cut], from: offsets[whole])
+        #expect(recovery.truncatedBytes == torn - offsets[whole])
+        #expect(try EngineFiles.bytes(path)[offsets[whole]...].allSatisfy { $0 == 0 })
         #expect(try journal.append([[0xAB]]) == UInt64(whole + 1)...UInt64(whole + 1))
         journal.close()
         let (_, reopened) = try JournalFile.open(path: path, fileSystem: Self.fileSystem)
@@ -80,18 +109,19 @@ import Testing
     }
   }
 
-  /// A damaged byte anywhere after the header (223 seeded positions) is `.corruptFile` at the damaged record, and the file is left as it was.
+  /// A damaged byte anywhere in the records of a preallocated journal (223 seeded positions) is `.corruptFile` at the damaged record, and the file is left as it was.
   @Test func singleByteCorruptionIsAlwaysDetectedAndChangesNothing() throws {
     try EngineTemporaryDirectory.with { directory in
       let payloads = Self.payloads(count: 12, seed: 3)
       let offsets = try Self.makeJournal(directory.file("original"), payloads)
       let original = try EngineFiles.bytes(directory.file("original"))
+      let end = offsets[payloads.count]
       var random = EngineTestRandom(seed: 4)
       let path = directory.file("damaged")
       var positions = (0..<220).map { _ in
-        Int.random(in: Self.headerSize..<original.count, using: &random)
+        Int.random(in: Self.headerSize..<end, using: &random)
       }
-      positions += [original.count - 1, offsets[payloads.count - 1], Self.headerSize]
+      positions += [end - 1, offsets[payloads.count - 1], Self.headerSize]
       for position in positions {
         var damaged = original
         damaged[position] ^= UInt8.random(in: 1...255, using: &random)
@@ -107,20 +137,25 @@ import Testing
     }
   }
 
-  /// Zero bytes after the last record are a torn tail and are cut off.
+  /// Zero bytes after the last record are free space, not a torn tail: nothing is reported or
+  /// cut (before preallocation they were truncated away), and appends go right after the last
+  /// record.
   @Test(arguments: [1, 7, 8, 19, 20, 100, 4_096])
-  func allZeroTailsAreTorn(_ zeros: Int) throws {
+  func allZeroTailsAreFreeSpace(_ zeros: Int) throws {
     try EngineTemporaryDirectory.with { directory in
       let path = directory.file("journal")
       let payloads = Self.payloads(count: 4, seed: 5)
       let offsets = try Self.makeJournal(path, payloads)
-      try EngineFiles.write(
-        try EngineFiles.bytes(path) + [UInt8](repeating: 0, count: zeros), to: path)
+      let end = offsets[payloads.count]
+      let file = try Self.logicalBytes(path, end) + [UInt8](repeating: 0, count: zeros)
+      try EngineFiles.write(file, to: path)
       let (journal, recovery) = try JournalFile.open(path: path, fileSystem: Self.fileSystem)
       defer { journal.close() }
       #expect(recovery.records.map(\.payload) == payloads)
-      #expect(recovery.truncatedBytes == zeros)
-      #expect(try EngineFiles.bytes(path).count == offsets.last)
+      #expect(recovery.truncatedBytes == 0 && journal.length == end)
+      #expect(try EngineFiles.bytes(path) == file)
+      #expect(try journal.append([[7]]) == 5...5)
+      #expect(try EngineFiles.bytes(path)[end + 16] == 7)
     }
   }
 
@@ -130,11 +165,12 @@ import Testing
       let path = directory.file("journal")
       #expect(try JournalFile.inspect(path: path, fileSystem: Self.fileSystem) == nil)
       let payloads = Self.payloads(count: 3, seed: 9)
-      _ = try Self.makeJournal(path, payloads)
-      let torn = try EngineFiles.bytes(path) + [5, 0, 0]
+      let offsets = try Self.makeJournal(path, payloads)
+      // The torn bytes go at the logical end; the reported count stops at the last non-zero one.
+      let torn = try Self.logicalBytes(path, offsets[3]) + [5, 0, 0]
       try EngineFiles.write(torn, to: path)
       let recovery = try #require(try JournalFile.inspect(path: path, fileSystem: Self.fileSystem))
-      #expect(recovery.records.map(\.payload) == payloads && recovery.truncatedBytes == 3)
+      #expect(recovery.records.map(\.payload) == payloads && recovery.truncatedBytes == 1)
       #expect(try EngineFiles.bytes(path) == torn)
     }
   }
@@ -145,7 +181,8 @@ import Testing
       let path = directory.file("journal")
       let offsets = try Self.makeJournal(path, Self.payloads(count: 4, seed: 6))
       var bytes = try EngineFiles.bytes(path)
-      bytes[bytes.count - 1] ^= 0xFF
+      // The last byte of the last record (the file goes on with preallocated zeros).
+      bytes[offsets[4] - 1] ^= 0xFF
       try EngineFiles.write(bytes, to: path)
       let error = #expect(throws: StoreError.self) {
         _ = try JournalFile.open(path: path, fileSystem: Self.fileSystem)
@@ -190,6 +227,7 @@ import Testing
       let (journal, _) = try JournalFile.open(path: path, fileSystem: Self.fileSystem)
       try journal.reset(baseSequence: 50)
       #expect(journal.nextSequence == 50 && journal.length == Self.headerSize)
+      #expect(try EngineFiles.bytes(path).count == Self.headerSize)
       #expect(try journal.append([[1], [2]]) == 50...51)
       try journal.synchronize()
       journal.close()
@@ -230,8 +268,8 @@ import Testing
   @Test func frameLayoutMatchesTheDocumentedExample() throws {
     try EngineTemporaryDirectory.with { directory in
       let path = directory.file("journal")
-      _ = try Self.makeJournal(path, [Array("hi".utf8)], base: 1)
-      let bytes = try EngineFiles.bytes(path)
+      let offsets = try Self.makeJournal(path, [Array("hi".utf8)], base: 1)
+      let bytes = try Self.logicalBytes(path, offsets[1])
       let hex = bytes.map { String(format: "%02x", $0) }.joined()
       #expect(hex == Self.documentedExample)
     }
