@@ -3,7 +3,7 @@ import Glibc
 /// An append-only journal of checksummed, sequence-numbered records: the durable ledger of one
 /// user's operations.
 ///
-/// The file is preallocated: it grows in chunks of real zero bytes (64 KiB, then doubling, at
+/// The file is preallocated: it grows in chunks of real zero bytes (4 KiB, then doubling, at
 /// most 8 MiB at a time), `fsync`ed once per chunk, and records are written with `pwrite` into
 /// that space at the logical end, ``length``. A steady-state ``synchronize()`` therefore
 /// changes neither the file's size nor its block map, and `fdatasync` has only data to flush.
@@ -40,7 +40,7 @@ package final class JournalFile {
   private var dirtyEnd: Int?
 
   /// The first chunk a journal grows by; later chunks double the file.
-  static let minimumGrowth = 64 << 10
+  static let minimumGrowth = 4 << 10
   /// The largest chunk a journal grows by, unless one append needs more.
   static let maximumGrowth = 8 << 20
   /// The granularity of the file's size when it grows (a page).

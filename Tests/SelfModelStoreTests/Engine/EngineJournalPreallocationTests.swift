@@ -30,7 +30,7 @@ import Testing
     return offsets
   }
 
-  /// A new journal is header only, grows to 64 KiB of zeros on its first append and doubles when full; reopening finds the logical end, reports nothing torn and keeps the size; appends continue at the logical end.
+  /// A new journal is header only, grows to 4 KiB of zeros on its first append and doubles when full; reopening finds the logical end, reports nothing torn and keeps the size; appends continue at the logical end.
   @Test func reopenFindsTheLogicalEndAndAppendsContinueThere() throws {
     try EngineTemporaryDirectory.with { directory in
       let path = directory.file("journal")
@@ -42,16 +42,17 @@ import Testing
       let end = journal.length
       journal.close()
       #expect(end == Self.headerSize + 10 * 120)
-      #expect(try EngineFiles.bytes(path).count == 64 << 10 && Self.isZero(path, from: end))
+      #expect(try EngineFiles.bytes(path).count == 4 << 10 && Self.isZero(path, from: end))
       let (again, recovery) = try JournalFile.open(path: path, fileSystem: Self.fileSystem)
       #expect(recovery.records.map(\.payload) == payloads && recovery.truncatedBytes == 0)
       #expect(again.length == end && again.nextSequence == 11)
       #expect(try again.append([[0xEE]]) == 11...11)
       try again.synchronize()
       let bytes = try EngineFiles.bytes(path)
-      #expect(bytes.count == 64 << 10 && bytes[end + 16] == 0xEE)
+      #expect(bytes.count == 4 << 10 && bytes[end + 16] == 0xEE)
       for _ in 0..<600 { _ = try again.append([[UInt8](repeating: 9, count: 100)]) }
       try again.synchronize()
+      // 611 records of 120 bytes need 73,344 bytes: 4, 8, 16, 32, 64, then 128 KiB.
       #expect(try EngineFiles.bytes(path).count == 128 << 10)
       again.close()
       let (_, final) = try JournalFile.open(path: path, fileSystem: Self.fileSystem)
@@ -115,7 +116,7 @@ import Testing
   }
 
   /// Non-zero bytes in the free space that are not the start of the next frame at the logical end are damage there, even a whole, valid next frame placed further on (it is never taken as a record): strict mode throws and changes nothing; salvage keeps every record and erases them.
-  @Test(arguments: [8, 100, 4_000], [false, true])
+  @Test(arguments: [8, 100, 2_000], [false, true])
   func garbageInTheFreeSpaceIsDamage(_ gap: Int, wholeFrame: Bool) throws {
     try EngineTemporaryDirectory.with { directory in
       let payloads = (1...4).map { [UInt8](repeating: $0, count: 30) }
@@ -151,14 +152,19 @@ import Testing
       let path = directory.file("journal")
       let (journal, _) = try JournalFile.open(path: path, fileSystem: fileSystem)
       defer { journal.close() }
-      fileSystem.inject(.error(ENOSPC), atCall: 1, of: .write)
-      #expect(try journal.append([[UInt8](repeating: 3, count: 5_000)]) == 1...1)
+      // 24 + 5,020 bytes: the first chunk is what the append needs, 8 KiB.
+      #expect(try journal.append([[UInt8](repeating: 2, count: 5_000)]) == 1...1)
       #expect(try EngineFiles.bytes(path).count == 8 << 10)
+      // The next chunk would double the file to 16 KiB; with no room for it, the file grows
+      // by only what the second record needs: 10,088 bytes, rounded up to 12 KiB.
+      fileSystem.inject(.error(ENOSPC), atCall: 1, of: .write)
+      #expect(try journal.append([[UInt8](repeating: 3, count: 5_000)]) == 2...2)
+      #expect(try EngineFiles.bytes(path).count == 12 << 10)
       fileSystem.inject(.error(ENOSPC), atCall: 1, of: .write, persistent: true)
       let error = #expect(throws: StoreError.self) {
         try journal.append([[UInt8](repeating: 4, count: 5_000)])
       }
-      #expect(error?.code == .diskFull && journal.nextSequence == 2)
+      #expect(error?.code == .diskFull && journal.nextSequence == 3)
     }
   }
 
