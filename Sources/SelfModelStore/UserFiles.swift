@@ -124,6 +124,9 @@ struct UserFiles: Sendable {
     throws(StoreError) -> [UInt64]
   {
     var replayed: [UInt64] = []
+    replayed.reserveCapacity(records.count)
+    // Most records carry one evidence item: reserve for them up front.
+    model.reserveCapacity(forAdditionalEvidence: records.count)
     for record in records where record.sequence > covered {
       let operation: JournalOperation
       do {

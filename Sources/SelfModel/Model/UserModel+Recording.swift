@@ -34,3 +34,16 @@ extension UserModel {
     return true
   }
 }
+
+extension UserModel {
+  /// Reserves room for `count` more evidence items in the ledger and its index, so replaying a
+  /// journal of known length neither regrows nor rehashes them (and leaves no growth slack in
+  /// memory).
+  ///
+  /// - Parameter count: The number of items about to be recorded.
+  package mutating func reserveCapacity(forAdditionalEvidence count: Int) {
+    guard count > 0 else { return }
+    ledger.reserveCapacity(ledger.count + count)
+    evidenceIndex.reserveCapacity(evidenceIndex.count + count)
+  }
+}

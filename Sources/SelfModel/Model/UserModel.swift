@@ -77,6 +77,7 @@ public struct UserModel: Sendable {
       }
       try register(source)
     }
+    reserveCapacity(forAdditionalEvidence: evidence.count)
     for item in evidence {
       guard evidenceIndex[item.id] == nil else {
         throw .corruptSnapshot(reason: "evidence \(item.id) is listed twice")
