@@ -260,4 +260,30 @@ enum ReferenceFixtures {
     let actual = #expect(throws: ModelError.self) { try scorer.rank([bad]) }
     #expect(actual == expected)
   }
+
+  @Test func equalImpactsKeepTheCandidatesOrder() throws {
+    var model = try UserModel(user: "ties")
+    try model.register(Source(id: "user", kind: .userStated, reliability: 1))
+    for index in 0..<5 {
+      let key = try BeliefKey("tie.\(index)")
+      try model.declare(.binary(key, statement: "Tie \(index)"))
+      guard index < 4 else { continue }
+      try model.observe(
+        Evidence(
+          id: try EvidenceID("e\(index)"), belief: key, content: .holds, weight: 2,
+          source: "user", observedAt: now),
+        at: now)
+    }
+    let stances = [
+      try Stance(belief: "tie.3", denies: .holds), try Stance(belief: "tie.1", asserts: .holds),
+      try Stance(belief: "tie.4", asserts: .holds), try Stance(belief: "tie.0", asserts: .holds),
+      try Stance(belief: "tie.2", denies: .holds),
+    ]
+    let candidate = try Candidate(id: "ties", stances: stances)
+    let report = try AlignmentScorer(model: model, at: now).score(candidate)
+    #expect(report.supporting.map(\.stance.belief) == ["tie.1", "tie.0"])
+    #expect(report.conflicting.map(\.stance.belief) == ["tie.3", "tie.2"])
+    #expect(report.neutral.map(\.stance.belief) == ["tie.4"])
+    #expect(try report == ReferenceAlignmentScorer(model: model, at: now).score(candidate))
+  }
 }
