@@ -68,34 +68,48 @@ extension AlignmentScorer {
   }
 
   /// The position of outcome `name` within the belief, by a linear scan of its few names.
+  @inline(__always)
   private func outcome(named name: String, in summary: Summary) -> Int? {
     for k in 0..<summary.count where outcomeNames[summary.start + k] == name { return k }
     return nil
   }
 
-  func assess(_ stance: Stance, _ summary: Summary) throws(ModelError) -> Part {
+  /// The agreement of `stance` with the belief `summary` describes. A single-outcome stance
+  /// reads the part that ``init(model:at:credibleLevel:)`` computed for that outcome; a
+  /// distribution is assessed from its compatibility vector.
+  @inline(__always)
+  func assess(_ stance: borrowing Stance, _ summary: Summary) throws(ModelError) -> Part {
     switch stance.assertion {
     case .outcome(let name):
       guard let k = outcome(named: name, in: summary) else {
         throw .unknownOutcome(belief: stance.belief, outcome: name)
       }
-      return pointPart(isDenial: stance.isDenial, summary, k)
+      return pointParts[2 * (summary.start + k) + (stance.isDenial ? 1 : 0)]
     case .distribution(let masses):
-      var q = Array(repeating: 0.0, count: summary.count)
-      for (name, mass) in masses {
-        guard let k = outcome(named: name, in: summary) else {
-          throw .unknownOutcome(belief: stance.belief, outcome: name)
-        }
-        q[k] = stance.isDenial ? 1 - mass : mass
-      }
-      if stance.isDenial {
-        for k in q.indices where masses[outcomeNames[summary.start + k]] == nil { q[k] = 1 }
-      }
-      return try vectorPart(summary, q)
+      return try distributionPart(
+        masses, isDenial: stance.isDenial, belief: stance.belief, summary)
     }
   }
 
-  private func pointPart(isDenial: Bool, _ summary: Summary, _ k: Int) -> Part {
+  private func distributionPart(
+    _ masses: [String: Double], isDenial: Bool, belief: BeliefKey, _ summary: Summary
+  ) throws(ModelError) -> Part {
+    var q = Array(repeating: 0.0, count: summary.count)
+    for (name, mass) in masses {
+      guard let k = outcome(named: name, in: summary) else {
+        throw .unknownOutcome(belief: belief, outcome: name)
+      }
+      q[k] = isDenial ? 1 - mass : mass
+    }
+    if isDenial {
+      for k in q.indices where masses[outcomeNames[summary.start + k]] == nil { q[k] = 1 }
+    }
+    return try vectorPart(summary, q)
+  }
+
+  /// The part of a stance that asserts (or denies) outcome `k` of the belief; the scorer
+  /// computes it for every outcome once, when it is made.
+  func pointPart(isDenial: Bool, _ summary: Summary, _ k: Int) -> Part {
     var agreement = probabilities[summary.start + k]
     var chance = baseRates[summary.start + k]
     var interval = lower[summary.start + k]...upper[summary.start + k]

@@ -3,10 +3,11 @@ public import Foundation
 /// Scores and ranks candidates against one user's model at one moment.
 ///
 /// The scorer evaluates every belief once when it is created (probabilities, base rates,
-/// evidence share and the credible interval of each outcome) and indexes them by a hash each
-/// ``Stance`` computes when it is made, so scoring a stance costs one table probe and a few
-/// multiplications. Create one scorer per model and moment, then score or rank as many
-/// candidates as you like.
+/// evidence share, the credible interval of each outcome, and the full agreement of a stance
+/// that asserts or denies each outcome) and indexes them by a hash each ``Stance`` computes
+/// when it is made, so scoring a single-outcome stance costs one table probe and one copy; a
+/// distribution costs a few multiplications more. Create one scorer per model and moment, then
+/// score or rank as many candidates as you like.
 ///
 /// **The formula.** For a stance with compatibility vector `q` (see ``Stance``) about a belief
 /// with posterior `p`, base rates `a`, evidence `T` and prior weight `W`:
@@ -47,10 +48,13 @@ public struct AlignmentScorer: Sendable {
   var baseRates: [Double] = []
   var lower: [Double] = []
   var upper: [Double] = []
+  /// The ``Part`` of asserting (at `2 i`) and of denying (at `2 i + 1`) outcome slot `i`.
+  var pointParts: [Part] = []
 
   /// Evaluates every belief of `model` at `now`, ready to score candidates.
   ///
-  /// Runs in `O(B K)` time for `B` beliefs of `K` outcomes (two Beta quantiles per outcome).
+  /// Runs in `O(B K)` time for `B` beliefs of `K` outcomes (two Beta quantiles per outcome,
+  /// and the agreement of asserting and of denying each outcome).
   ///
   /// ```swift
   /// let scorer = try AlignmentScorer(model: model, at: now, credibleLevel: 0.9)
@@ -93,9 +97,14 @@ public struct AlignmentScorer: Sendable {
     outcomeNames.append(contentsOf: estimate.outcomes)
     probabilities.append(contentsOf: estimate.probabilities)
     baseRates.append(contentsOf: estimate.baseRates)
-    return Summary(
+    let summary = Summary(
       start: start, count: estimate.outcomes.count,
       confidence: total > 0 ? estimate.confidence : 0, concentration: total + weight)
+    for k in 0..<summary.count {
+      pointParts.append(pointPart(isDenial: false, summary, k))
+      pointParts.append(pointPart(isDenial: true, summary, k))
+    }
+    return summary
   }
 
   /// Scores one candidate.
@@ -110,19 +119,30 @@ public struct AlignmentScorer: Sendable {
   /// - Throws: ``ModelError/unknownOutcome(belief:outcome:)`` when a stance names an outcome its
   ///   (declared) belief does not have, or a ``ModelError`` from the interval computation.
   public func score(_ candidate: Candidate) throws(ModelError) -> AlignmentReport {
+    var collected = Collected()
+    return try score(candidate, into: &collected)
+  }
+
+  /// Scores one candidate, using `collected` (emptied first) for the per-stance work.
+  func score(_ candidate: Candidate, into collected: inout Collected) throws(ModelError)
+    -> AlignmentReport
+  {
+    collected.reset()
     var unknown: [Stance] = []
     var weights = Weights()
-    var collected = Collected(capacity: candidate.stances.count)
-    for (position, stance) in candidate.stances.enumerated() {
-      weights.total += stance.importance
-      guard let index = table.index(of: stance.belief, hash: stance.keyHash) else {
-        unknown.append(stance)
+    let stances = candidate.stances
+    for position in stances.indices {
+      let importance = stances[position].importance
+      weights.total += importance
+      guard let index = table.index(of: stances[position].belief, hash: stances[position].keyHash)
+      else {
+        unknown.append(stances[position])
         continue
       }
       let summary = summaries[index]
-      weights.known += stance.importance
-      if summary.confidence > 0 { weights.evidenced += stance.importance }
-      collected.add(try assess(stance, summary), position: position, weight: stance.importance)
+      weights.known += importance
+      if summary.confidence > 0 { weights.evidenced += importance }
+      collected.add(try assess(stances[position], summary), position: position, weight: importance)
     }
     return collected.report(
       for: candidate, unknown: unknown, weights: weights, evaluatedAt: evaluatedAt)
@@ -131,8 +151,9 @@ public struct AlignmentScorer: Sendable {
   /// Scores every candidate and orders them: highest score first, then highest coverage, then
   /// by id.
   ///
-  /// This is the common call: the model is evaluated once (when the scorer was made), and each
-  /// stance costs one hash-table probe and a few arithmetic operations.
+  /// This is the common call: the model is evaluated once (when the scorer was made), each
+  /// stance costs one hash-table probe and a few arithmetic operations, and the working
+  /// buffers are reused from one candidate to the next.
   ///
   /// ```swift
   /// let ranking = try scorer.rank([replyA, replyB, replyC])
@@ -145,7 +166,8 @@ public struct AlignmentScorer: Sendable {
   public func rank(_ candidates: [Candidate]) throws(ModelError) -> [RankedCandidate] {
     var reports: [AlignmentReport] = []
     reports.reserveCapacity(candidates.count)
-    for candidate in candidates { reports.append(try score(candidate)) }
+    var collected = Collected()
+    for candidate in candidates { reports.append(try score(candidate, into: &collected)) }
     let order = reports.indices.sorted { a, b in
       if reports[a].score != reports[b].score { return reports[a].score > reports[b].score }
       if reports[a].coverage != reports[b].coverage {
