@@ -1,5 +1,6 @@
 import Foundation
 import SelfModel
+import SelfModelTesting
 import Testing
 
 /// A straightforward transcription of the formulas in `Docs/Alignment.md`, kept as the oracle
