@@ -30,10 +30,14 @@ public struct Evidence: Sendable, Hashable, Codable {
   public let observedAt: Date
   /// When the system learned it; as-of queries filter on this.
   public let recordedAt: Date
+  /// The note and metadata, boxed: most evidence has neither, and one optional reference
+  /// costs 8 bytes per ledger entry where the two fields inline cost 24.
+  private let annotations: Annotations?
+
   /// An optional human note (at most 4,096 bytes).
-  public let note: String?
+  public var note: String? { annotations?.note }
   /// Optional string metadata (at most 32 entries; keys up to 128 bytes, values up to 1,024).
-  public let metadata: [String: String]
+  public var metadata: [String: String] { annotations?.metadata ?? [:] }
 
   /// Creates a piece of evidence. Nothing is validated until a model records it.
   ///
@@ -59,8 +63,8 @@ public struct Evidence: Sendable, Hashable, Codable {
     self.source = source
     self.observedAt = observedAt
     self.recordedAt = recordedAt ?? observedAt
-    self.note = note
-    self.metadata = metadata
+    self.annotations =
+      note == nil && metadata.isEmpty ? nil : Annotations(note: note, metadata: metadata)
   }
 
   private enum CodingKeys: String, CodingKey {
@@ -98,5 +102,26 @@ public struct Evidence: Sendable, Hashable, Codable {
     try container.encode(recordedAt, forKey: .recordedAt)
     try container.encodeIfPresent(note, forKey: .note)
     if !metadata.isEmpty { try container.encode(metadata, forKey: .metadata) }
+  }
+}
+
+/// The rarely used parts of an ``Evidence``, kept out of line. Immutable, so sharing it
+/// between copies of the evidence is safe.
+private final class Annotations: Sendable, Hashable {
+  let note: String?
+  let metadata: [String: String]
+
+  init(note: String?, metadata: [String: String]) {
+    self.note = note
+    self.metadata = metadata
+  }
+
+  static func == (lhs: Annotations, rhs: Annotations) -> Bool {
+    lhs.note == rhs.note && lhs.metadata == rhs.metadata
+  }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(note)
+    hasher.combine(metadata)
   }
 }
