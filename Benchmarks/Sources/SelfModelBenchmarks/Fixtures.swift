@@ -81,12 +81,17 @@ enum Fixtures {
 
   // MARK: GRDB
 
+  /// A GRDB pool (WAL) whose writer syncs the WAL at every commit (`synchronous = FULL`).
+  ///
+  /// Set after opening: GRDB switches the writer to WAL after `prepareDatabase` runs, and
+  /// Debian's SQLite then falls back to its WAL default, `NORMAL` (no sync at commit), which
+  /// would make the baseline non-durable. `B2` prints the setting it measured under.
   static func openPool(at path: String) throws -> DatabasePool {
-    var configuration = Configuration()
-    configuration.prepareDatabase { db in
+    let pool = try DatabasePool(path: path)
+    try pool.writeWithoutTransaction { db in
       try db.execute(sql: "PRAGMA synchronous = FULL")
     }
-    return try DatabasePool(path: path, configuration: configuration)
+    return pool
   }
 
   static func createSchema(_ pool: DatabasePool) throws {
