@@ -5,8 +5,8 @@
 ///
 /// | Level | Survives a process crash | Survives power loss or a kernel panic | Cost per call |
 /// |---|---|---|---|
-/// | ``synchronous`` | yes | yes | one `fdatasync` (about 0.2 ms on ext4) |
-/// | ``groupCommit`` | yes | yes | one `fdatasync` shared by every concurrent writer of a shard |
+/// | ``synchronous`` | yes | yes | one `fdatasync` (about 0.14 ms here; see `Docs/Performance.md`) |
+/// | ``groupCommit`` | yes | yes | one `fdatasync` per user journal, shared by its concurrent writers |
 /// | ``deferred`` | yes | no: the last seconds of writes may be lost | one `write(2)` |
 ///
 /// Snapshots (compaction, `forget`, user creation and deletion) are always written durably,
