@@ -59,14 +59,19 @@ do {
   let journal = try FileManager.default.subpathsOfDirectory(atPath: folder)
     .first { $0.hasSuffix("/journal") }
     .map { folder + "/" + $0 }
-  if let journal, let handle = FileHandle(forWritingAtPath: journal) {
-    handle.seekToEndOfFile()
-    handle.write(Data([0x40, 0x00, 0x00, 0x00, 0x9A, 0x17]))
-    handle.closeFile()
-    print("   appended 6 torn bytes to users/<2 hex>/<sha256 of the id>/journal")
+  if let journal, let handle = FileHandle(forUpdatingAtPath: journal) {
+    // The journal is preallocated: zeros follow its last record, so the record's end is just
+    // after the last non-zero byte. A crash mid-append leaves the start of a frame there.
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: journal))
+    let end = (bytes.lastIndex { $0 != 0 } ?? -1) + 1
+    try handle.seek(toOffset: UInt64(end))
+    try handle.write(contentsOf: Data([0x40, 0x00, 0x00, 0x00, 0x9A, 0x17]))
+    try handle.close()
+    print("   wrote the first 6 bytes of a record after the journal's last one")
+    print("   (users/<2 hex>/<sha256 of the id>/journal), as a crash mid-write would")
   }
   store = try FileStore(at: folder)
-  print("   reopened: the torn tail is cut, every acknowledged record is there.")
+  print("   reopened: the torn tail is erased, every acknowledged record is there.")
   print("   evidence items: \(try await store.model(for: user).evidence.count)")
   print("   P(concise) = \(try await probability(in: store))")
 
@@ -100,4 +105,5 @@ do {
   store.close()
 } catch {
   print("StoreTour failed: \(error)")
+  exit(1)
 }
