@@ -146,6 +146,6 @@ public final class FileStore: SelfModelStore {
     _ user: UserID,
     _ body: @escaping @Sendable (inout ShardState) throws(StoreError) -> ShardOutcome<Value>
   ) async throws(StoreError) -> Value {
-    try await shard(for: user).perform(body)
+    try await shard(for: user).perform(for: user, body)
   }
 }

@@ -28,7 +28,12 @@ final class Shard: Sendable {
 
   /// Runs `body` on the worker and returns its value, after the group-commit sync if the
   /// body asks for one.
+  ///
+  /// A result about `user` is also held back while an earlier write of the same batch to that
+  /// user awaits its sync: a read, an export or a retried (duplicate) record must not report
+  /// what is not yet durable, and fails with the sync if it fails.
   func perform<Value: Sendable>(
+    for user: UserID?,
     _ body: @escaping @Sendable (inout ShardState) throws(StoreError) -> ShardOutcome<Value>
   ) async throws(StoreError) -> Value {
     let result = await withCheckedContinuation {
@@ -38,7 +43,11 @@ final class Shard: Sendable {
           try state.environment.health.checkOpen("store", user: nil)
           switch try body(&state) {
           case .done(let value):
-            continuation.resume(returning: .success(value))
+            let resume = { (error: StoreError?) in
+              continuation.resume(returning: error.map { .failure($0) } ?? .success(value))
+            }
+            if let user, state.afterPendingSync(of: user, resume) { return }
+            resume(nil)
           case .afterSync(let value, let slot):
             state.afterSync(of: slot) { error in
               continuation.resume(returning: error.map { .failure($0) } ?? .success(value))

@@ -89,6 +89,18 @@ struct ShardState {
     }
   }
 
+  /// Defers `waiter` until the pending sync of `user`'s journal, if a write earlier in this
+  /// batch left one.
+  ///
+  /// - Returns: `false` (and `waiter` is not kept) when nothing of `user` awaits a sync.
+  mutating func afterPendingSync(
+    of user: UserID, _ waiter: @escaping (StoreError?) -> Void
+  ) -> Bool {
+    guard let entry = pending.first(where: { $0.user == user }) else { return false }
+    entry.waiters.append(waiter)
+    return true
+  }
+
   /// Syncs every journal written since the last commit once, resumes its waiters, and closes
   /// the journals of evicted users.
   mutating func commit() {
