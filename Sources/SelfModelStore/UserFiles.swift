@@ -52,13 +52,17 @@ struct UserFiles: Sendable {
     }
   }
 
-  /// Removes the user's files and folder, then syncs the shard folder.
+  /// Removes the snapshot (and syncs the user's folder), then the other files and the folder,
+  /// then syncs the shard folder.
   ///
   /// - Returns: Whether the user existed.
   func delete() throws(StoreError) -> Bool {
     guard fileSystem.exists(folder.path) else { return false }
     let existed = exists
     try fileSystem.remove(folder.snapshotPath)
+    // The snapshot decides whether the user exists: make its removal durable before the
+    // journal's, so a crash can never leave a snapshot without the journal it relies on.
+    try fileSystem.synchronizeDirectory(folder.path)
     for name in try fileSystem.contents(ofDirectory: folder.path) {
       try fileSystem.remove(folder.path + "/" + name)
     }
