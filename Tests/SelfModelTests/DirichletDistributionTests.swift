@@ -36,7 +36,7 @@ struct DirichletCase: Sendable, CustomTestStringConvertible {
   @Test func marginalsAreBetaDistributions() throws {
     let dirichlet = try DirichletDistribution(alpha: [11, 6, 13])
     for index in dirichlet.alpha.indices {
-      let marginal = dirichlet.marginal(index)
+      let marginal = try dirichlet.marginal(index)
       #expect(marginal.alpha == dirichlet.alpha[index])
       #expect(marginal.beta == 30 - dirichlet.alpha[index])
       #expect(isClose(marginal.mean, dirichlet.mean[index], tolerance: 1e-15))
@@ -46,14 +46,14 @@ struct DirichletCase: Sendable, CustomTestStringConvertible {
 
   @Test func marginalStaysValidWhenOneComponentDominates() throws {
     let dirichlet = try DirichletDistribution(alpha: [1e20, 1e-5])
-    #expect(dirichlet.marginal(0).beta == 1e-5)
+    #expect(try dirichlet.marginal(0).beta == 1e-5)
     #expect(dirichlet.variance.allSatisfy { $0 > 0 })
   }
 
   @Test func twoComponentsMatchTheBetaDistribution() throws {
     let dirichlet = try DirichletDistribution(alpha: [6, 4])
     let beta = try BetaDistribution(alpha: 6, beta: 4)
-    #expect(dirichlet.marginal(0) == beta)
+    #expect(try dirichlet.marginal(0) == beta)
     #expect(dirichlet.mode == [0.625, 0.375])
     #expect(try DirichletDistribution(alpha: [1, 4]).mode == nil)
   }
@@ -110,6 +110,16 @@ struct DirichletCase: Sendable, CustomTestStringConvertible {
     #expect(actual.count == expected.count, sourceLocation: sourceLocation)
     for (value, reference) in zip(actual, expected) {
       #expect(isClose(value, reference), "\(actual) vs \(expected)", sourceLocation: sourceLocation)
+    }
+  }
+
+  @Test(arguments: [-1, 3, Int.max])
+  func anIndexOutsideTheComponentsThrows(_ index: Int) throws {
+    let dirichlet = try DirichletDistribution(alpha: [11, 6, 13])
+    #expect(
+      throws: ModelError.numberOutOfRange(field: "index", value: Double(index), allowed: "0..<3")
+    ) {
+      try dirichlet.marginal(index)
     }
   }
 }

@@ -87,11 +87,15 @@ public struct DirichletDistribution: Sendable, Hashable {
   /// let beta = try DirichletDistribution(alpha: [11, 6, 13]).marginal(2)  // Beta(13, 17)
   /// ```
   ///
-  /// - Parameter index: A valid index into ``alpha``; an invalid one is a programmer error and
-  ///   stops the program with a precondition failure.
+  /// - Parameter index: An index into ``alpha``.
   /// - Returns: The Beta distribution of `θ_index`.
-  public func marginal(_ index: Int) -> BetaDistribution {
-    precondition(alpha.indices.contains(index), "component \(index) is out of range")
+  /// - Throws: ``ModelError/numberOutOfRange(field:value:allowed:)`` for an index outside
+  ///   ``alpha``.
+  public func marginal(_ index: Int) throws(ModelError) -> BetaDistribution {
+    guard alpha.indices.contains(index) else {
+      throw .numberOutOfRange(
+        field: "index", value: Double(index), allowed: "0..<\(alpha.count)")
+    }
     return BetaDistribution(uncheckedAlpha: alpha[index], beta: remainder(excluding: index))
   }
 
