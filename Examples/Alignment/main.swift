@@ -74,13 +74,17 @@ for candidate in candidates {
 print("\n3. Rank: evaluate the model once, then score every candidate against it.")
 let scorer = try AlignmentScorer(model: model, at: now)
 let ranking = try scorer.rank(candidates)
-print("   rank  candidate  score   95% range          coverage")
+print("   rank  candidate   score   95% range          coverage")
+/// `value` right-aligned in `width` characters, so negative numbers keep the columns straight.
+func column(_ value: String, _ width: Int) -> String {
+  String(repeating: " ", count: max(0, width - value.count)) + value
+}
 for entry in ranking {
   let report = entry.report
   let range = "\(format(report.range.lowerBound))...\(format(report.range.upperBound))"
   print(
-    "   \(entry.rank)     \(entry.candidate.id)    \(format(report.score))  "
-      + "\(range.padding(toLength: 17, withPad: " ", startingAt: 0))  \(format(report.coverage))")
+    "   \(entry.rank)     \(entry.candidate.id)    \(column(format(report.score), 6))  "
+      + "\(column(range, 17))  \(format(report.coverage))")
 }
 
 // MARK: 4. Explain the winner

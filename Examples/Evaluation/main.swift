@@ -2,7 +2,7 @@
 // reliability diagram, then look at drift and the next question for one user.
 //
 // Run with `swift run Evaluation [output-folder]`. Deterministic: a fixed start date and a
-// seeded generator. The SVG goes into the folder given (default: a temporary folder).
+// seeded generator. The SVG goes into the folder given (default: ./selfmodel-evaluation).
 import Foundation
 import SelfModel
 import SelfModelTesting
@@ -118,10 +118,11 @@ func diagram(_ reports: [(String, String, CalibrationReport)]) -> String {
   return svg + "</svg>\n"
 }
 print("\n5. Draw the reliability diagram (10 equal-width bins) before and after tuning.")
-let folder =
-  CommandLine.arguments.count > 1
-  ? URL(fileURLWithPath: CommandLine.arguments[1], isDirectory: true)
-  : FileManager.default.temporaryDirectory.appendingPathComponent("selfmodel-evaluation")
+// Next to the example's output: `./selfmodel-evaluation/` unless a folder is given.
+let folder = URL(
+  fileURLWithPath: CommandLine.arguments.count > 1
+    ? CommandLine.arguments[1] : "selfmodel-evaluation",
+  isDirectory: true)
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 let file = folder.appendingPathComponent("reliability.svg")
 if let old = tuning.backtestBefore.overall?.calibration,
@@ -129,7 +130,9 @@ if let old = tuning.backtestBefore.overall?.calibration,
 {
   try diagram([("default", "#c0392b", old), ("tuned", "#2471a3", new)])
     .write(to: file, atomically: true, encoding: .utf8)
-  print("   wrote \(file.path)")
+  print(
+    "   wrote \(CommandLine.arguments.count > 1 ? file.path : "selfmodel-evaluation/reliability.svg")"
+  )
 }
 
 // MARK: 6. Drift for one user
