@@ -15,11 +15,13 @@ import Testing
 
     let store = try FileStore(at: folder)
     defer { store.close() }
-    _ = try await store.createUser("user-7", policy: policy)
-    try await store.declare(
-      [.binary("preference.concise", statement: "Prefers concise answers")], for: "user-7")
-    try await store.register(
-      [Source(id: "clicks", kind: .behavior, reliability: 0.6)], for: "user-7")
+    if try await !store.contains("user-7") {  // the folder outlives the process
+      _ = try await store.createUser("user-7", policy: policy)
+      try await store.declare(
+        [.binary("preference.concise", statement: "Prefers concise answers")], for: "user-7")
+      try await store.register(
+        [Source(id: "clicks", kind: .behavior, reliability: 0.6)], for: "user-7")
+    }
     try await store.record(
       Evidence(
         id: "e-1", belief: "preference.concise", content: .holds, source: "clicks",
