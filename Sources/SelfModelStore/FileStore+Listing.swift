@@ -3,7 +3,7 @@ public import SelfModel
 
 extension FileStore {
   /// Lists users in the order of the hashes that name their folders; see
-  /// ``SelfModelStore/users(after:limit:)``.
+  /// ``UserModelStore/users(after:limit:)``.
   ///
   /// A page reads the shard folders from the cursor's hash on and one small `user` file per
   /// listed user; it never loads models. The listing runs on its own queue.

@@ -3,7 +3,7 @@ public import SelfModel
 
 extension FileStore {
   /// Forgets one evidence item and compacts, so no file holds it when this returns; see
-  /// ``SelfModelStore/forget(evidence:for:)``.
+  /// ``UserModelStore/forget(evidence:for:)``.
   ///
   /// Damaged journal copies kept aside by salvage are removed too.
   ///
@@ -23,7 +23,7 @@ extension FileStore {
   }
 
   /// Forgets a source's evidence and compacts, so no file holds it when this returns; see
-  /// ``SelfModelStore/forget(source:for:)``.
+  /// ``UserModelStore/forget(source:for:)``.
   ///
   /// - Parameters:
   ///   - source: The source.
@@ -49,7 +49,7 @@ extension FileStore {
   }
 
   /// Deletes the user's files and folder and syncs the parent folder; see
-  /// ``SelfModelStore/deleteUser(_:)``.
+  /// ``UserModelStore/deleteUser(_:)``.
   ///
   /// - Parameter user: The user.
   /// - Returns: `true` if the user existed.
@@ -68,7 +68,7 @@ extension FileStore {
     }
   }
 
-  /// Exports the user as an ``ExportDocument``; see ``SelfModelStore/exportUser(_:)``.
+  /// Exports the user as an ``ExportDocument``; see ``UserModelStore/exportUser(_:)``.
   ///
   /// - Parameter user: The user.
   /// - Returns: The JSON document.
@@ -78,7 +78,7 @@ extension FileStore {
     try ExportDocument(snapshot: await model(for: user).snapshot).encoded()
   }
 
-  /// Imports an exported user; see ``SelfModelStore/importUser(_:replacing:)``.
+  /// Imports an exported user; see ``UserModelStore/importUser(_:replacing:)``.
   ///
   /// The model is written as a snapshot; replacing a user also empties their journal and
   /// removes damaged copies, so nothing of the replaced model remains.
@@ -87,7 +87,7 @@ extension FileStore {
   ///   - document: The JSON document.
   ///   - replacing: Whether an existing user may be replaced.
   /// - Returns: The imported user.
-  /// - Throws: As ``SelfModelStore/importUser(_:replacing:)``, plus
+  /// - Throws: As ``UserModelStore/importUser(_:replacing:)``, plus
   ///   ``StoreError/Code/storeFailed`` and ``StoreError/Code/closed``.
   public func importUser(_ document: Data, replacing: Bool) async throws(StoreError) -> UserID {
     let model = try ExportDocument(decoding: document).model(operation: "import")

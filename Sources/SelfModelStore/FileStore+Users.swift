@@ -2,7 +2,7 @@ public import SelfModel
 
 extension FileStore {
   /// Creates a new user's folder, snapshot and journal; see
-  /// ``SelfModelStore/createUser(_:policy:)``. The user exists on disk when this returns.
+  /// ``UserModelStore/createUser(_:policy:)``. The user exists on disk when this returns.
   ///
   /// - Parameters:
   ///   - user: The new user.
@@ -27,7 +27,7 @@ extension FileStore {
   }
 
   /// The user's model, from the cache or loaded from disk; see
-  /// ``SelfModelStore/model(for:)``.
+  /// ``UserModelStore/model(for:)``.
   ///
   /// - Parameter user: The user.
   /// - Returns: A copy of the model.
@@ -39,7 +39,7 @@ extension FileStore {
     }
   }
 
-  /// Whether the user exists; see ``SelfModelStore/contains(_:)``. Does not load the user.
+  /// Whether the user exists; see ``UserModelStore/contains(_:)``. Does not load the user.
   ///
   /// - Parameter user: The user.
   /// - Returns: `true` if the user's snapshot exists.
@@ -52,7 +52,7 @@ extension FileStore {
   }
 
   /// Writes a snapshot covering the whole journal and empties it; see
-  /// ``SelfModelStore/compact(_:)``.
+  /// ``UserModelStore/compact(_:)``.
   ///
   /// - Parameter user: The user.
   /// - Throws: ``StoreError/Code/userNotFound``, ``StoreError/Code/storeFailed``,

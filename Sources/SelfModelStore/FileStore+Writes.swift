@@ -2,7 +2,7 @@ public import Foundation
 public import SelfModel
 
 extension FileStore {
-  /// Records evidence in one journal record; see ``SelfModelStore/record(_:for:at:)``.
+  /// Records evidence in one journal record; see ``UserModelStore/record(_:for:at:)``.
   ///
   /// Only the items new to the ledger are written; a batch of duplicates writes nothing.
   ///
@@ -28,7 +28,7 @@ extension FileStore {
     }
   }
 
-  /// Declares beliefs, all or none; see ``SelfModelStore/declare(_:for:)``.
+  /// Declares beliefs, all or none; see ``UserModelStore/declare(_:for:)``.
   ///
   /// One belief is one journal record; a batch is written as a snapshot so it is atomic.
   ///
@@ -47,7 +47,7 @@ extension FileStore {
     }
   }
 
-  /// Redeclares a belief; see ``SelfModelStore/redeclare(_:for:)``.
+  /// Redeclares a belief; see ``UserModelStore/redeclare(_:for:)``.
   ///
   /// - Parameters:
   ///   - belief: The new definition.
@@ -63,7 +63,7 @@ extension FileStore {
     }
   }
 
-  /// Registers sources, all or none; see ``SelfModelStore/register(_:for:)``.
+  /// Registers sources, all or none; see ``UserModelStore/register(_:for:)``.
   ///
   /// One source is one journal record; a batch is written as a snapshot so it is atomic.
   ///
@@ -82,7 +82,7 @@ extension FileStore {
     }
   }
 
-  /// Replaces the policy; see ``SelfModelStore/replacePolicy(_:for:)``.
+  /// Replaces the policy; see ``UserModelStore/replacePolicy(_:for:)``.
   ///
   /// - Parameters:
   ///   - policy: The new policy.

@@ -1,7 +1,7 @@
 import Dispatch
 import SelfModel
 
-/// The embedded, durable ``SelfModelStore``: one folder on a local file system, one journal and
+/// The embedded, durable ``UserModelStore``: one folder on a local file system, one journal and
 /// one snapshot per user, crash-safe and shared by many concurrent tasks.
 ///
 /// **Layout.** `FORMAT` (format version and applied migrations), `LOCK`, and
@@ -41,7 +41,7 @@ import SelfModel
 /// _ = try await store.createUser("user-42")
 /// try await store.record(evidence, for: "user-42", at: now)
 /// ```
-public final class FileStore: SelfModelStore {
+public final class FileStore: UserModelStore {
   let environment: StoreEnvironment
   let shards: [Shard]
   let listing: DispatchQueue

@@ -2,7 +2,7 @@ public import Foundation
 public import SelfModel
 import Synchronization
 
-/// A ``SelfModelStore`` that keeps every model in memory: the same semantics as ``FileStore``
+/// A ``UserModelStore`` that keeps every model in memory: the same semantics as ``FileStore``
 /// without durability.
 ///
 /// Use it in tests, previews and for ephemeral users. Every change is applied to a copy of the
@@ -16,7 +16,7 @@ import Synchronization
 /// try await store.declare([.binary("preference.concise", statement: "Prefers concise")],
 ///                         for: "user-42")
 /// ```
-public final class InMemoryStore: SelfModelStore {
+public final class InMemoryStore: UserModelStore {
   private let models: Mutex<[UserID: UserModel]>
 
   /// Creates an empty store, or one holding `models`.
@@ -32,7 +32,7 @@ public final class InMemoryStore: SelfModelStore {
     self.models = Mutex(table)
   }
 
-  /// Creates an empty model; see ``SelfModelStore/createUser(_:policy:)``.
+  /// Creates an empty model; see ``UserModelStore/createUser(_:policy:)``.
   ///
   /// - Parameters:
   ///   - user: The new user.
@@ -58,7 +58,7 @@ public final class InMemoryStore: SelfModelStore {
     }
   }
 
-  /// The user's model; see ``SelfModelStore/model(for:)``.
+  /// The user's model; see ``UserModelStore/model(for:)``.
   ///
   /// - Parameter user: The user.
   /// - Returns: A copy of the model.
@@ -70,7 +70,7 @@ public final class InMemoryStore: SelfModelStore {
     return model
   }
 
-  /// Whether the user exists; see ``SelfModelStore/contains(_:)``.
+  /// Whether the user exists; see ``UserModelStore/contains(_:)``.
   ///
   /// - Parameter user: The user.
   /// - Returns: `true` if the store holds the user.
@@ -79,7 +79,7 @@ public final class InMemoryStore: SelfModelStore {
     models.withLock { $0[user] != nil }
   }
 
-  /// Records evidence; see ``SelfModelStore/record(_:for:at:)``.
+  /// Records evidence; see ``UserModelStore/record(_:for:at:)``.
   ///
   /// - Parameters:
   ///   - evidence: The batch.
@@ -94,7 +94,7 @@ public final class InMemoryStore: SelfModelStore {
     try mutate(user, "record") { model throws(ModelError) in try model.observe(evidence, at: now) }
   }
 
-  /// Declares beliefs; see ``SelfModelStore/declare(_:for:)``.
+  /// Declares beliefs; see ``UserModelStore/declare(_:for:)``.
   ///
   /// - Parameters:
   ///   - beliefs: The definitions.
@@ -106,7 +106,7 @@ public final class InMemoryStore: SelfModelStore {
     }
   }
 
-  /// Redeclares a belief; see ``SelfModelStore/redeclare(_:for:)``.
+  /// Redeclares a belief; see ``UserModelStore/redeclare(_:for:)``.
   ///
   /// - Parameters:
   ///   - belief: The new definition.
@@ -116,7 +116,7 @@ public final class InMemoryStore: SelfModelStore {
     try mutate(user, "redeclare") { model throws(ModelError) in try model.redeclare(belief) }
   }
 
-  /// Registers sources; see ``SelfModelStore/register(_:for:)``.
+  /// Registers sources; see ``UserModelStore/register(_:for:)``.
   ///
   /// - Parameters:
   ///   - sources: The sources.
@@ -128,7 +128,7 @@ public final class InMemoryStore: SelfModelStore {
     }
   }
 
-  /// Replaces the policy; see ``SelfModelStore/replacePolicy(_:for:)``.
+  /// Replaces the policy; see ``UserModelStore/replacePolicy(_:for:)``.
   ///
   /// - Parameters:
   ///   - policy: The new policy.
@@ -140,7 +140,7 @@ public final class InMemoryStore: SelfModelStore {
     }
   }
 
-  /// Forgets one evidence item; see ``SelfModelStore/forget(evidence:for:)``.
+  /// Forgets one evidence item; see ``UserModelStore/forget(evidence:for:)``.
   ///
   /// - Parameters:
   ///   - evidence: The evidence id.
@@ -154,7 +154,7 @@ public final class InMemoryStore: SelfModelStore {
     try mutate(user, "forget") { model in model.forget(evidence: evidence) }
   }
 
-  /// Forgets a source's evidence; see ``SelfModelStore/forget(source:for:)``.
+  /// Forgets a source's evidence; see ``UserModelStore/forget(source:for:)``.
   ///
   /// - Parameters:
   ///   - source: The source.
@@ -166,7 +166,7 @@ public final class InMemoryStore: SelfModelStore {
     try mutate(user, "forget") { model in model.forget(source: source) }
   }
 
-  /// Deletes a user; see ``SelfModelStore/deleteUser(_:)``.
+  /// Deletes a user; see ``UserModelStore/deleteUser(_:)``.
   ///
   /// - Parameter user: The user.
   /// - Returns: `true` if the user existed.
@@ -176,7 +176,7 @@ public final class InMemoryStore: SelfModelStore {
     models.withLock { $0.removeValue(forKey: user) != nil }
   }
 
-  /// Exports a user; see ``SelfModelStore/exportUser(_:)``.
+  /// Exports a user; see ``UserModelStore/exportUser(_:)``.
   ///
   /// - Parameter user: The user.
   /// - Returns: The ``ExportDocument`` bytes.
@@ -185,13 +185,13 @@ public final class InMemoryStore: SelfModelStore {
     try ExportDocument(snapshot: await model(for: user).snapshot).encoded()
   }
 
-  /// Imports a user; see ``SelfModelStore/importUser(_:replacing:)``.
+  /// Imports a user; see ``UserModelStore/importUser(_:replacing:)``.
   ///
   /// - Parameters:
   ///   - document: The export document.
   ///   - replacing: Whether an existing model may be replaced.
   /// - Returns: The imported user.
-  /// - Throws: As ``SelfModelStore/importUser(_:replacing:)``.
+  /// - Throws: As ``UserModelStore/importUser(_:replacing:)``.
   public func importUser(_ document: Data, replacing: Bool) async throws(StoreError) -> UserID {
     let model = try ExportDocument(decoding: document).model(operation: "import")
     try models.withLock { table throws(StoreError) in
@@ -203,7 +203,7 @@ public final class InMemoryStore: SelfModelStore {
     return model.user
   }
 
-  /// Lists users in id order; see ``SelfModelStore/users(after:limit:)``.
+  /// Lists users in id order; see ``UserModelStore/users(after:limit:)``.
   ///
   /// - Parameters:
   ///   - cursor: The previous page's ``UserPage/next``.

@@ -4,7 +4,7 @@ public import SelfModel
 ///
 /// Listing order is stable for a given store but otherwise unspecified (``FileStore`` orders
 /// users by the hash that names their folder, ``InMemoryStore`` by id). Pass ``next`` as the
-/// `after` argument of ``SelfModelStore/users(after:limit:)`` to continue; `nil` means this
+/// `after` argument of ``UserModelStore/users(after:limit:)`` to continue; `nil` means this
 /// was the last page. Users created or deleted while paging may or may not appear.
 ///
 /// ```swift

@@ -6,7 +6,7 @@ import SelfModelStore
 /// throw a ``ConformanceFailure`` naming the check.
 struct ConformanceContext: Sendable {
   let check: String
-  let store: any SelfModelStore
+  let store: any UserModelStore
 
   static let now = Date(timeIntervalSinceReferenceDate: 750_000_000)
   static let concise: BeliefKey = "preference.concise"

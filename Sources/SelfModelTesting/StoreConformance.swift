@@ -1,6 +1,6 @@
 public import SelfModelStore
 
-/// A suite any `SelfModelStore` implementation must pass: the behaviour apps rely on,
+/// A suite any `UserModelStore` implementation must pass: the behaviour apps rely on,
 /// independent of how a store keeps its data.
 ///
 /// ``run(makeStore:)`` runs every check on a fresh store from `makeStore` and throws a
@@ -42,7 +42,7 @@ public enum StoreConformance {
   /// - Parameter makeStore: Makes a new, empty store; called once per check.
   /// - Throws: The ``ConformanceFailure`` of the first failing check, or an error thrown by
   ///   `makeStore` or by a store call the check did not expect to fail.
-  public static func run(makeStore: @Sendable () async throws -> any SelfModelStore)
+  public static func run(makeStore: @Sendable () async throws -> any UserModelStore)
     async throws
   {
     for name in checks {

@@ -27,7 +27,7 @@ enum GoldenFixture {
   static let policy = RevisionPolicy(priorWeight: 2, defaultHalfLife: 30 * 86_400)
 
   /// Performs the fixture's operations on `store`.
-  static func build(in store: any SelfModelStore) async throws {
+  static func build(in store: any UserModelStore) async throws {
     try await store.createUser(user, policy: policy)
     try await store.declare(
       [

@@ -31,7 +31,7 @@ enum StoreFixtures {
   static let concise: BeliefKey = "preference.concise"
 
   /// Creates `user` with one binary belief and one source.
-  static func makeUser(_ user: UserID, in store: any SelfModelStore) async throws {
+  static func makeUser(_ user: UserID, in store: any UserModelStore) async throws {
     try await store.createUser(user)
     try await store.declare(
       [try .binary(concise, statement: "Prefers concise answers")], for: user)

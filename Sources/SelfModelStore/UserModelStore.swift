@@ -25,7 +25,7 @@ public import SelfModel
 /// let result = try await store.record(evidence, for: "user-42", at: now)
 /// let model = try await store.model(for: "user-42")
 /// ```
-public protocol SelfModelStore: Sendable {
+public protocol UserModelStore: Sendable {
   /// Creates an empty model for a new user.
   ///
   /// The user exists (durably, for a durable store) when the call returns.
@@ -251,7 +251,7 @@ public protocol SelfModelStore: Sendable {
   func compact(_ user: UserID) async throws(StoreError)
 }
 
-extension SelfModelStore {
+extension UserModelStore {
   /// Records one evidence item; see ``record(_:for:at:)-([Evidence],_,_)``.
   ///
   /// ```swift
