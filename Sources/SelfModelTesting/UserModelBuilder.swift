@@ -13,7 +13,7 @@ public import SelfModel
 ///   .policy(RevisionPolicy(defaultHalfLife: 7 * 86_400))
 ///   .binary("preference.concise", baseRate: 0.3)
 ///   .categorical("preference.tone", ["formal", "casual"])
-///   .source("user", .userStated, 0.9)
+///   .source("user", kind: .userStated, reliability: 0.9)
 ///   .evidence(Evidence(
 ///     id: "e-1", belief: "preference.concise", content: .holds, source: "user",
 ///     observedAt: start))
@@ -132,9 +132,9 @@ public struct UserModelBuilder: Sendable {
   /// - Returns: The builder with the source added.
   ///
   /// ```swift
-  /// let builder = UserModelBuilder(user: "u").source("clicks", .behavior, 0.6)
+  /// let builder = UserModelBuilder(user: "u").source("clicks", kind: .behavior, reliability: 0.6)
   /// ```
-  public func source(_ id: SourceID, _ kind: SourceKind, _ reliability: Double = 1)
+  public func source(_ id: SourceID, kind: SourceKind, reliability: Double = 1)
     -> UserModelBuilder
   {
     var copy = self

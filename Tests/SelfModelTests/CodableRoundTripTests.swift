@@ -34,8 +34,8 @@ import Testing
       .policy(policy)
       .binary("concise", baseRate: 0.3)
       .categorical("tone", ["formal", "casual", "playful"], baseRates: [0.5, 0.3, 0.2])
-      .source("user", .userStated, 0.95)
-      .source("clicks", .behavior, 0.6)
+      .source("user", kind: .userStated, reliability: 0.95)
+      .source("clicks", kind: .behavior, reliability: 0.6)
       .evidence(
         make.holds("concise", weight: 2, age: 86_400),
         make.doesNotHold("concise", source: "clicks", age: 3_600),

@@ -56,7 +56,7 @@ import Testing
     return try UserModelBuilder(user: "reference")
       .policy(RevisionPolicy(priorWeight: weight, defaultHalfLife: halfLife))
       .binary("theta", baseRate: priorA / weight)
-      .source("reference", .behavior, 1)
+      .source("reference", kind: .behavior, reliability: 1)
       .evidence(items)
       .build(at: now)
   }
@@ -110,7 +110,7 @@ import Testing
     let model = try UserModelBuilder(user: "reference")
       .policy(RevisionPolicy(priorWeight: weight))
       .categorical("choice", outcomes, baseRates: prior.map { $0 / weight })
-      .source("reference", .modelInference, 1)
+      .source("reference", kind: .modelInference, reliability: 1)
       .evidence(items)
       .build(at: Self.now)
     let estimate = try model.estimate(for: "choice", at: Self.now)
@@ -184,7 +184,7 @@ import Testing
     if s > 0 { items.append(make.doesNotHold("x", weight: s)) }
     let model = try UserModelBuilder(user: "reference")
       .policy(RevisionPolicy(priorWeight: w)).binary("x", baseRate: a)
-      .source("reference", .userStated, 1).evidence(items).build(at: Self.now)
+      .source("reference", kind: .userStated, reliability: 1).evidence(items).build(at: Self.now)
     let estimate = try model.estimate(for: "x", at: Self.now)
     try Self.expectOpinion(estimate.opinion, expected["opinion"], reference.name)
     let marginal = try estimate.marginal(for: "true")
@@ -213,8 +213,10 @@ import Testing
     let fromB = [
       make.holds("x", weight: 2, source: "b"), make.doesNotHold("x", weight: 2, source: "b"),
     ]
-    let builder = UserModelBuilder(user: "u").binary("x").source("a", .behavior, 1)
-      .source("b", .userStated, 1)
+    let builder = UserModelBuilder(user: "u").binary("x").source(
+      "a", kind: .behavior, reliability: 1
+    )
+    .source("b", kind: .userStated, reliability: 1)
     let onlyA = try builder.evidence(fromA).build(at: Self.now)
     let onlyB = try builder.evidence(fromB).build(at: Self.now)
     let both = try builder.evidence(fromA + fromB).build(at: Self.now)
@@ -262,7 +264,7 @@ import Testing
           defaultHalfLife: halfLife)
       )
       .binary("x", baseRate: try #require(inputs["base_rate"].double))
-      .source("reference", .behavior, 1)
+      .source("reference", kind: .behavior, reliability: 1)
       .evidence(
         make.holds("x", weight: r, age: elapsed), make.doesNotHold("x", weight: s, age: elapsed)
       )
@@ -279,7 +281,7 @@ import Testing
     let make = EvidenceFactory(clock: ManualClock(start: Self.now), source: "s")
     let model = try UserModelBuilder(user: "u")
       .policy(RevisionPolicy(defaultHalfLife: 10 * Self.day)).binary("x")
-      .source("s", .behavior, 1)
+      .source("s", kind: .behavior, reliability: 1)
       .evidence(
         make.holds("x", weight: 8, age: 20 * Self.day),
         make.doesNotHold("x", weight: 2, age: 20 * Self.day)

@@ -60,7 +60,7 @@ import Testing
       .policy(RevisionPolicy(priorWeight: 4))
       .binary("k", baseRate: 0.25)
       .categorical("tone", ["formal", "casual"])
-      .source("user", .userStated, 0.9)
+      .source("user", kind: .userStated, reliability: 0.9)
       .evidence(make.holds("k"), make.outcome("casual", for: "tone"))
       .build()
     #expect(model.user == "u")
@@ -77,7 +77,8 @@ import Testing
     let make = EvidenceFactory(clock: clock, source: "s")
     clock.advance(byDays: 1)
     let future = make.holds("k")
-    let builder = UserModelBuilder(user: "u").binary("k").source("s", .behavior).evidence(future)
+    let builder = UserModelBuilder(user: "u").binary("k").source("s", kind: .behavior).evidence(
+      future)
     #expect(throws: ModelError.self) { try builder.build(at: Self.now) }
     #expect(try builder.build().evidence == [future])
   }
@@ -90,7 +91,7 @@ import Testing
       throws: ModelError.numberOutOfRange(
         field: "reliability of source s", value: 2, allowed: "0...1")
     ) {
-      try UserModelBuilder(user: "u").source("s", .thirdParty, 2).build()
+      try UserModelBuilder(user: "u").source("s", kind: .thirdParty, reliability: 2).build()
     }
   }
 }

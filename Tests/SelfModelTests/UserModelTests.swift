@@ -20,8 +20,8 @@ import Testing
     UserModelBuilder(user: "u").policy(policy)
       .binary("k", baseRate: 0.5)
       .categorical("tone", ["formal", "casual", "playful"])
-      .source("user", .userStated, 1)
-      .source("clicks", .behavior, 0.5)
+      .source("user", kind: .userStated, reliability: 1)
+      .source("clicks", kind: .behavior, reliability: 0.5)
   }
 
   @Test func observeReportsWhatChanged() throws {
@@ -48,7 +48,7 @@ import Testing
   }
 
   @Test func reliabilityScalesAndZeroReliabilityCountsForNothing() throws {
-    var model = try builder().source("mute", .thirdParty, 0).build()
+    var model = try builder().source("mute", kind: .thirdParty, reliability: 0).build()
     try model.observe(
       [make.holds("k", weight: 4, source: "clicks"), make.holds("k", weight: 9, source: "mute")],
       at: Self.now)
@@ -155,8 +155,10 @@ import Testing
     #expect(isClose(try model.estimate(for: "k", at: Self.now).evidence[0], 1))
     try model.register(Source(id: "clicks", kind: .userStated, reliability: 0.5))
     let direct = try UserModelBuilder(user: "u").policy(policy).binary("k", baseRate: 0.5)
-      .categorical("tone", ["formal", "casual", "playful"]).source("user", .userStated, 1)
-      .source("clicks", .userStated, 0.5).evidence(items).build()
+      .categorical("tone", ["formal", "casual", "playful"]).source(
+        "user", kind: .userStated, reliability: 1
+      )
+      .source("clicks", kind: .userStated, reliability: 0.5).evidence(items).build()
     #expect(model == direct)
     assertEquivalent(model, direct, at: Self.now)
     #expect(isClose(try model.estimate(for: "k", at: Self.now).evidence[0], 2))

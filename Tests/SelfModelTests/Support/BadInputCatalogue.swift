@@ -32,8 +32,8 @@ enum BadInputCatalogue {
       .policy(RevisionPolicy(defaultHalfLife: 30 * 86_400))
       .binary("k", baseRate: 0.4)
       .categorical("tone", ["formal", "casual"])
-      .source("user", .userStated, 0.9)
-      .source("clicks", .behavior, 0.5)
+      .source("user", kind: .userStated, reliability: 0.9)
+      .source("clicks", kind: .behavior, reliability: 0.5)
       .evidence(
         Evidence(
           id: "e1", belief: "k", content: .holds, source: "user", observedAt: now - 86_400)
