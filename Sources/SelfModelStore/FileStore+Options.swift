@@ -19,9 +19,12 @@ extension FileStore {
     /// across its workers, evicting the least recently used. Default 1,024; at least 1 per
     /// worker.
     public var cacheCapacity: Int
-    /// Compact a user once their journal holds this many records. Default 4,096.
+    /// Compact a user once their journal holds this many records (and at least half as many
+    /// records as the user has evidence items, which keeps compaction amortised O(1) per
+    /// record for users with large ledgers). Default 4,096.
     public var compactionRecordThreshold: Int
-    /// Compact a user once their journal holds this many bytes. Default 4 MiB.
+    /// Compact a user once their journal holds this many bytes (with the same proviso as
+    /// ``compactionRecordThreshold``). Default 4 MiB.
     public var compactionByteThreshold: Int
     /// What to do when a journal is damaged anywhere but its torn tail. Default
     /// ``Recovery/strict``.

@@ -52,11 +52,17 @@ extension ShardState {
 
   /// Compacts when the journal passed a threshold. A failure marks the store failed but does
   /// not fail the write that triggered it, whose record is already in the journal.
+  ///
+  /// A snapshot holds the user's whole ledger, so writing one costs O(ledger). Compacting only
+  /// once the journal also holds at least half as many records as the ledger has items keeps
+  /// that cost amortised O(1) per record (at most two items re-encoded per record written),
+  /// however large the user grows; a fixed threshold alone would make it O(ledger) per record.
   private mutating func compactIfDue(_ slot: UserSlot) {
     let options = environment.options
     guard
       slot.journalRecords >= options.compactionRecordThreshold
-        || slot.journal.length >= options.compactionByteThreshold
+        || slot.journal.length >= options.compactionByteThreshold,
+      slot.journalRecords * 2 >= slot.model.evidence.count
     else { return }
     try? compact(slot)
   }
