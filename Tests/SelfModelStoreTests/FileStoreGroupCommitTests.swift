@@ -46,3 +46,29 @@ import Testing
     }
   }
 }
+
+/// Compaction re-encodes the user's whole ledger, so it must not run at a fixed interval of
+/// records forever: the journal must also hold half as many records as the ledger has items.
+@Suite struct FileStoreCompactionCostTests {
+  @Test func compactionsGrowLogarithmicallyWithTheLedger() async throws {
+    let folder = StoreTestFolder("compaction-cost")
+    defer { folder.remove() }
+    let fileSystem = FaultInjectingFileSystem()
+    let options = FileStore.Options(durability: .deferred, compactionRecordThreshold: 2)
+    let store = try FileStore(at: folder.path, options: options, fileSystem: fileSystem)
+    defer { store.close() }
+    try await StoreFixtures.makeUser("alice", in: store)
+    fileSystem.resetCount()
+    for index in 0..<256 {
+      try await store.record(
+        try StoreFixtures.evidence("e\(index)"), for: "alice", at: StoreFixtures.now)
+    }
+    // Each compaction renames a new snapshot and a new journal into place. A fixed interval
+    // of 2 records would compact 128 times; doubling ledgers compact about log2(256) = 8 times.
+    let renames = fileSystem.log.filter { $0 == .rename }.count
+    #expect(renames > 0)
+    #expect(renames <= 2 * 10, "\(renames / 2) compactions for 256 records")
+    let model = try await store.model(for: "alice")
+    #expect(model.evidence.count == 256)
+  }
+}
