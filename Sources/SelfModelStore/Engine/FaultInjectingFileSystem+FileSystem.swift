@@ -12,7 +12,7 @@ extension FaultInjectingFileSystem {
 
   /// Forwards `write`, possibly shortened or failed.
   package func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(StoreError) -> Int {
-    let isShort = try check(.write, path: nil)
+    let isShort = try check(.write, path: POSIXFileSystem.path(of: fd))
     let count = isShort ? Self.shortened(bytes.count) : bytes.count
     return try base.write(fd, .init(rebasing: bytes[..<count]))
   }
@@ -30,32 +30,32 @@ extension FaultInjectingFileSystem {
   package func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int)
     throws(StoreError) -> Int
   {
-    let isShort = try check(.read, path: nil)
+    let isShort = try check(.read, path: POSIXFileSystem.path(of: fd))
     let count = isShort ? Self.shortened(buffer.count) : buffer.count
     return try base.read(fd, into: .init(rebasing: buffer[..<count]), at: offset)
   }
 
   /// Forwards `size` unless a fault fires.
   package func size(_ fd: Int32) throws(StoreError) -> Int {
-    _ = try check(.size, path: nil)
+    _ = try check(.size, path: POSIXFileSystem.path(of: fd))
     return try base.size(fd)
   }
 
   /// Forwards `truncate` unless a fault fires.
   package func truncate(_ fd: Int32, to length: Int) throws(StoreError) {
-    _ = try check(.truncate, path: nil)
+    _ = try check(.truncate, path: POSIXFileSystem.path(of: fd))
     try base.truncate(fd, to: length)
   }
 
   /// Forwards `synchronize` unless a fault fires.
   package func synchronize(_ fd: Int32) throws(StoreError) {
-    _ = try check(.synchronize, path: nil)
+    _ = try check(.synchronize, path: POSIXFileSystem.path(of: fd))
     try base.synchronize(fd)
   }
 
   /// Forwards `synchronizeData` unless a fault fires.
   package func synchronizeData(_ fd: Int32) throws(StoreError) {
-    _ = try check(.synchronizeData, path: nil)
+    _ = try check(.synchronizeData, path: POSIXFileSystem.path(of: fd))
     try base.synchronizeData(fd)
   }
 
@@ -94,7 +94,7 @@ extension FaultInjectingFileSystem {
 
   /// Forwards `lockExclusively` unless a fault fires.
   package func lockExclusively(_ fd: Int32) throws(StoreError) {
-    _ = try check(.lock, path: nil)
+    _ = try check(.lock, path: POSIXFileSystem.path(of: fd))
     try base.lockExclusively(fd)
   }
 

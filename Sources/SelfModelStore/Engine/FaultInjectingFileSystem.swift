@@ -149,16 +149,18 @@ package final class FaultInjectingFileSystem: FileSystem {
   }
 
   /// Counts a call and throws its injected error, if any; returns a short-write fault.
-  func check(_ operation: Operation, path: String?) throws(StoreError) -> Bool {
+  func check(_ operation: Operation, path: @autoclosure () -> String?) throws(StoreError)
+    -> Bool
+  {
     switch count(operation) {
     case nil: return false
     case .error(let number):
       throw .system(
-        operation.rawValue, path: path, errno: number,
+        operation.rawValue, path: path(), errno: number,
         detail: "injected fault: \(String(cString: strerror(number)))")
     case .shortWrite:
       guard operation == .write || operation == .read else {
-        throw .system(operation.rawValue, path: path, errno: EIO, detail: "injected fault")
+        throw .system(operation.rawValue, path: path(), errno: EIO, detail: "injected fault")
       }
       return true
     }
