@@ -162,8 +162,7 @@ enum FileIO {
         continue
       }
       guard count > 0 else {
-        throw .system(
-          "write", path: POSIXFileSystem.path(of: fd), errno: EIO, detail: "write(2) wrote nothing")
+        throw .system("write", path: nil, errno: EIO, detail: "write(2) wrote nothing")
       }
       interruptions = 0
       written += count
