@@ -14,12 +14,7 @@ extension FileStore {
   public func createUser(_ user: UserID, policy: RevisionPolicy) async throws(StoreError)
     -> UserModel
   {
-    let model: UserModel
-    do {
-      model = try UserModel(user: user, policy: policy)
-    } catch {
-      throw StoreError(.rejectedByModel, operation: "createUser", user: user, modelError: error)
-    }
+    let model = try UserModel.newUser(user, policy: policy)
     return try await perform(user) { state throws(StoreError) in
       try state.create(model, operation: "createUser")
       return .done(model)

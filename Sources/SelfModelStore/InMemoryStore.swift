@@ -43,12 +43,7 @@ public final class InMemoryStore: UserModelStore {
   public func createUser(_ user: UserID, policy: RevisionPolicy) async throws(StoreError)
     -> UserModel
   {
-    let model: UserModel
-    do {
-      model = try UserModel(user: user, policy: policy)
-    } catch {
-      throw StoreError(.rejectedByModel, operation: "createUser", user: user, modelError: error)
-    }
+    let model = try UserModel.newUser(user, policy: policy)
     return try models.withLock { table throws(StoreError) in
       guard table[user] == nil else {
         throw StoreError(.userAlreadyExists, operation: "createUser", user: user)

@@ -285,3 +285,15 @@ extension UserModelStore {
     try await createUser(user, policy: RevisionPolicy())
   }
 }
+
+extension UserModel {
+  /// The empty model `createUser` starts from, with the model's rejection of `policy` turned
+  /// into the store's ``StoreError/Code/rejectedByModel``. Shared by every store here.
+  static func newUser(_ user: UserID, policy: RevisionPolicy) throws(StoreError) -> UserModel {
+    do {
+      return try UserModel(user: user, policy: policy)
+    } catch {
+      throw StoreError(.rejectedByModel, operation: "createUser", user: user, modelError: error)
+    }
+  }
+}

@@ -51,6 +51,26 @@ enum FileIO {
     }
   }
 
+  /// The whole file at `path`, or `nil` when there is no such file.
+  ///
+  /// - Parameters:
+  ///   - path: The file.
+  ///   - fileSystem: The file system.
+  /// - Returns: The bytes, or `nil` for `ENOENT`.
+  /// - Throws: Any other ``StoreError`` from the file system.
+  static func readFileIfPresent(_ path: String, fileSystem: any FileSystem) throws(StoreError)
+    -> [UInt8]?
+  {
+    let fd: Int32
+    do {
+      fd = try fileSystem.open(path, [.read], permissions: 0)
+    } catch  where error.errno == ENOENT {
+      return nil
+    }
+    defer { fileSystem.close(fd) }
+    return try readAll(fd, fileSystem: fileSystem)
+  }
+
   /// Reads a whole file from offset 0 to its current size.
   ///
   /// - Parameters:

@@ -115,14 +115,9 @@ package final class JournalFile {
   package static func inspect(path: String, fileSystem: any FileSystem) throws(StoreError)
     -> JournalRecovery?
   {
-    let fd: Int32
-    do {
-      fd = try fileSystem.open(path, [.read], permissions: 0)
-    } catch  where error.errno == ENOENT {
+    guard let bytes = try FileIO.readFileIfPresent(path, fileSystem: fileSystem) else {
       return nil
     }
-    defer { fileSystem.close(fd) }
-    let bytes = try FileIO.readAll(fd, fileSystem: fileSystem)
     let (outcome, _) = try scan(bytes, path: path)
     if let damage = outcome.damage {
       throw .corrupt(

@@ -53,14 +53,9 @@ package enum SnapshotFile {
   package static func read(from path: String, fileSystem: any FileSystem) throws(StoreError)
     -> [UInt8]?
   {
-    let fd: Int32
-    do {
-      fd = try fileSystem.open(path, [.read], permissions: 0)
-    } catch  where error.errno == ENOENT {
+    guard let bytes = try FileIO.readFileIfPresent(path, fileSystem: fileSystem) else {
       return nil
     }
-    defer { fileSystem.close(fd) }
-    let bytes = try FileIO.readAll(fd, fileSystem: fileSystem)
     return try bytes.withUnsafeBytes { raw in
       Result { () throws(StoreError) in try payload(of: raw, path: path) }
     }.get()
