@@ -8,7 +8,9 @@ public import SelfModel
 /// {"format":"selfmodel.user-export","formatVersion":1,"snapshot":{…}}
 /// ```
 ///
-/// The snapshot holds the policy, belief definitions, sources and the whole evidence ledger,
+/// The snapshot names the catalogue version it was exported under (`catalogueVersion`;
+/// importing needs that version or a newer one in force) and holds the user's own policy,
+/// belief definitions and sources and the whole evidence ledger,
 /// never derived probabilities, so importing it refolds to exactly the exported model. Dates
 /// are Foundation's default encoding (seconds since 2001-01-01T00:00:00Z as a JSON number),
 /// which round-trips exactly. Keys are sorted so the same model always exports the same bytes.
@@ -99,11 +101,19 @@ public struct ExportDocument: Sendable, Hashable, Codable {
 }
 
 extension ExportDocument {
-  /// Rebuilds the model the document holds, mapping model errors to ``StoreError``.
-  func model(operation: String) throws(StoreError) -> UserModel {
+  /// The document's model, built on the store's catalogue `catalogue`.
+  ///
+  /// A document exported under a newer catalogue version than the store's is refused with
+  /// ``StoreError/Code/catalogueConflict`` (publish that version first); one whose evidence
+  /// does not fit the catalogue, with ``StoreError/Code/rejectedByModel``.
+  func model(operation: String, catalogue: Catalogue) throws(StoreError) -> UserModel {
     do {
-      return try UserModel(snapshot: snapshot)
+      return try UserModel(snapshot: snapshot, catalogue: catalogue)
     } catch {
+      if case .incompatibleCatalogue = error {
+        throw StoreError(
+          .catalogueConflict, operation: operation, user: snapshot.user, modelError: error)
+      }
       throw StoreError(
         .rejectedByModel, operation: operation, user: snapshot.user, modelError: error)
     }

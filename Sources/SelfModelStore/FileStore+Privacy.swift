@@ -90,9 +90,11 @@ extension FileStore {
   /// - Throws: As ``UserModelStore/importUser(_:replacing:)``, plus
   ///   ``StoreError/Code/storeFailed`` and ``StoreError/Code/closed``.
   public func importUser(_ document: Data, replacing: Bool) async throws(StoreError) -> UserID {
-    let model = try ExportDocument(decoding: document).model(operation: "import")
-    let user = model.user
+    let document = try ExportDocument(decoding: document)
+    let user = document.snapshot.user
     return try await perform(user) { state throws(StoreError) in
+      let model = try document.model(
+        operation: "import", catalogue: state.environment.catalogue.catalogue)
       let files = state.environment.files(for: user)
       guard state.cached(user) != nil || files.exists else {
         try state.create(model, operation: "import")

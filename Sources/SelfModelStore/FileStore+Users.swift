@@ -1,21 +1,29 @@
 public import SelfModel
 
 extension FileStore {
-  /// Creates a new user's folder, snapshot and journal; see
-  /// ``UserModelStore/createUser(_:policy:)``. The user exists on disk when this returns.
+  /// Creates a model on the catalogue in force; see
+  /// ``UserModelStore/createUser(_:beliefs:sources:policy:)``.
+  ///
+  /// The user's folder, id file, snapshot (holding its own beliefs, sources and policy) and
+  /// journal are created and `fsync`ed before the call returns: one atomic step, so a
+  /// concurrent request never sees a user without its own declarations.
   ///
   /// - Parameters:
   ///   - user: The new user.
-  ///   - policy: Its revision policy.
+  ///   - beliefs: Its own beliefs.
+  ///   - sources: Its own sources.
+  ///   - policy: Its own policy, or `nil` to follow the catalogue's.
   /// - Returns: The new, empty model.
-  /// - Throws: ``StoreError/Code/userAlreadyExists``, ``StoreError/Code/rejectedByModel``,
-  ///   ``StoreError/Code/storeFailed``, ``StoreError/Code/closed`` or I/O errors.
+  /// - Throws: ``StoreError/Code/userAlreadyExists``, ``StoreError/Code/rejectedByModel``, or
+  ///   an I/O error.
   @discardableResult
-  public func createUser(_ user: UserID, policy: RevisionPolicy) async throws(StoreError)
-    -> UserModel
-  {
-    let model = try UserModel.newUser(user, policy: policy)
-    return try await perform(user) { state throws(StoreError) in
+  public func createUser(
+    _ user: UserID, beliefs: [BeliefDefinition], sources: [Source], policy: RevisionPolicy?
+  ) async throws(StoreError) -> UserModel {
+    try await perform(user) { state throws(StoreError) in
+      let model = try UserModel.newUser(
+        user, catalogue: state.environment.catalogue.catalogue, beliefs: beliefs,
+        sources: sources, policy: policy)
       try state.create(model, operation: "createUser")
       return .done(model)
     }

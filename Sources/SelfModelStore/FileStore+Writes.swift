@@ -89,7 +89,7 @@ extension FileStore {
   ///   - user: The user.
   /// - Throws: ``StoreError/Code/userNotFound``, ``StoreError/Code/rejectedByModel``,
   ///   ``StoreError/Code/storeFailed``, ``StoreError/Code/closed`` or I/O errors.
-  public func replacePolicy(_ policy: RevisionPolicy, for user: UserID) async throws(StoreError) {
+  public func replacePolicy(_ policy: RevisionPolicy?, for user: UserID) async throws(StoreError) {
     try await perform(user) { state throws(StoreError) in
       try state.mutate(user, "replacePolicy") { model throws(ModelError) in
         try model.replacePolicy(policy)

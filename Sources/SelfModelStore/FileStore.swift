@@ -78,14 +78,17 @@ public final class FileStore: UserModelStore {
     try fileSystem.makeDirectory(root, permissions: 0o700)
     let lock = try LockFile.acquire(inFolder: root, fileSystem: fileSystem)
     let layout = FileStoreLayout(root: root)
+    let catalogue: Catalogue
     do {
       try migrator.prepare(layout, fileSystem: fileSystem)
+      catalogue = try CatalogueFile.read(layout, fileSystem: fileSystem)
     } catch {
       lock.release()
       throw error
     }
     let environment = StoreEnvironment(
-      fileSystem: fileSystem, layout: layout, options: options, health: StoreHealth())
+      fileSystem: fileSystem, layout: layout, options: options, health: StoreHealth(),
+      catalogue: CatalogueState(catalogue))
     let perShard = max(1, options.cacheCapacity / options.workerCount)
     self.environment = environment
     self.lock = lock

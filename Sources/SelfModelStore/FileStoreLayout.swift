@@ -17,6 +17,7 @@ struct FileStoreLayout: Sendable {
 
   var formatPath: String { root + "/FORMAT" }
   var usersPath: String { root + "/users" }
+  var cataloguePath: String { root + "/CATALOGUE" }
 
   /// The paths of one user's files.
   func folder(for user: UserID) -> UserFolder {

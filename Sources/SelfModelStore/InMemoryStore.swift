@@ -8,7 +8,8 @@ import Synchronization
 /// Use it in tests, previews and for ephemeral users. Every change is applied to a copy of the
 /// user's model and stored only if the model accepts it, so a rejected change leaves the
 /// store unchanged. Users are listed in id order. All state sits behind one `Mutex`; each call
-/// holds it only for the in-memory fold.
+/// holds it only for the in-memory fold. A published catalogue reaches each model the next
+/// time the model is read or changed.
 ///
 /// ```swift
 /// let store = InMemoryStore()
@@ -17,38 +18,89 @@ import Synchronization
 ///                         for: "user-42")
 /// ```
 public final class InMemoryStore: UserModelStore {
-  private let models: Mutex<[UserID: UserModel]>
+  private struct State {
+    var catalogue: Catalogue
+    var models: [UserID: UserModel]
+
+    /// The user's model on the catalogue in force, adopting it first if it is older.
+    mutating func model(_ user: UserID, _ operation: String) throws(StoreError) -> UserModel {
+      guard var model = models[user] else {
+        throw StoreError(.userNotFound, operation: operation, user: user)
+      }
+      guard model.catalogue.version != catalogue.version else { return model }
+      do {
+        try model.adopt(catalogue)
+      } catch {
+        throw StoreError(.catalogueConflict, operation: operation, user: user, modelError: error)
+      }
+      models[user] = model
+      return model
+    }
+  }
+
+  private let state: Mutex<State>
 
   /// Creates an empty store, or one holding `models`.
   ///
   /// ```swift
-  /// let store = InMemoryStore(models: [fixture])
+  /// let store = InMemoryStore(catalogue: appCatalogue, models: [fixture])
   /// ```
   ///
-  /// - Parameter models: Models to start with; a later model of the same user wins.
-  public init(models: [UserModel] = []) {
+  /// - Parameters:
+  ///   - catalogue: The catalogue in force at the start (default ``SelfModel/Catalogue/empty``).
+  ///   - models: Models to start with; a later model of the same user wins. Each moves to
+  ///     `catalogue` when it is first read or changed.
+  public init(catalogue: Catalogue = .empty, models: [UserModel] = []) {
     var table: [UserID: UserModel] = [:]
     for model in models { table[model.user] = model }
-    self.models = Mutex(table)
+    self.state = Mutex(State(catalogue: catalogue, models: table))
   }
 
-  /// Creates an empty model; see ``UserModelStore/createUser(_:policy:)``.
+  /// The catalogue in force; see ``UserModelStore/catalogue()``.
+  ///
+  /// - Returns: The catalogue.
+  /// - Throws: Never.
+  public func catalogue() async throws(StoreError) -> Catalogue {
+    state.withLock { $0.catalogue }
+  }
+
+  /// Publishes a catalogue version; see ``UserModelStore/publish(_:)``.
+  ///
+  /// - Parameter catalogue: The version to publish.
+  /// - Returns: What changed.
+  /// - Throws: ``StoreError/Code/catalogueOutdated`` or ``StoreError/Code/catalogueConflict``.
+  @discardableResult
+  public func publish(_ catalogue: Catalogue) async throws(StoreError) -> CatalogueDiff {
+    try state.withLock { state throws(StoreError) in
+      guard let (next, diff) = try state.catalogue.publication(of: catalogue) else {
+        return state.catalogue.changes(from: state.catalogue)
+      }
+      state.catalogue = next
+      return diff
+    }
+  }
+
+  /// Creates a model on the catalogue in force; see
+  /// ``UserModelStore/createUser(_:beliefs:sources:policy:)``.
   ///
   /// - Parameters:
   ///   - user: The new user.
-  ///   - policy: Its revision policy.
+  ///   - beliefs: Its own beliefs.
+  ///   - sources: Its own sources.
+  ///   - policy: Its own policy, or `nil` to follow the catalogue's.
   /// - Returns: The new model.
   /// - Throws: ``StoreError/Code/userAlreadyExists`` or ``StoreError/Code/rejectedByModel``.
   @discardableResult
-  public func createUser(_ user: UserID, policy: RevisionPolicy) async throws(StoreError)
-    -> UserModel
-  {
-    let model = try UserModel.newUser(user, policy: policy)
-    return try models.withLock { table throws(StoreError) in
-      guard table[user] == nil else {
+  public func createUser(
+    _ user: UserID, beliefs: [BeliefDefinition], sources: [Source], policy: RevisionPolicy?
+  ) async throws(StoreError) -> UserModel {
+    try state.withLock { state throws(StoreError) in
+      guard state.models[user] == nil else {
         throw StoreError(.userAlreadyExists, operation: "createUser", user: user)
       }
-      table[user] = model
+      let model = try UserModel.newUser(
+        user, catalogue: state.catalogue, beliefs: beliefs, sources: sources, policy: policy)
+      state.models[user] = model
       return model
     }
   }
@@ -59,10 +111,7 @@ public final class InMemoryStore: UserModelStore {
   /// - Returns: A copy of the model.
   /// - Throws: ``StoreError/Code/userNotFound``.
   public func model(for user: UserID) async throws(StoreError) -> UserModel {
-    guard let model = models.withLock({ $0[user] }) else {
-      throw StoreError(.userNotFound, operation: "model", user: user)
-    }
-    return model
+    try state.withLock { state throws(StoreError) in try state.model(user, "model") }
   }
 
   /// Whether the user exists; see ``UserModelStore/contains(_:)``.
@@ -71,7 +120,7 @@ public final class InMemoryStore: UserModelStore {
   /// - Returns: `true` if the store holds the user.
   /// - Throws: Never.
   public func contains(_ user: UserID) async throws(StoreError) -> Bool {
-    models.withLock { $0[user] != nil }
+    state.withLock { $0.models[user] != nil }
   }
 
   /// Records evidence; see ``UserModelStore/record(_:for:at:)``.
@@ -126,10 +175,10 @@ public final class InMemoryStore: UserModelStore {
   /// Replaces the policy; see ``UserModelStore/replacePolicy(_:for:)``.
   ///
   /// - Parameters:
-  ///   - policy: The new policy.
+  ///   - policy: The new policy, or `nil` to follow the catalogue's.
   ///   - user: The user.
   /// - Throws: ``StoreError/Code/userNotFound`` or ``StoreError/Code/rejectedByModel``.
-  public func replacePolicy(_ policy: RevisionPolicy, for user: UserID) async throws(StoreError) {
+  public func replacePolicy(_ policy: RevisionPolicy?, for user: UserID) async throws(StoreError) {
     try mutate(user, "replacePolicy") { model throws(ModelError) in
       try model.replacePolicy(policy)
     }
@@ -168,7 +217,7 @@ public final class InMemoryStore: UserModelStore {
   /// - Throws: Never.
   @discardableResult
   public func deleteUser(_ user: UserID) async throws(StoreError) -> Bool {
-    models.withLock { $0.removeValue(forKey: user) != nil }
+    state.withLock { $0.models.removeValue(forKey: user) != nil }
   }
 
   /// Exports a user; see ``UserModelStore/exportUser(_:)``.
@@ -188,14 +237,15 @@ public final class InMemoryStore: UserModelStore {
   /// - Returns: The imported user.
   /// - Throws: As ``UserModelStore/importUser(_:replacing:)``.
   public func importUser(_ document: Data, replacing: Bool) async throws(StoreError) -> UserID {
-    let model = try ExportDocument(decoding: document).model(operation: "import")
-    try models.withLock { table throws(StoreError) in
-      guard replacing || table[model.user] == nil else {
+    let document = try ExportDocument(decoding: document)
+    return try state.withLock { state throws(StoreError) in
+      let model = try document.model(operation: "import", catalogue: state.catalogue)
+      guard replacing || state.models[model.user] == nil else {
         throw StoreError(.userAlreadyExists, operation: "import", user: model.user)
       }
-      table[model.user] = model
+      state.models[model.user] = model
+      return model.user
     }
-    return model.user
   }
 
   /// Lists users in id order; see ``UserModelStore/users(after:limit:)``.
@@ -209,8 +259,8 @@ public final class InMemoryStore: UserModelStore {
     guard limit >= 1 else {
       throw StoreError(.invalidArgument, operation: "users", detail: "limit \(limit) is below 1")
     }
-    let all = models.withLock { table in
-      table.keys.filter { user in cursor.map { user > $0 } ?? true }.sorted()
+    let all = state.withLock { state in
+      state.models.keys.filter { user in cursor.map { user > $0 } ?? true }.sorted()
     }
     let page = Array(all.prefix(limit))
     return UserPage(users: page, next: all.count > limit ? page.last : nil)
@@ -227,17 +277,15 @@ public final class InMemoryStore: UserModelStore {
   private func mutate<T>(
     _ user: UserID, _ operation: String, _ body: (inout UserModel) throws(ModelError) -> T
   ) throws(StoreError) -> T {
-    try models.withLock { table throws(StoreError) in
-      guard var model = table[user] else {
-        throw StoreError(.userNotFound, operation: operation, user: user)
-      }
+    try state.withLock { state throws(StoreError) in
+      var model = try state.model(user, operation)
       let result: T
       do throws(ModelError) {
         result = try body(&model)
       } catch {
         throw StoreError(.rejectedByModel, operation: operation, user: user, modelError: error)
       }
-      table[user] = model
+      state.models[user] = model
       return result
     }
   }

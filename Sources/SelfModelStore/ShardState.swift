@@ -45,12 +45,31 @@ struct ShardState {
   ///
   /// - Throws: ``StoreError/Code/userNotFound``, or the load's error.
   mutating func slot(for user: UserID, operation: String) throws(StoreError) -> UserSlot {
-    if let slot = cached(user) { return slot }
-    guard let slot = try environment.files(for: user).load() else {
+    let catalogue = environment.catalogue.catalogue
+    if let slot = cached(user) {
+      if slot.model.catalogue.version != catalogue.version {
+        try adopt(catalogue, in: slot, operation: operation)
+      }
+      return slot
+    }
+    guard let slot = try environment.files(for: user).load(catalogue: catalogue) else {
       throw StoreError(.userNotFound, operation: operation, user: user)
     }
     insert(slot)
     return slot
+  }
+
+  /// Moves a cached model to the catalogue published since it was loaded. Only the model in
+  /// memory changes; the snapshot records the version at its next compaction.
+  private func adopt(_ catalogue: Catalogue, in slot: UserSlot, operation: String)
+    throws(StoreError)
+  {
+    do {
+      try slot.model.adopt(catalogue)
+    } catch {
+      throw StoreError(
+        .catalogueConflict, operation: operation, user: slot.user, modelError: error)
+    }
   }
 
   /// Caches `slot`, evicting the least recently used user when full.

@@ -43,6 +43,15 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case closed
     /// An argument was invalid (a zero page size, a malformed export document, …).
     case invalidArgument
+    /// A catalogue was refused: it changes an entry in a way that would invalidate recorded
+    /// evidence, reuses the current version number with other content, or does not fit the
+    /// model being imported or loaded. ``StoreError/modelError`` says which entry and why.
+    /// Nothing was written.
+    case catalogueConflict
+    /// The store already holds a newer catalogue version than the one being published (an
+    /// instance of an older release in a rolling deployment). Nothing was written; the store
+    /// keeps serving the newer version, which every older one is compatible with.
+    case catalogueOutdated
   }
 
   /// What went wrong.

@@ -42,7 +42,12 @@ package struct StoreMigrator: Sendable {
     Migration(id: "v1-initial-layout") { root, fileSystem throws(StoreError) in
       try fileSystem.makeDirectory(root + "/users", permissions: 0o700)
       try fileSystem.synchronizeDirectory(root)
-    }
+    },
+    // Catalogues: a `CATALOGUE` file (absent until the first publish) and version-2 user
+    // snapshots. Nothing is rewritten here: version-1 snapshots are read as they are and
+    // rewritten in version 2 at their next compaction. Recording the migration makes an older
+    // library refuse the folder instead of failing on the first version-2 snapshot it meets.
+    Migration(id: "v2-catalogue") { _, _ throws(StoreError) in },
   ])
 
   /// Checks `FORMAT` and runs the migrations it does not list, recording each.
@@ -77,7 +82,7 @@ struct StoreFormat: Codable {
   {
     guard fileSystem.exists(layout.formatPath) else {
       let names = try fileSystem.contents(ofDirectory: layout.root)
-      let expected: Set = ["LOCK", "users"]
+      let expected: Set = ["LOCK", "users", "CATALOGUE"]
       var usersEmpty = true
       if fileSystem.exists(layout.usersPath) {
         usersEmpty = try fileSystem.contents(ofDirectory: layout.usersPath).isEmpty

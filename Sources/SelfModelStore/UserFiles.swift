@@ -74,7 +74,7 @@ struct UserFiles: Sendable {
   /// Loads the user: snapshot, then the journal records after it.
   ///
   /// - Returns: The slot, or `nil` if the user does not exist.
-  func load() throws(StoreError) -> UserSlot? {
+  func load(catalogue: Catalogue) throws(StoreError) -> UserSlot? {
     guard let bytes = try SnapshotFile.read(from: folder.snapshotPath, fileSystem: fileSystem)
     else { return nil }
     let stored = try StoredSnapshot.decode(bytes, path: folder.snapshotPath)
@@ -83,10 +83,16 @@ struct UserFiles: Sendable {
     }
     var model: UserModel
     do {
-      model = try UserModel(snapshot: stored.model)
+      model = try UserModel(snapshot: stored.model, catalogue: catalogue)
     } catch {
+      let code: StoreError.Code
+      if case .incompatibleCatalogue = error {
+        code = .catalogueConflict
+      } else {
+        code = .corruptFile
+      }
       throw StoreError(
-        .corruptFile, operation: "load", user: user, path: folder.snapshotPath, modelError: error)
+        code, operation: "load", user: user, path: folder.snapshotPath, modelError: error)
     }
     let covered = stored.coveredSequence
     let (journal, recovery) = try JournalFile.open(
@@ -154,11 +160,12 @@ struct UserFiles: Sendable {
     switch operation {
     case .create(_, let policy): try model.replacePolicy(policy)
     case .observe(let evidence, let now):
-      // The lean path: same validation and idempotence as `observe`, no change report.
-      for item in evidence { try model.record(item, at: now) }
-    case .declare(let definition): try model.declare(definition)
-    case .redeclare(let definition): try model.redeclare(definition)
-    case .register(let source): try model.register(source)
+      // The lean path: same validation and idempotence as `observe`, no change report; and
+      // evidence about an entry the catalogue retired since is kept, hidden.
+      try model.replayRecord(evidence, at: now)
+    case .declare(let definition): try model.replayDeclare(definition)
+    case .redeclare(let definition): try model.replayRedeclare(definition)
+    case .register(let source): model.replayRegister(source)
     case .replacePolicy(let policy): try model.replacePolicy(policy)
     }
   }

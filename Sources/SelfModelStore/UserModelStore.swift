@@ -26,22 +26,57 @@ public import SelfModel
 /// let model = try await store.model(for: "user-42")
 /// ```
 public protocol UserModelStore: Sendable {
-  /// Creates an empty model for a new user.
+  /// The catalogue in force: the latest version published, or ``Catalogue/empty`` if none
+  /// has been.
   ///
-  /// The user exists (durably, for a durable store) when the call returns.
+  /// - Returns: The catalogue.
+  /// - Throws: ``StoreError/Code/closed``; I/O errors.
+  func catalogue() async throws(StoreError) -> Catalogue
+
+  /// Makes a catalogue version store-wide: atomically, durably (for a durable store), and
+  /// only if it is a compatible successor of the catalogue in force (see
+  /// ``SelfModel/Catalogue/successor(of:)``).
+  ///
+  /// Every user sees the new version at its next load or access: models are refolded under
+  /// it then, not all at once. Publishing the version in force again with the same content
+  /// changes nothing and returns an empty diff, so every instance of a release can publish
+  /// its catalogue at startup.
   ///
   /// ```swift
-  /// let model = try await store.createUser("user-42", policy: RevisionPolicy(priorWeight: 2))
+  /// let diff = try await store.publish(appCatalogue)
+  /// print("catalogue \(diff.toVersion): +\(diff.addedBeliefs.count) beliefs")
+  /// ```
+  ///
+  /// - Parameter catalogue: The version to publish.
+  /// - Returns: What changed from the version in force.
+  /// - Throws: ``StoreError/Code/catalogueOutdated`` if the store holds a newer version;
+  ///   ``StoreError/Code/catalogueConflict`` for an incompatible change or the current
+  ///   version number with other content; I/O errors. Nothing is written when it throws.
+  @discardableResult
+  func publish(_ catalogue: Catalogue) async throws(StoreError) -> CatalogueDiff
+
+  /// Creates a model for a new user on the catalogue in force, with the user's own beliefs,
+  /// sources and policy if any, in one atomic call.
+  ///
+  /// The user exists (durably, for a durable store) when the call returns. A user needs no
+  /// declarations of its own: it reads the catalogue's.
+  ///
+  /// ```swift
+  /// let model = try await store.createUser("user-42")
   /// ```
   ///
   /// - Parameters:
   ///   - user: The new user.
-  ///   - policy: The revision policy the user's beliefs are folded under.
+  ///   - beliefs: Beliefs of this user alone (for example ones an LLM discovered).
+  ///   - sources: Sources of this user alone.
+  ///   - policy: A policy for this user alone, or `nil` to follow the catalogue's.
   /// - Returns: The new, empty model.
   /// - Throws: ``StoreError/Code/userAlreadyExists``; ``StoreError/Code/rejectedByModel`` for
-  ///   an invalid policy; I/O errors.
+  ///   an invalid policy or an own entry that conflicts with the catalogue; I/O errors.
   @discardableResult
-  func createUser(_ user: UserID, policy: RevisionPolicy) async throws(StoreError) -> UserModel
+  func createUser(
+    _ user: UserID, beliefs: [BeliefDefinition], sources: [Source], policy: RevisionPolicy?
+  ) async throws(StoreError) -> UserModel
 
   /// The user's current model.
   ///
@@ -137,18 +172,19 @@ public protocol UserModelStore: Sendable {
   ///   errors.
   func register(_ sources: [Source], for user: UserID) async throws(StoreError)
 
-  /// Replaces the user's revision policy; every belief is refolded under it.
+  /// Replaces the user's own revision policy, or with `nil` makes the user follow the
+  /// catalogue's; every belief is refolded under it.
   ///
   /// ```swift
   /// try await store.replacePolicy(RevisionPolicy(defaultHalfLife: 30 * 86_400), for: "user-42")
   /// ```
   ///
   /// - Parameters:
-  ///   - policy: The new policy.
+  ///   - policy: The new policy, or `nil` to follow the catalogue's.
   ///   - user: The user.
   /// - Throws: ``StoreError/Code/userNotFound``; ``StoreError/Code/rejectedByModel`` for an
   ///   invalid policy; I/O errors.
-  func replacePolicy(_ policy: RevisionPolicy, for user: UserID) async throws(StoreError)
+  func replacePolicy(_ policy: RevisionPolicy?, for user: UserID) async throws(StoreError)
 
   /// Forgets one evidence item: afterwards the model is as if it had never been recorded, and
   /// (for a durable store) no file holds it any more.
@@ -249,51 +285,4 @@ public protocol UserModelStore: Sendable {
   /// - Parameter user: The user.
   /// - Throws: ``StoreError/Code/userNotFound``; I/O errors.
   func compact(_ user: UserID) async throws(StoreError)
-}
-
-extension UserModelStore {
-  /// Records one evidence item; see ``record(_:for:at:)-([Evidence],_,_)``.
-  ///
-  /// ```swift
-  /// try await store.record(evidence, for: "user-42", at: now)
-  /// ```
-  ///
-  /// - Parameters:
-  ///   - evidence: The evidence.
-  ///   - user: The user.
-  ///   - now: The current time.
-  /// - Returns: What was recorded and how the belief moved.
-  /// - Throws: As ``record(_:for:at:)-([Evidence],_,_)``.
-  @discardableResult
-  public func record(_ evidence: Evidence, for user: UserID, at now: Date) async throws(StoreError)
-    -> ObservationResult
-  {
-    try await record([evidence], for: user, at: now)
-  }
-
-  /// Creates an empty model for a new user under the default `RevisionPolicy`.
-  ///
-  /// ```swift
-  /// let model = try await store.createUser("user-42")
-  /// ```
-  ///
-  /// - Parameter user: The new user.
-  /// - Returns: The new, empty model.
-  /// - Throws: As ``createUser(_:policy:)``.
-  @discardableResult
-  public func createUser(_ user: UserID) async throws(StoreError) -> UserModel {
-    try await createUser(user, policy: RevisionPolicy())
-  }
-}
-
-extension UserModel {
-  /// The empty model `createUser` starts from, with the model's rejection of `policy` turned
-  /// into the store's ``StoreError/Code/rejectedByModel``. Shared by every store here.
-  static func newUser(_ user: UserID, policy: RevisionPolicy) throws(StoreError) -> UserModel {
-    do {
-      return try UserModel(user: user, policy: policy)
-    } catch {
-      throw StoreError(.rejectedByModel, operation: "createUser", user: user, modelError: error)
-    }
-  }
 }

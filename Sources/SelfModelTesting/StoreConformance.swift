@@ -8,8 +8,10 @@ public import SelfModelStore
 /// (duplicates, unknown users), recording and reading back, idempotent duplicate evidence,
 /// rejected input leaving the store unchanged, declaring beliefs, registering sources and
 /// replacing the policy, forgetting evidence or a source (equal to never having seen it),
-/// deleting users, export and import round trips, paging over every user exactly once, and
-/// 200 concurrent tasks over 20 users with no lost update.
+/// deleting users, export and import round trips, paging over every user exactly once,
+/// 200 concurrent tasks over 20 users with no lost update, and catalogues: a publish reaching
+/// users created before it, incompatible changes refused with the store unchanged, retired
+/// beliefs hiding and restoring their evidence, and publishing while writers record.
 ///
 /// It uses only the public protocol, so a future backend (PostgreSQL, say) runs it as is.
 /// It does not depend on a test framework; call it from any test.
@@ -25,7 +27,8 @@ public enum StoreConformance {
     "createAndFind", "recordAndReload", "duplicateEvidenceIsIdempotent",
     "rejectedInputLeavesStoreUnchanged", "declareRegisterAndPolicy", "forgetEqualsNeverSeen",
     "deleteUser", "exportImportRoundTrip", "pagingCoversEveryUserOnce",
-    "concurrentWritersLoseNothing",
+    "concurrentWritersLoseNothing", "publishReachesEveryUser", "incompatibleCatalogueIsRefused",
+    "concurrentPublishWithWritesLosesNothing",
   ]
 
   /// Runs every check, each on a fresh store.
@@ -69,6 +72,10 @@ public enum StoreConformance {
     case "deleteUser": try await context.deleteUser()
     case "exportImportRoundTrip": try await context.exportImportRoundTrip()
     case "pagingCoversEveryUserOnce": try await context.pagingCoversEveryUserOnce()
+    case "publishReachesEveryUser": try await context.publishReachesEveryUser()
+    case "incompatibleCatalogueIsRefused": try await context.incompatibleCatalogueIsRefused()
+    case "concurrentPublishWithWritesLosesNothing":
+      try await context.concurrentPublishWithWritesLosesNothing()
     default: try await context.concurrentWritersLoseNothing()
     }
   }

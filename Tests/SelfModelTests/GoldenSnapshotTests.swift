@@ -2,11 +2,13 @@ import Foundation
 import SelfModel
 import Testing
 
-/// The golden file of snapshot format version 1, `Resources/golden-snapshot-v1.json`.
+/// The golden files of snapshot format versions 1 and 2, `Resources/golden-snapshot-v1.json`
+/// and `Resources/golden-snapshot-v2.json`, and of a version-2 snapshot on a catalogue,
+/// `Resources/golden-snapshot-v2-catalogue.json` (on `Resources/golden-catalogue-v1.json`).
 ///
-/// It was written once by `JSONEncoder` (`.sortedKeys, .prettyPrinted`) from ``goldenModel()``
-/// and is never regenerated: a change that breaks reading it, or writes it differently, breaks
-/// the file format and needs a new format version and a new golden file.
+/// Each was written once by `JSONEncoder` (`.sortedKeys, .prettyPrinted`) and is never
+/// regenerated: a change that breaks reading one, or writes the current version differently,
+/// breaks the file format and needs a new format version and a new golden file.
 @Suite struct GoldenSnapshotTests {
   static let start = Date(timeIntervalSince1970: 1_700_000_000)
   static let day: TimeInterval = 86_400
@@ -107,10 +109,38 @@ import Testing
     #expect(tone.evidence[2] == 10, "the clicks cap binds on playful")
   }
 
-  @Test func reEncodingReproducesTheFileByteForByte() throws {
-    let data = try Self.goldenData()
-    let model = try JSONDecoder().decode(UserModel.self, from: data)
-    #expect(try Self.encoder().encode(model) == data)
-    #expect(try Self.encoder().encode(try Self.goldenModel().snapshot) == data)
+  @Test func reEncodingWritesVersionTwoByteForByte() throws {
+    let v1 = try JSONDecoder().decode(UserModel.self, from: try Self.goldenData())
+    let v2Data = try Self.resource("golden-snapshot-v2")
+    let v2 = try JSONDecoder().decode(UserModel.self, from: v2Data)
+    #expect(v1 == v2)
+    #expect(try v2 == Self.goldenModel())
+    #expect(try Self.encoder().encode(v1) == v2Data)
+    #expect(try Self.encoder().encode(try Self.goldenModel().snapshot) == v2Data)
+  }
+
+  @Test func aSnapshotOnACatalogueReadsAndReEncodesByteForByte() throws {
+    let catalogue = try JSONDecoder().decode(
+      Catalogue.self, from: try Self.resource("golden-catalogue-v1"))
+    let data = try Self.resource("golden-snapshot-v2-catalogue")
+    let snapshot = try JSONDecoder().decode(UserModelSnapshot.self, from: data)
+    let model = try UserModel(snapshot: snapshot, catalogue: catalogue)
+    #expect(try Self.encoder().encode(model.snapshot) == data)
+    #expect(model.ownBeliefs.map(\.key) == ["interest.jazz"])
+    #expect(model.evidence.map(\.id) == ["e1", "e2", "e3"], "e1 is about a retired belief")
+    #expect(model.definition(for: "preference.emoji") == nil)
+    let at = Date(timeIntervalSince1970: 1_700_000_000.25)
+    // e2: weight 2 x clicks' reliability 0.6 = 1.2 on casual; W = 3, a = (0.5, 0.3, 0.2).
+    let tone = try model.estimate(for: "preference.tone", at: at)
+    #expect(isClose(try tone.probability(of: "casual"), (1.2 + 0.9) / 4.2, tolerance: 1e-12))
+    // e3: soft 0.7/0.3 at the llm's reliability 0.4; W = 3, a = 0.5.
+    let jazz = try model.estimate(for: "interest.jazz", at: at)
+    #expect(isClose(try jazz.probability(of: "true"), (0.28 + 1.5) / 3.4, tolerance: 1e-12))
+  }
+
+  static func resource(_ name: String) throws -> Data {
+    let url = try #require(
+      Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Resources"))
+    return try Data(contentsOf: url)
   }
 }

@@ -74,9 +74,10 @@ public struct AlignmentScorer: Sendable {
     }
     self.evaluatedAt = now
     self.credibleLevel = credibleLevel
-    self.table = BeliefKeyTable(keys: model.definitions.map(\.key))
-    summaries.reserveCapacity(model.definitions.count)
-    for estimate in try model.estimates(at: now) {
+    let estimates = try model.estimates(at: now)
+    self.table = BeliefKeyTable(keys: estimates.map(\.key))
+    summaries.reserveCapacity(estimates.count)
+    for estimate in estimates {
       summaries.append(try add(estimate))
     }
   }

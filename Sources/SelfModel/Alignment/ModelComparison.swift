@@ -53,8 +53,9 @@ public struct ModelComparison: Sendable, Hashable, Codable {
     var beliefs: [BeliefComparison] = []
     var onlyInFirst: [BeliefKey] = []
     var incompatible: [BeliefKey] = []
-    for (index, definition) in first.definitions.enumerated() {
-      guard let other = second.beliefIndex[definition.key] else {
+    for index in first.beliefIndices {
+      let definition = first.definition(at: index)
+      guard let other = second.beliefIndex(of: definition.key) else {
         onlyInFirst.append(definition.key)
         continue
       }
@@ -66,7 +67,7 @@ public struct ModelComparison: Sendable, Hashable, Codable {
       }
       beliefs.append(part)
     }
-    let onlyInSecond = second.definitions.map(\.key).filter { first.beliefIndex[$0] == nil }
+    let onlyInSecond = second.beliefs.map(\.key).filter { first.beliefIndex(of: $0) == nil }
     return ModelComparison(
       beliefs: beliefs, onlyInFirst: onlyInFirst.sorted(), onlyInSecond: onlyInSecond.sorted(),
       incompatible: incompatible.sorted(), evaluatedAt: now)

@@ -7,14 +7,14 @@ extension ReplayProgram.Builder {
     _ model: UserModel, index: Int, belief: Int, items: [Int], sources: [Int32],
     policy: RevisionPolicy, group: Int32
   ) {
-    let definition = model.definitions[belief]
+    let definition = model.definition(at: belief)
     let count = definition.outcomes.count
     let firstSlot = program.slots.count
     let firstEvent = program.events.count
     var slotOfSource: [Int: Int32] = [:]
     for position in items {
       let item = model.ledger[position]
-      guard let source = model.sourceIndex[item.source] else { continue }
+      guard let source = model.sourceIndex(of: item.source) else { continue }
       let slot =
         slotOfSource[source]
         ?? makeSlot(
@@ -22,7 +22,7 @@ extension ReplayProgram.Builder {
           policy: policy)
       slotOfSource[source] = slot
       appendEvent(
-        item, slot: slot, definition: definition, kind: model.sourceTable[source].kind,
+        item, slot: slot, definition: definition, kind: model.source(at: source).kind,
         source: sources[source], model: index, position: position)
     }
     program.instances.append(
@@ -37,7 +37,7 @@ extension ReplayProgram.Builder {
     _ model: UserModel, source: Int, global: Int32, definition: BeliefDefinition,
     policy: RevisionPolicy
   ) -> Int32 {
-    let entry = model.sourceTable[source]
+    let entry = model.source(at: source)
     program.slots.append(
       ReplayProgram.Slot(
         kind: entry.kind.flatIndex,

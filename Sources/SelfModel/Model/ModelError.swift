@@ -50,6 +50,12 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
   case corruptSnapshot(reason: String)
   /// The computation is undefined for the given input (for example, AUC with one class).
   case undefined(quantity: String, reason: String)
+  /// A belief or source that the model's ``Catalogue`` defines was changed through the model;
+  /// it changes only when a new catalogue version is published. The value names the entry.
+  case definedByCatalogue(String)
+  /// A catalogue change or a catalogue and a model that do not fit together: the reason says
+  /// which entry and why.
+  case incompatibleCatalogue(reason: String)
 
   /// A human-readable sentence naming what was wrong.
   public var description: String {
@@ -89,6 +95,10 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
       return "corrupt snapshot: \(reason)"
     case .undefined(let quantity, let reason):
       return "\(quantity) is undefined: \(reason)"
+    case .definedByCatalogue(let entry):
+      return "\(entry) is defined by the catalogue; publish a new catalogue version to change it"
+    case .incompatibleCatalogue(let reason):
+      return "incompatible catalogue: \(reason)"
     }
   }
 }

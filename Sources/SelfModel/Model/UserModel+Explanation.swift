@@ -17,12 +17,12 @@ extension UserModel {
   ///   when `now` is NaN or infinite.
   public func explain(_ key: BeliefKey, at now: Date) throws(ModelError) -> BeliefExplanation {
     try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
-    guard let index = beliefIndex[key] else { throw .unknownBelief(key) }
+    guard let index = beliefIndex(of: key) else { throw .unknownBelief(key) }
     let estimate = estimate(atIndex: index, time: now)
     let time = now.timeIntervalSinceReferenceDate
     let cap = policy.maximumContributionPerSource
     var slotValues: [Int: (values: [Double], scale: Double)] = [:]
-    for slot in tallies[index].slots {
+    for slot in tallies[index]?.slots ?? [] {
       slotValues[slot.source] = BeliefTally.contribution(
         of: slot, at: time, reliability: reliabilities[slot.source], cap: cap)
     }

@@ -29,7 +29,7 @@ extension UserModel {
     evidenceIndex = Dictionary(
       uniqueKeysWithValues: ledger.enumerated().map { ($0.element.id, $0.offset) })
     for key in affected {
-      if let index = beliefIndex[key] { tallies[index] = BeliefTally() }
+      if let index = beliefIndex(of: key) { tallies[index] = nil }
     }
     refold(where: { affected.contains($0.belief) })
   }

@@ -71,8 +71,40 @@ extension UserModel {
 
   /// Validates `item` against the model; `now == nil` skips the clock checks (replay).
   func resolve(_ item: Evidence, now: Date?) throws(ModelError) -> ResolvedEvidence {
-    guard let beliefIndex = beliefIndex[item.belief] else { throw .unknownBelief(item.belief) }
-    guard let sourceIndex = sourceIndex[item.source] else { throw .unknownSource(item.source) }
+    guard let beliefIndex = beliefIndex(of: item.belief) else {
+      throw .unknownBelief(item.belief)
+    }
+    guard let sourceIndex = sourceIndex(of: item.source) else {
+      throw .unknownSource(item.source)
+    }
+    return try resolve(item, beliefIndex, sourceIndex, definition(at: beliefIndex), now: now)
+  }
+
+  /// Resolves evidence being replayed from a ledger: like ``resolve(_:now:)``, but evidence
+  /// about a retired belief or from a retired source is valid and returns `nil` (kept,
+  /// hidden).
+  func resolveForReplay(_ item: Evidence) throws(ModelError) -> ResolvedEvidence? {
+    let beliefIndex = beliefIndex(of: item.belief)
+    let sourceIndex = sourceIndex(of: item.source)
+    if let beliefIndex, let sourceIndex {
+      return try resolve(item, beliefIndex, sourceIndex, definition(at: beliefIndex), now: nil)
+    }
+    guard
+      let definition = beliefIndex.map(definition(at:))
+        ?? catalogue.retiredDefinition(for: item.belief)
+    else { throw .unknownBelief(item.belief) }
+    guard sourceIndex != nil || catalogue.retiredSource(item.source) != nil else {
+      throw .unknownSource(item.source)
+    }
+    // Validate it as if it counted, so that it counts correctly once its entry is back.
+    _ = try resolve(item, 0, 0, definition, now: nil)
+    return nil
+  }
+
+  private func resolve(
+    _ item: Evidence, _ beliefIndex: Int, _ sourceIndex: Int, _ definition: BeliefDefinition,
+    now: Date?
+  ) throws(ModelError) -> ResolvedEvidence {
     try Check.positive(item.weight, field: "weight of evidence \(item.id)")
     guard item.weight <= Check.maximumWeight else {
       throw .numberOutOfRange(
@@ -84,12 +116,12 @@ extension UserModel {
     var outcome: Int?
     var masses: [Double] = []
     if case .outcome(let name) = item.content {
-      guard let index = definitions[beliefIndex].index(of: name) else {
+      guard let index = definition.index(of: name) else {
         throw .unknownOutcome(belief: item.belief, outcome: name)
       }
       outcome = index
     } else {
-      masses = try item.content.masses(for: definitions[beliefIndex])
+      masses = try item.content.masses(for: definition)
     }
     return ResolvedEvidence(
       belief: beliefIndex, source: sourceIndex, outcome: outcome, masses: masses,
@@ -143,17 +175,68 @@ extension UserModel {
 
   mutating func apply(_ resolved: ResolvedEvidence) {
     let (belief, source) = (resolved.belief, resolved.source)
-    let isNewSlot = !tallies[belief].slots.contains { $0.source == source }
-    let halfLife = isNewSlot ? self.halfLife(belief: belief, source: source) : nil
-    tallies[belief].add(
+    let definition = definition(at: belief)
+    let isNewSlot = !(tallies[belief]?.slots.contains { $0.source == source } ?? false)
+    let halfLife =
+      isNewSlot
+      ? policy.halfLife(for: definition.key, sourceKind: self.source(at: source).kind) : nil
+    tallies[belief, default: BeliefTally()].add(
       source: source, halfLifeIfNew: halfLife, observedAt: resolved.observedAt,
       weight: resolved.weight, outcome: resolved.outcome, masses: resolved.masses,
-      outcomeCount: definitions[belief].outcomes.count)
+      outcomeCount: definition.outcomes.count)
   }
 
   /// The half-life that applies to an item from `source` about `belief`.
   func halfLife(belief: Int, source: Int) -> Double? {
-    policy.halfLife(for: definitions[belief].key, sourceKind: sourceTable[source].kind)
+    policy.halfLife(for: definition(at: belief).key, sourceKind: self.source(at: source).kind)
+  }
+
+  /// Appends ledger items being replayed, in order: ids must be new; evidence about retired
+  /// entries is kept but not folded.
+  mutating func replay(_ items: [Evidence]) throws(ModelError) {
+    reserveCapacity(forAdditionalEvidence: items.count)
+    for item in items {
+      guard evidenceIndex[item.id] == nil else {
+        throw .corruptSnapshot(reason: "evidence \(item.id) is listed twice")
+      }
+      try appendReplayed(item)
+    }
+  }
+
+  mutating func appendReplayed(_ item: Evidence) throws(ModelError) {
+    if let resolved = try resolveForReplay(item) {
+      append(item, resolved)
+    } else {
+      evidenceIndex[item.id] = ledger.count
+      ledger.append(item)
+    }
+  }
+
+  /// Records evidence from a store's journal: as ``record(_:at:)`` (a duplicate is counted
+  /// once, a reused id refused), but evidence about an entry the catalogue has retired since
+  /// it was recorded is kept, hidden.
+  ///
+  /// - Parameters:
+  ///   - items: The evidence, in recording order.
+  ///   - now: The time it was recorded at.
+  /// - Throws: ``ModelError`` for evidence that fits neither an entry in force nor a retired
+  ///   one.
+  package mutating func replayRecord(_ items: [Evidence], at now: Date) throws(ModelError) {
+    for item in items {
+      do {
+        try record(item, at: now)
+      } catch {
+        switch error {
+        case .unknownBelief, .unknownSource: break
+        default: throw error
+        }
+        if let earlier = evidenceIndex[item.id] {
+          guard ledger[earlier] == item else { throw .evidenceIDReused(item.id) }
+          continue
+        }
+        try appendReplayed(item)
+      }
+    }
   }
 
   private func orderedUnique(_ values: [Int]) -> [Int] {

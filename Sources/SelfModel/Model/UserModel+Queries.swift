@@ -11,7 +11,7 @@ extension UserModel {
   ///   when `now` is NaN or infinite.
   public func estimate(for key: BeliefKey, at now: Date) throws(ModelError) -> BeliefEstimate {
     try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
-    guard let index = beliefIndex[key] else { throw .unknownBelief(key) }
+    guard let index = beliefIndex(of: key) else { throw .unknownBelief(key) }
     return estimate(atIndex: index, time: now)
   }
 
@@ -22,12 +22,12 @@ extension UserModel {
   /// - Throws: ``ModelError/nonFiniteNumber(field:)`` for a NaN or infinite `now`.
   public func estimates(at now: Date) throws(ModelError) -> [BeliefEstimate] {
     try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
-    return definitions.indices.map { estimate(atIndex: $0, time: now) }
+    return beliefIndices.map { estimate(atIndex: $0, time: now) }
   }
 
   func estimate(atIndex index: Int, time: Date) -> BeliefEstimate {
-    let definition = definitions[index]
-    let evidence = tallies[index].evidence(
+    let definition = definition(at: index)
+    let evidence = (tallies[index] ?? BeliefTally()).evidence(
       at: time.timeIntervalSinceReferenceDate, reliabilities: reliabilities,
       cap: policy.maximumContributionPerSource, outcomeCount: definition.outcomes.count)
     return BeliefEstimate(
@@ -49,10 +49,10 @@ extension UserModel {
     var past = self
     past.ledger = []
     past.evidenceIndex = [:]
-    past.tallies = Array(repeating: BeliefTally(), count: definitions.count)
+    past.tallies = [:]
     for item in ledger where item.recordedAt <= time {
-      guard let resolved = try? resolve(item, now: nil) else { continue }
-      past.append(item, resolved)
+      // Evidence that is hidden now (its entry retired) stays in the past ledger, hidden.
+      try? past.appendReplayed(item)
     }
     return past
   }
@@ -97,12 +97,11 @@ extension UserModel {
     -> [StaleBelief]
   {
     try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
-    return definitions.indices.compactMap { index -> StaleBelief? in
-      let tally = tallies[index]
-      guard let last = tally.lastObservedTime else { return nil }
+    return beliefIndices.compactMap { index -> StaleBelief? in
+      guard let tally = tallies[index], let last = tally.lastObservedTime else { return nil }
       let then = tally.evidenceWhenLastObserved(
         reliabilities: reliabilities, cap: policy.maximumContributionPerSource,
-        outcomeCount: definitions[index].outcomes.count
+        outcomeCount: definition(at: index).outcomes.count
       ).reduce(0, +)
       let current = estimate(atIndex: index, time: now)
       guard then > 0 else { return nil }

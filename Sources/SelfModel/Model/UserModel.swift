@@ -1,7 +1,13 @@
 import Foundation
 
-/// One user's self-model: declared beliefs, known sources, the evidence ledger, and the
-/// decayed tallies folded from it under a ``RevisionPolicy``.
+/// One user's self-model: the beliefs and sources of the app's ``Catalogue`` plus the user's
+/// own, the evidence ledger, and the decayed tallies folded from it under a ``RevisionPolicy``.
+///
+/// A model built on a catalogue shares the catalogue's definitions (one copy per process)
+/// and keeps only what is specific to its user: beliefs and sources it declared itself (for
+/// example ones an LLM discovered about this user), an optional policy of its own, and its
+/// ledger. ``adopt(_:)`` moves it to a newer catalogue version. A model built without a
+/// catalogue (``init(user:policy:)``) declares everything itself.
 ///
 /// `UserModel` is a value: copy it, mutate the copy, keep whichever you like. Every mutating
 /// method either succeeds completely or throws and leaves the model exactly as it was.
@@ -26,32 +32,91 @@ import Foundation
 public struct UserModel: Sendable {
   /// The user this model describes.
   public let user: UserID
-  /// The policy the tallies were folded under; change it with ``replacePolicy(_:)``.
+  /// The catalogue the model is built on; ``Catalogue/empty`` for a model that declares
+  /// everything itself.
+  public private(set) var catalogue: Catalogue
+  /// The policy of this user alone, or `nil` to follow the catalogue's; set it with
+  /// ``replacePolicy(_:)``.
+  public private(set) var policyOverride: RevisionPolicy?
+  /// The policy the tallies are folded under: ``policyOverride`` if set, else the catalogue's.
   public private(set) var policy: RevisionPolicy
 
-  var definitions: [BeliefDefinition] = []
-  var beliefIndex: [BeliefKey: Int] = [:]
-  var tallies: [BeliefTally] = []
-  var sourceTable: [Source] = []
-  var sourceIndex: [SourceID: Int] = [:]
-  var reliabilities: [Double] = []
+  /// Beliefs declared by this user's model itself, indexed after the catalogue's.
+  var ownDefinitions: [BeliefDefinition] = []
+  var ownBeliefIndex: [BeliefKey: Int] = [:]
+  /// Sources registered by this user's model itself, indexed after the catalogue's.
+  var ownSources: [Source] = []
+  var ownSourceIndex: [SourceID: Int] = [:]
+  /// The reliability of each source (the catalogue's, then the model's own) under ``policy``;
+  /// shares the catalogue's buffer while the model adds nothing to it.
+  var reliabilities: [Double]
+  /// Tallies of the beliefs that have evidence, by belief index: a model with no evidence
+  /// holds none, whatever the catalogue's size.
+  var tallies: [Int: BeliefTally] = [:]
   var ledger: [Evidence] = []
   var evidenceIndex: [EvidenceID: Int] = [:]
 
-  /// Creates an empty model.
+  /// Creates an empty model that declares its beliefs and sources itself.
   ///
   /// - Parameters:
   ///   - user: The user.
   ///   - policy: The revision policy (default ``RevisionPolicy/init(priorWeight:defaultHalfLife:halfLifeBySourceKind:halfLifeByBelief:reliabilityOverrides:maximumContributionPerSource:futureTolerance:)``
-  ///     with its defaults: `W = 2`, no decay).
+  ///     with its defaults: `W = 2`, no decay). It becomes the model's ``policyOverride``.
   /// - Throws: The ``ModelError`` from ``RevisionPolicy/validate()``.
   public init(user: UserID, policy: RevisionPolicy = RevisionPolicy()) throws(ModelError) {
     try policy.validate()
     self.user = user
+    self.catalogue = .empty
+    self.policyOverride = policy
     self.policy = policy
+    self.reliabilities = []
   }
 
-  /// Rebuilds a model from its parts by replaying the ledger in order.
+  /// Creates a model on a catalogue, with optional beliefs, sources and policy of its own,
+  /// and replays `evidence` in order.
+  ///
+  /// Own entries that the catalogue lists are merged into it: a source with a listed id, or
+  /// a belief with a listed key and the same outcomes, is the catalogue's from then on. A
+  /// belief with a listed key and other outcomes stays the user's own and hides the
+  /// catalogue's for this user. Evidence about a retired belief or from a retired source is
+  /// kept in the ledger but counts toward no estimate (see ``Catalogue``).
+  ///
+  /// - Parameters:
+  ///   - user: The user.
+  ///   - catalogue: The catalogue to build on.
+  ///   - policy: A policy for this user alone, or `nil` to follow the catalogue's.
+  ///   - beliefs: The user's own belief definitions.
+  ///   - sources: The user's own sources.
+  ///   - evidence: The ledger, ids unique.
+  /// - Throws: ``ModelError`` naming the first inconsistency.
+  public init(
+    user: UserID, catalogue: Catalogue, policy: RevisionPolicy? = nil,
+    beliefs: [BeliefDefinition] = [], sources: [Source] = [], evidence: [Evidence] = []
+  ) throws(ModelError) {
+    try policy?.validate()
+    self.user = user
+    self.catalogue = catalogue
+    self.policyOverride = policy
+    self.policy = policy ?? catalogue.policy
+    self.reliabilities = []
+    resetReliabilities()
+    for definition in beliefs {
+      guard ownBeliefIndex[definition.key] == nil else {
+        throw .duplicateBelief(definition.key)
+      }
+      try merge(definition)
+    }
+    for source in sources {
+      guard ownSourceIndex[source.id] == nil else {
+        throw .corruptSnapshot(reason: "source \(source.id) is listed twice")
+      }
+      merge(source)
+    }
+    try replay(evidence)
+  }
+
+  /// Rebuilds a model that declares everything itself from its parts by replaying the
+  /// ledger in order.
   ///
   /// Replaying equals recording the same evidence one call at a time. Evidence times are not
   /// checked against a clock here (there is no `now`); everything else is validated as in
@@ -69,47 +134,42 @@ public struct UserModel: Sendable {
     user: UserID, policy: RevisionPolicy, beliefs: [BeliefDefinition], sources: [Source],
     evidence: [Evidence]
   ) throws(ModelError) {
-    try self.init(user: user, policy: policy)
-    for definition in beliefs { try declare(definition) }
-    for source in sources {
-      guard sourceIndex[source.id] == nil else {
-        throw .corruptSnapshot(reason: "source \(source.id) is listed twice")
-      }
-      try register(source)
-    }
-    reserveCapacity(forAdditionalEvidence: evidence.count)
-    for item in evidence {
-      guard evidenceIndex[item.id] == nil else {
-        throw .corruptSnapshot(reason: "evidence \(item.id) is listed twice")
-      }
-      let resolved = try resolve(item, now: nil)
-      append(item, resolved)
-    }
+    try self.init(
+      user: user, catalogue: .empty, policy: policy, beliefs: beliefs, sources: sources,
+      evidence: evidence)
   }
 
-  /// The declared beliefs, in declaration order.
-  public var beliefs: [BeliefDefinition] { definitions }
+  /// The beliefs in force: the catalogue's (except any this user's own hide), then the
+  /// user's own in declaration order.
+  public var beliefs: [BeliefDefinition] { beliefIndices.map(definition(at:)) }
 
-  /// The known sources, in registration order.
-  public var sources: [Source] { sourceTable }
+  /// The beliefs this model declared itself, in declaration order.
+  public var ownBeliefs: [BeliefDefinition] { ownDefinitions }
 
-  /// The evidence ledger, in the order it was recorded.
+  /// The known sources: the catalogue's, then the user's own in registration order.
+  public var sources: [Source] { catalogue.sources + ownSources }
+
+  /// The sources this model registered itself, in registration order.
+  public var ownRegisteredSources: [Source] { ownSources }
+
+  /// The evidence ledger, in the order it was recorded, including evidence hidden because its
+  /// belief or source is retired.
   public var evidence: [Evidence] { ledger }
 
-  /// The definition of one belief, or `nil` if it is not declared.
+  /// The definition of one belief in force, or `nil` if there is none.
   ///
   /// - Parameter key: The belief's key.
   /// - Returns: Its definition.
   public func definition(for key: BeliefKey) -> BeliefDefinition? {
-    beliefIndex[key].map { definitions[$0] }
+    beliefIndex(of: key).map(definition(at:))
   }
 
-  /// The source with `id`, or `nil` if it is not registered.
+  /// The source with `id`, or `nil` if it is not known.
   ///
   /// - Parameter id: The source's id.
   /// - Returns: The source.
   public func source(_ id: SourceID) -> Source? {
-    sourceIndex[id].map { sourceTable[$0] }
+    sourceIndex(of: id).map(source(at:))
   }
 
   /// The evidence item with `id`, or `nil` if the ledger has none.
@@ -120,81 +180,15 @@ public struct UserModel: Sendable {
     evidenceIndex[id].map { ledger[$0] }
   }
 
-  /// Declares a new belief.
-  ///
-  /// - Parameter definition: The belief's definition.
-  /// - Throws: ``ModelError/duplicateBelief(_:)`` if the key is already declared.
-  public mutating func declare(_ definition: BeliefDefinition) throws(ModelError) {
-    guard beliefIndex[definition.key] == nil else { throw .duplicateBelief(definition.key) }
-    beliefIndex[definition.key] = definitions.count
-    definitions.append(definition)
-    tallies.append(BeliefTally())
-  }
-
-  /// Changes a declared belief's statement, base rates or (while no evidence refers to the
-  /// belief) outcomes.
-  ///
-  /// - Parameter definition: The new definition; its key must be declared.
-  /// - Throws: ``ModelError/unknownBelief(_:)``, or
-  ///   ``ModelError/incompatibleRedeclaration(belief:reason:)`` when the outcomes change while
-  ///   evidence exists.
-  public mutating func redeclare(_ definition: BeliefDefinition) throws(ModelError) {
-    guard let index = beliefIndex[definition.key] else { throw .unknownBelief(definition.key) }
-    if definitions[index].outcomes != definition.outcomes {
-      guard !ledger.contains(where: { $0.belief == definition.key }) else {
-        throw .incompatibleRedeclaration(
-          belief: definition.key, reason: "evidence refers to its outcomes; forget it first")
-      }
-      tallies[index] = BeliefTally()
-    }
-    definitions[index] = definition
-  }
-
-  /// Registers a source, or replaces a registered source with the same id.
-  ///
-  /// Replacing a source's kind can change the half-life of its evidence, so the affected
-  /// beliefs are refolded from the ledger.
-  ///
-  /// - Parameter source: The source.
-  /// - Throws: Never for a valid ``Source``; declared for symmetry with the other mutations.
-  public mutating func register(_ source: Source) throws(ModelError) {
-    if let index = sourceIndex[source.id] {
-      let kindChanged = sourceTable[index].kind != source.kind
-      sourceTable[index] = source
-      reliabilities[index] = policy.reliability(of: source)
-      if kindChanged { refold(where: { $0.source == source.id }) }
-      return
-    }
-    sourceIndex[source.id] = sourceTable.count
-    sourceTable.append(source)
-    reliabilities.append(policy.reliability(of: source))
-  }
-
   /// Replaces the policy and refolds every belief from the ledger under it.
   ///
-  /// - Parameter policy: The new policy.
+  /// - Parameter policy: A policy for this user alone, or `nil` to follow the catalogue's.
   /// - Throws: The ``ModelError`` from ``RevisionPolicy/validate()``; the model is unchanged.
-  public mutating func replacePolicy(_ policy: RevisionPolicy) throws(ModelError) {
-    try policy.validate()
-    self.policy = policy
-    reliabilities = sourceTable.map { policy.reliability(of: $0) }
+  public mutating func replacePolicy(_ policy: RevisionPolicy?) throws(ModelError) {
+    try policy?.validate()
+    policyOverride = policy
+    self.policy = policy ?? catalogue.policy
+    resetReliabilities()
     refold(where: { _ in true })
-  }
-
-  /// Rebuilds the tallies of every belief that has evidence matching `predicate`, replaying
-  /// that belief's ledger items in order.
-  mutating func refold(where predicate: (Evidence) -> Bool) {
-    var affected = Set<Int>()
-    for item in ledger where predicate(item) {
-      if let index = beliefIndex[item.belief] { affected.insert(index) }
-    }
-    guard !affected.isEmpty else { return }
-    for index in affected { tallies[index] = BeliefTally() }
-    for item in ledger {
-      guard let index = beliefIndex[item.belief], affected.contains(index),
-        let resolved = try? resolve(item, now: nil)
-      else { continue }
-      apply(resolved)
-    }
   }
 }

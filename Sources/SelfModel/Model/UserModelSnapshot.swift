@@ -1,32 +1,39 @@
-/// The portable, versioned form of a ``UserModel``: everything needed to rebuild it exactly.
+/// The portable, versioned form of a ``UserModel``: everything needed to rebuild it exactly on
+/// the catalogue it names.
 ///
-/// A snapshot stores definitions, sources, the policy and the evidence ledger, never
-/// probabilities: ``UserModel/init(snapshot:)`` refolds the ledger, so a snapshot taken under
-/// one policy and read under a tuned one stays consistent.
+/// A snapshot stores the catalogue version the model was built on, the user's own definitions
+/// and sources, its own policy if it has one, and the evidence ledger, never probabilities and
+/// never the catalogue's definitions: ``UserModel/init(snapshot:catalogue:)`` refolds the
+/// ledger on the catalogue it is given, so a snapshot taken under one policy and read under a
+/// tuned one stays consistent.
 ///
 /// Format versions: ``currentFormatVersion`` is written; versions in
 /// ``readableFormatVersions`` are read; a newer version is refused with
 /// ``ModelError/unsupportedFormatVersion(found:supported:)`` before anything else is decoded.
+/// Version 1 (before catalogues) has no `catalogueVersion` (read as 0) and always a `policy`.
 ///
 /// ```swift
 /// let data = try JSONEncoder().encode(model.snapshot)
-/// let copy = try UserModel(snapshot: JSONDecoder().decode(UserModelSnapshot.self, from: data))
+/// let snapshot = try JSONDecoder().decode(UserModelSnapshot.self, from: data)
+/// let copy = try UserModel(snapshot: snapshot, catalogue: model.catalogue)
 /// ```
 public struct UserModelSnapshot: Sendable, Hashable {
   /// The version this library writes.
-  public static let currentFormatVersion = 1
+  public static let currentFormatVersion = 2
   /// The versions this library reads.
-  public static let readableFormatVersions = 1...1
+  public static let readableFormatVersions = 1...2
 
   /// The format version of this snapshot.
   public let formatVersion: Int
   /// The user.
   public let user: UserID
-  /// The revision policy.
-  public let policy: RevisionPolicy
-  /// Belief definitions in declaration order.
+  /// The version of the catalogue the model was built on; 0 for none.
+  public let catalogueVersion: Int
+  /// The user's own revision policy, or `nil` to follow the catalogue's.
+  public let policy: RevisionPolicy?
+  /// The user's own belief definitions in declaration order.
   public let beliefs: [BeliefDefinition]
-  /// Sources in registration order.
+  /// The user's own sources in registration order.
   public let sources: [Source]
   /// The evidence ledger in recording order.
   public let evidence: [Evidence]
@@ -35,16 +42,18 @@ public struct UserModelSnapshot: Sendable, Hashable {
   ///
   /// - Parameters:
   ///   - user: The user.
-  ///   - policy: The policy.
-  ///   - beliefs: The definitions.
-  ///   - sources: The sources.
+  ///   - catalogueVersion: The catalogue version the model is built on; 0 for none.
+  ///   - policy: The user's own policy, or `nil` to follow the catalogue's.
+  ///   - beliefs: The user's own definitions.
+  ///   - sources: The user's own sources.
   ///   - evidence: The ledger.
   public init(
-    user: UserID, policy: RevisionPolicy, beliefs: [BeliefDefinition], sources: [Source],
-    evidence: [Evidence]
+    user: UserID, catalogueVersion: Int = 0, policy: RevisionPolicy?,
+    beliefs: [BeliefDefinition], sources: [Source], evidence: [Evidence]
   ) {
     self.formatVersion = Self.currentFormatVersion
     self.user = user
+    self.catalogueVersion = catalogueVersion
     self.policy = policy
     self.beliefs = beliefs
     self.sources = sources
@@ -54,7 +63,7 @@ public struct UserModelSnapshot: Sendable, Hashable {
 
 extension UserModelSnapshot: Codable {
   private enum CodingKeys: String, CodingKey {
-    case formatVersion, user, policy, beliefs, sources, evidence
+    case formatVersion, user, catalogueVersion, policy, beliefs, sources, evidence
   }
 
   /// Decodes a snapshot, checking the format version first.
@@ -71,18 +80,29 @@ extension UserModelSnapshot: Codable {
     }
     formatVersion = version
     user = try container.decode(UserID.self, forKey: .user)
-    policy = try container.decode(RevisionPolicy.self, forKey: .policy)
+    if version == 1 {
+      catalogueVersion = 0
+      policy = try container.decode(RevisionPolicy.self, forKey: .policy)
+    } else {
+      catalogueVersion = try container.decode(Int.self, forKey: .catalogueVersion)
+      guard catalogueVersion >= 0 else {
+        throw ModelError.corruptSnapshot(
+          reason: "catalogue version \(catalogueVersion) is negative")
+      }
+      policy = try container.decodeIfPresent(RevisionPolicy.self, forKey: .policy)
+    }
     beliefs = try container.decode([BeliefDefinition].self, forKey: .beliefs)
     sources = try container.decode([Source].self, forKey: .sources)
     evidence = try container.decode([Evidence].self, forKey: .evidence)
   }
 
-  /// Encodes the snapshot with its format version.
+  /// Encodes the snapshot in the current format.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(formatVersion, forKey: .formatVersion)
+    try container.encode(Self.currentFormatVersion, forKey: .formatVersion)
     try container.encode(user, forKey: .user)
-    try container.encode(policy, forKey: .policy)
+    try container.encode(catalogueVersion, forKey: .catalogueVersion)
+    try container.encodeIfPresent(policy, forKey: .policy)
     try container.encode(beliefs, forKey: .beliefs)
     try container.encode(sources, forKey: .sources)
     try container.encode(evidence, forKey: .evidence)
@@ -90,42 +110,48 @@ extension UserModelSnapshot: Codable {
 }
 
 extension UserModel {
-  /// The model's snapshot: definitions, sources, policy and ledger.
+  /// The model's snapshot: catalogue version, own definitions and sources, own policy and
+  /// ledger.
   public var snapshot: UserModelSnapshot {
     UserModelSnapshot(
-      user: user, policy: policy, beliefs: definitions, sources: sourceTable, evidence: ledger)
+      user: user, catalogueVersion: catalogue.version, policy: policyOverride,
+      beliefs: ownDefinitions, sources: ownSources, evidence: ledger)
   }
 
-  /// Rebuilds a model from a snapshot by replaying its ledger.
+  /// Rebuilds a model from a snapshot on `catalogue` by replaying its ledger.
   ///
-  /// - Parameter snapshot: The snapshot.
-  /// - Throws: ``ModelError`` naming the first inconsistency (a duplicate id, evidence about an
-  ///   undeclared belief or from an unknown source, …).
-  public init(snapshot: UserModelSnapshot) throws(ModelError) {
+  /// The catalogue may be newer than the one the snapshot names (the model then adopts it, as
+  /// ``adopt(_:)`` does), never older. A version-1 snapshot's definitions and sources that
+  /// the catalogue lists are merged into it; its policy stays the user's own unless it
+  /// equals the catalogue's.
+  ///
+  /// - Parameters:
+  ///   - snapshot: The snapshot.
+  ///   - catalogue: The catalogue to build on.
+  /// - Throws: ``ModelError/incompatibleCatalogue(reason:)`` if the catalogue is older than the
+  ///   snapshot's, or ``ModelError`` naming the first inconsistency (a duplicate id, evidence
+  ///   about an undeclared belief or from an unknown source, …).
+  public init(snapshot: UserModelSnapshot, catalogue: Catalogue) throws(ModelError) {
+    guard snapshot.catalogueVersion <= catalogue.version else {
+      throw .incompatibleCatalogue(
+        reason:
+          "the model of \(snapshot.user) was built on catalogue version "
+          + "\(snapshot.catalogueVersion), newer than version \(catalogue.version)")
+    }
+    var policy = snapshot.policy
+    if snapshot.formatVersion == 1, catalogue.version > 0, policy == catalogue.policy {
+      policy = nil
+    }
     try self.init(
-      user: snapshot.user, policy: snapshot.policy, beliefs: snapshot.beliefs,
+      user: snapshot.user, catalogue: catalogue, policy: policy, beliefs: snapshot.beliefs,
       sources: snapshot.sources, evidence: snapshot.evidence)
   }
-}
 
-extension UserModel: Codable {
-  /// Decodes a ``UserModelSnapshot`` and rebuilds the model from it.
+  /// Rebuilds a model that declares everything itself (catalogue version 0) from a snapshot.
   ///
-  /// - Throws: Whatever decoding the snapshot or ``init(snapshot:)`` throws.
-  public init(from decoder: any Decoder) throws {
-    try self.init(snapshot: UserModelSnapshot(from: decoder))
-  }
-
-  /// Encodes the model's ``snapshot``.
-  public func encode(to encoder: any Encoder) throws {
-    try snapshot.encode(to: encoder)
-  }
-}
-
-extension UserModel: Equatable {
-  /// Two models are equal when their snapshots are: same user, policy, definitions, sources and
-  /// ledger in the same order (and so the same tallies).
-  public static func == (lhs: UserModel, rhs: UserModel) -> Bool {
-    lhs.snapshot == rhs.snapshot
+  /// - Parameter snapshot: The snapshot.
+  /// - Throws: As ``init(snapshot:catalogue:)`` with ``Catalogue/empty``.
+  public init(snapshot: UserModelSnapshot) throws(ModelError) {
+    try self.init(snapshot: snapshot, catalogue: .empty)
   }
 }

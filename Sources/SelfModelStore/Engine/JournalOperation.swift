@@ -16,6 +16,7 @@ package enum JournalOperation: Sendable, Hashable {
   case redeclare(BeliefDefinition)
   /// A source was registered or updated.
   case register(Source)
-  /// The revision policy was replaced.
-  case replacePolicy(RevisionPolicy)
+  /// The user's own revision policy was replaced, or with `nil` dropped in favour of the
+  /// catalogue's.
+  case replacePolicy(RevisionPolicy?)
 }

@@ -27,6 +27,9 @@ package enum OperationCodec {
     case register = 5
     /// ``JournalOperation/replacePolicy(_:)``, JSON.
     case replacePolicy = 6
+    /// ``JournalOperation/replacePolicy(_:)`` with `nil`: follow the catalogue's policy. No
+    /// body.
+    case followCataloguePolicy = 7
   }
 
   /// The JSON body of a ``JournalOperation/create(_:_:)``.
@@ -52,7 +55,8 @@ package enum OperationCodec {
     case .declare(let definition): return try json(.declare, definition)
     case .redeclare(let definition): return try json(.redeclare, definition)
     case .register(let source): return try json(.register, source)
-    case .replacePolicy(let policy): return try json(.replacePolicy, policy)
+    case .replacePolicy(let policy?): return try json(.replacePolicy, policy)
+    case .replacePolicy(nil): return [Tag.followCataloguePolicy.rawValue]
     }
   }
 
@@ -81,6 +85,11 @@ package enum OperationCodec {
     case .redeclare: return .redeclare(try unjson(BeliefDefinition.self, body))
     case .register: return .register(try unjson(Source.self, body))
     case .replacePolicy: return .replacePolicy(try unjson(RevisionPolicy.self, body))
+    case .followCataloguePolicy:
+      guard body.isEmpty else {
+        throw .corrupt("decode", path: nil, offset: nil, detail: "policy reset with a body")
+      }
+      return .replacePolicy(nil)
     }
   }
 

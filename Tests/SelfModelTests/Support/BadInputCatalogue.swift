@@ -342,8 +342,8 @@ extension BadInputCatalogue {
 
   static let snapshotCases: [BadInput] = [
     BadInput(
-      "snapshot with formatVersion 2", .unsupportedFormatVersion(found: 2, supported: 1...1),
-      decodeEdited { $0["formatVersion"] = 2 }),
+      "snapshot with formatVersion 3", .unsupportedFormatVersion(found: 3, supported: 1...2),
+      decodeEdited { $0["formatVersion"] = 3 }),
     BadInput(
       "snapshot with duplicate evidence ids",
       .corruptSnapshot(reason: "evidence e1 is listed twice"),

@@ -1,0 +1,49 @@
+extension Catalogue: Codable {
+  private enum CodingKeys: String, CodingKey {
+    case format, formatVersion, version, policy, beliefs, sources, retiredBeliefs, retiredSources
+  }
+
+  /// Decodes a catalogue from its stable JSON form and validates it.
+  ///
+  /// The `format` field must be ``formatName`` and `formatVersion` one of
+  /// ``readableFormatVersions``; both are checked before anything else is decoded.
+  ///
+  /// - Throws: ``ModelError/unsupportedFormatVersion(found:supported:)`` for a newer format,
+  ///   ``ModelError/corruptSnapshot(reason:)`` for a document of another kind, a
+  ///   `DecodingError` for malformed JSON, or the ``ModelError`` of
+  ///   ``init(version:beliefs:sources:policy:retiredBeliefs:retiredSources:)``.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let format = try container.decode(String.self, forKey: .format)
+    guard format == Self.formatName else {
+      throw ModelError.corruptSnapshot(reason: "document kind is \"\(format)\", not a catalogue")
+    }
+    let formatVersion = try container.decode(Int.self, forKey: .formatVersion)
+    guard Self.readableFormatVersions.contains(formatVersion) else {
+      throw ModelError.unsupportedFormatVersion(
+        found: formatVersion, supported: Self.readableFormatVersions)
+    }
+    try self.init(
+      version: container.decode(Int.self, forKey: .version),
+      beliefs: container.decode([BeliefDefinition].self, forKey: .beliefs),
+      sources: container.decode([Source].self, forKey: .sources),
+      policy: container.decode(RevisionPolicy.self, forKey: .policy),
+      retiredBeliefs: container.decodeIfPresent([BeliefDefinition].self, forKey: .retiredBeliefs)
+        ?? [],
+      retiredSources: container.decodeIfPresent([Source].self, forKey: .retiredSources) ?? [])
+  }
+
+  /// Encodes the stable JSON form: `format`, `formatVersion`, `version`, `policy`, `beliefs`,
+  /// `sources`, `retiredBeliefs` and `retiredSources`.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(Self.formatName, forKey: .format)
+    try container.encode(Self.currentFormatVersion, forKey: .formatVersion)
+    try container.encode(version, forKey: .version)
+    try container.encode(policy, forKey: .policy)
+    try container.encode(beliefs, forKey: .beliefs)
+    try container.encode(sources, forKey: .sources)
+    try container.encode(retiredBeliefs, forKey: .retiredBeliefs)
+    try container.encode(retiredSources, forKey: .retiredSources)
+  }
+}

@@ -1,0 +1,106 @@
+public import Foundation
+public import SelfModel
+
+extension UserModelStore {
+  /// Records one evidence item; see ``record(_:for:at:)-([Evidence],_,_)``.
+  ///
+  /// ```swift
+  /// try await store.record(evidence, for: "user-42", at: now)
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - evidence: The evidence.
+  ///   - user: The user.
+  ///   - now: The current time.
+  /// - Returns: What was recorded and how the belief moved.
+  /// - Throws: As ``record(_:for:at:)-([Evidence],_,_)``.
+  @discardableResult
+  public func record(_ evidence: Evidence, for user: UserID, at now: Date) async throws(StoreError)
+    -> ObservationResult
+  {
+    try await record([evidence], for: user, at: now)
+  }
+
+  /// Creates an empty model for a new user on the catalogue in force, following the
+  /// catalogue's policy.
+  ///
+  /// ```swift
+  /// let model = try await store.createUser("user-42")
+  /// ```
+  ///
+  /// - Parameter user: The new user.
+  /// - Returns: The new, empty model.
+  /// - Throws: As ``createUser(_:beliefs:sources:policy:)``.
+  @discardableResult
+  public func createUser(_ user: UserID) async throws(StoreError) -> UserModel {
+    try await createUser(user, beliefs: [], sources: [], policy: nil)
+  }
+
+  /// Creates an empty model for a new user on the catalogue in force, with a policy of its
+  /// own.
+  ///
+  /// ```swift
+  /// let model = try await store.createUser("user-42", policy: RevisionPolicy(priorWeight: 2))
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - user: The new user.
+  ///   - policy: The user's own revision policy.
+  /// - Returns: The new, empty model.
+  /// - Throws: As ``createUser(_:beliefs:sources:policy:)``.
+  @discardableResult
+  public func createUser(_ user: UserID, policy: RevisionPolicy) async throws(StoreError)
+    -> UserModel
+  {
+    try await createUser(user, beliefs: [], sources: [], policy: policy)
+  }
+}
+
+extension UserModel {
+  /// The empty model `createUser` starts from, with the model's rejection turned into the
+  /// store's ``StoreError/Code/rejectedByModel``. Shared by every store here.
+  static func newUser(
+    _ user: UserID, catalogue: Catalogue, beliefs: [BeliefDefinition], sources: [Source],
+    policy: RevisionPolicy?
+  ) throws(StoreError) -> UserModel {
+    do {
+      var model = try UserModel(user: user, catalogue: catalogue, policy: policy)
+      for belief in beliefs { try model.declare(belief) }
+      for source in sources { try model.register(source) }
+      return model
+    } catch {
+      throw StoreError(.rejectedByModel, operation: "createUser", user: user, modelError: error)
+    }
+  }
+}
+
+extension Catalogue {
+  /// The catalogue to put in force when `candidate` is published over `self`, or `nil` when
+  /// `candidate` is `self` again; the rules every store applies.
+  func publication(of candidate: Catalogue) throws(StoreError) -> (Catalogue, CatalogueDiff)? {
+    if candidate.version == version {
+      // What is in force has the retired lists merged in; compare what the app lists.
+      guard
+        candidate.beliefs == beliefs && candidate.sources == sources
+          && candidate.policy == policy
+      else {
+        throw StoreError(
+          .catalogueConflict, operation: "publish",
+          detail: "version \(version) is in force with other content; publish a new version")
+      }
+      return nil
+    }
+    guard candidate.version > version else {
+      throw StoreError(
+        .catalogueOutdated, operation: "publish",
+        detail: "version \(candidate.version) is older than version \(version) in force")
+    }
+    do {
+      let next = try candidate.successor(of: self)
+      return (next, next.changes(from: self))
+    } catch {
+      throw StoreError(.catalogueConflict, operation: "publish", modelError: error)
+    }
+  }
+
+}
