@@ -8,10 +8,11 @@ public import SelfModel
 /// names all of them.
 ///
 /// ```swift
-/// do {
+/// do throws(StoreError) {
 ///   let store = try FileStore(at: folder)
-/// } catch let error where error.code == .locked {
-///   print("another process owns \(folder)")
+/// } catch {
+///   if error.code == .locked { print("another process owns \(folder)") }
+///   if error.isRetryable { /* try again later */ }
 /// }
 /// ```
 public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -43,6 +44,10 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case closed
     /// An argument was invalid (a zero page size, a malformed export document, …).
     case invalidArgument
+    /// The store cannot serve the call now but may later: retry with backoff. `FileStore`
+    /// uses it for system calls that fail transiently (`EAGAIN`, `EBUSY` or `ENOMEM`); other
+    /// backends use it for a lost connection or a timeout.
+    case unavailable
   }
 
   /// What went wrong.
