@@ -26,6 +26,16 @@ public import SelfModel
 /// let model = try await store.model(for: "user-42")
 /// ```
 public protocol UserModelStore: Sendable {
+  /// Closes the store without blocking a thread of Swift's cooperative pool: in-flight calls
+  /// finish, then resources are released; later calls throw ``StoreError/Code/closed``.
+  /// Calling it again does nothing. The default implementation does nothing (for stores that
+  /// hold no resources, such as ``InMemoryStore``).
+  ///
+  /// ```swift
+  /// await store.shutdown()
+  /// ```
+  func shutdown() async
+
   /// Creates an empty model for a new user.
   ///
   /// The user exists (durably, for a durable store) when the call returns.
