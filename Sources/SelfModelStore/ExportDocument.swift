@@ -66,7 +66,9 @@ public struct ExportDocument: Sendable, Hashable, Codable {
         detail: "export format \(header.formatVersion); this library reads 1")
     }
     do {
-      self = try JSONDecoder().decode(ExportDocument.self, from: data)
+      self = try ModelError.unwrappingDecoding {
+        try JSONDecoder().decode(ExportDocument.self, from: data)
+      }
     } catch let error as ModelError {
       if case .unsupportedFormatVersion = error {
         throw StoreError(.newerFormat, operation: "import", modelError: error)

@@ -65,7 +65,10 @@ enum BadInputCatalogue {
       var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
       edit(&object)
       let edited = try JSONSerialization.data(withJSONObject: object)
-      model = try JSONDecoder().decode(UserModel.self, from: edited)
+      // Decoding wraps validation errors in DecodingError; the catalogue pins the model error.
+      model = try ModelError.unwrappingDecoding {
+        try JSONDecoder().decode(UserModel.self, from: edited)
+      }
     }
   }
 
