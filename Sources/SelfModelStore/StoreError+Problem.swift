@@ -33,7 +33,7 @@ extension StoreError {
     }
   }
 
-  /// Whether retrying later may succeed: `true` for the ``ErrorCategory/unavailable``
+  /// Whether retrying later may succeed: `true` for the `ErrorCategory/unavailable`
   /// category. A store that failed (``Code/storeFailed``) or was closed serves again only
   /// once reopened, so a retry should go through the code that reopens it or to another
   /// instance.
@@ -43,7 +43,7 @@ extension StoreError {
   /// ```
   public var isRetryable: Bool { category.isRetryable }
 
-  /// The error as an RFC 9457 problem document. Its ``ProblemDocument/code`` is the store's
+  /// The error as an RFC 9457 problem document. Its `ProblemDocument/code` is the store's
   /// code (or, for ``Code/rejectedByModel``, the model's case); its members name the
   /// `operation`, the `user`, and the model error's belief, source or evidence. File paths,
   /// offsets, `errno` and the ``detail`` of unavailable and internal errors are left out: log
