@@ -83,3 +83,33 @@ import Testing
     }
   }
 }
+
+@Suite struct DecodingProblemTests {
+  private func problem<T: Decodable>(_ type: T.Type, _ json: String) throws -> ProblemDocument {
+    do {
+      _ = try JSONDecoder().decode(type, from: Data(json.utf8))
+    } catch let error as DecodingError {
+      return ProblemDocument(decodingError: error)
+    }
+    Issue.record("decoding succeeded")
+    return ProblemDocument(code: "none", category: .internal, detail: "")
+  }
+
+  @Test func aValidationFailureKeepsTheModelsCodeAndAddsThePath() throws {
+    let json =
+      #"{"id": "c", "stances": [{"belief": "b", "assertion": {"outcome": "true"}, "importance": -1}]}"#
+    let problem = try problem(Candidate.self, json)
+    #expect(problem.code == "numberOutOfRange")
+    #expect(problem.status == 400)
+    #expect(problem.members["path"] == "stances.0")
+  }
+
+  @Test func malformedBodiesAreBadInputWithTheirPath() throws {
+    let missing = try problem(Source.self, #"{"id": "s", "kind": "behavior"}"#)
+    #expect(missing.code == "malformedDocument")
+    #expect(missing.members["path"] == "reliability")
+    let wrong = try problem(Source.self, #"{"id": "s", "kind": "behavior", "reliability": "x"}"#)
+    #expect(wrong.category == .invalidInput)
+    #expect(wrong.members["path"] == "reliability")
+  }
+}
