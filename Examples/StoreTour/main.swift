@@ -102,7 +102,20 @@ do {
   print("\n9. Import the export from step 6 to bring the user back exactly.")
   let restored = try await store.importUser(document, replacing: false)
   print("   \(restored): \(try await store.model(for: restored).evidence.count) evidence items")
-  store.close()
+
+  print("\n10. Answer as a server would: results and errors as JSON, then shut down.")
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.sortedKeys]
+  let estimate = try await store.model(for: restored).estimate(for: concise, at: tuesday)
+  let outcomes = try estimate.response().outcomes
+  print("   estimate: \(outcomes.map { "\($0.outcome) \(percent($0.probability))" })")
+  do throws(StoreError) {
+    _ = try await store.model(for: "nobody")
+  } catch {
+    let problem = String(decoding: try encoder.encode(error.problem), as: UTF8.self)
+    print("   \(error.category.httpStatus): \(problem)")
+  }
+  await store.shutdown()
 } catch {
   print("StoreTour failed: \(error)")
   exit(1)
