@@ -65,10 +65,8 @@ enum BadInputCatalogue {
       var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
       edit(&object)
       let edited = try JSONSerialization.data(withJSONObject: object)
-      // Decoding wraps validation errors in DecodingError; the catalogue pins the model error.
-      model = try ModelError.unwrappingDecoding {
-        try JSONDecoder().decode(UserModel.self, from: edited)
-      }
+      let decode = { try JSONDecoder().decode(UserModel.self, from: edited) }
+      model = try ModelError.unwrappingDecoding(decode)  // the model error inside DecodingError
     }
   }
 
