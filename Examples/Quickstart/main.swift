@@ -43,29 +43,16 @@ func printTable(_ model: UserModel, at now: Date) throws {
   }
 }
 
-// MARK: - 1. Policy
+// MARK: - 1. The app's catalogue
 
-step(1, "Choose a revision policy")
+step(1, "Declare the app's catalogue once: beliefs, sources and the revision policy")
 var policy = RevisionPolicy()
 policy.halfLifeBySourceKind[.behavior] = 14 * day
 policy.halfLifeBySourceKind[.modelInference] = 30 * day
 policy.maximumContributionPerSource = 8
-print(
-  "Prior weight W = \(policy.priorWeight): with no evidence every belief sits at its base rate.")
-print("Clicks fade with a 14-day half-life, model inferences with 30 days; the user's own words")
-print("do not fade. No single source may contribute more than 8 observations to one belief.")
-
-// MARK: - 2. Store, beliefs and sources
-
-step(2, "Open the store, declare beliefs and register sources")
-let folder = CommandLine.arguments.dropFirst().first ?? "selfmodel-data"
-var store = try FileStore(at: folder)
-let user: UserID = "user-42"
-// Start afresh, so every run prints the same: drop what an earlier run left (if anything).
-_ = try await store.deleteUser(user)
-_ = try await store.createUser(user, policy: policy)
-try await store.declare(
-  [
+let catalogue = try Catalogue(
+  version: 1,
+  beliefs: [
     .binary("preference.concise", statement: "Prefers concise answers"),
     BeliefDefinition(
       key: "preference.tone", statement: "Preferred tone of voice",
@@ -73,18 +60,48 @@ try await store.declare(
     .binary(
       "interest.swift-concurrency", statement: "Is interested in Swift concurrency",
       baseRate: 0.3),
-  ], for: user)
-try await store.register(
-  [
+  ],
+  sources: [
     Source(id: "user", kind: .userStated, reliability: 0.95),
     Source(id: "clicks", kind: .behavior, reliability: 0.6),
     Source(id: "llm", kind: .modelInference, reliability: 0.5),
-  ], for: user)
-print("The store is the folder '\(folder)': one journal and one snapshot per user, fsynced.")
-for belief in try await store.model(for: user).beliefs {
+  ],
+  policy: policy)
+for belief in catalogue.beliefs {
   print("- \(belief.key): \(belief.statement) [\(belief.outcomes.joined(separator: " | "))]")
 }
 print("Sources: user (stated, 0.95), clicks (behaviour, 0.6), llm (model inference, 0.5).")
+print(
+  "Prior weight W = \(policy.priorWeight): with no evidence every belief sits at its base rate.")
+print("Clicks fade with a 14-day half-life, model inferences with 30 days; the user's own words")
+print("do not fade. No single source may contribute more than 8 observations to one belief.")
+
+// MARK: - 2. Store and user
+
+step(2, "Open the store, publish the catalogue, create a user")
+let folder = CommandLine.arguments.dropFirst().first ?? "selfmodel-data"
+var store = try FileStore(at: folder)
+let user: UserID = "user-42"
+// Every instance of the app publishes its catalogue at startup. The same version again is a
+// no-op; a newer version already in force (here: left by an earlier run's step 9; in
+// production: a newer release rolling out) throws catalogueOutdated, which is fine to ignore,
+// because every newer version is compatible with the older ones.
+do throws(StoreError) {
+  let published = try await store.publish(catalogue)
+  print(
+    "Catalogue version \(published.toVersion) is in force; this publish added "
+      + "\(published.addedBeliefs.count) beliefs (0 if an earlier run published it).")
+} catch {
+  guard error.code == .catalogueOutdated else { throw error }
+  print("A newer catalogue (version \(try await store.catalogue().version)) is already in force.")
+}
+// Start afresh, so every run prints the same: drop what an earlier run left (if anything).
+_ = try await store.deleteUser(user)
+let created = try await store.createUser(user)
+print(
+  "Created \(user) in one durable call, with no declarations of its own: it reads the "
+    + "catalogue's \(created.beliefs.count) beliefs.")
+print("The store is the folder '\(folder)': one journal and one snapshot per user, fsynced.")
 
 // MARK: - 3. Evidence over three weeks
 
@@ -176,6 +193,25 @@ let then = try past.estimate(for: "preference.concise", at: endOfWeekOne)
 print(
   "On day 7 p(concise) was \(percent(then.probabilities[0])) from \(past.evidence.count) items "
     + "recorded by then.")
+
+// MARK: - 9. A new release
+
+step(9, "Ship a new release: catalogue version 2 adds a belief, and one user gets its own")
+var next = catalogue.beliefs
+next.append(try .binary("preference.examples", statement: "Wants code examples", baseRate: 0.6))
+let diff = try await store.publish(
+  try Catalogue(version: 2, beliefs: next, sources: catalogue.sources, policy: policy))
+print(
+  "Published version \(diff.toVersion): added \(diff.addedBeliefs.map(\.rawValue)), "
+    + "removed \(diff.removedBeliefs.count). Changing a belief's outcomes would be refused.")
+try await store.declare(
+  [.binary("interest.jazz", statement: "Mentions jazz (found by an LLM)", baseRate: 0.1)],
+  for: user)
+model = try await store.model(for: user)
+print(
+  "\(user) now sees \(model.beliefs.count) beliefs: \(model.catalogue.beliefs.count) from the "
+    + "catalogue (shared by every user) and \(model.ownBeliefs.count) of its own; its "
+    + "\(model.evidence.count) evidence items were kept.")
 
 store.close()
 print(

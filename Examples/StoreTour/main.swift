@@ -28,15 +28,18 @@ do {
   print("   and concurrent writers share one fsync.")
   var store = try FileStore(at: folder)
 
-  print("\n2. Create a user, declare a belief and register two sources.")
-  try await store.createUser(user, policy: RevisionPolicy(defaultHalfLife: 30 * 86_400))
-  try await store.declare([try .binary(concise, statement: "Prefers concise answers")], for: user)
-  try await store.register(
-    [
+  print("\n2. Publish the app's catalogue (one belief, two sources), then create a user.")
+  let catalogue = try Catalogue(
+    version: 1, beliefs: [try .binary(concise, statement: "Prefers concise answers")],
+    sources: [
       try Source(id: "survey", kind: .userStated, reliability: 0.95),
       try Source(id: "clicks", kind: .behavior, reliability: 0.6),
-    ], for: user)
-  print("   user-42 exists: \(try await store.contains(user))")
+    ], policy: RevisionPolicy(defaultHalfLife: 30 * 86_400))
+  try await store.publish(catalogue)
+  try await store.createUser(user)
+  print(
+    "   CATALOGUE holds version \(try await store.catalogue().version), checksummed and fsynced;")
+  print("   user-42 exists: \(try await store.contains(user)), with no declarations of its own")
 
   print("\n3. Record evidence. Each call appends one checksummed journal record.")
   let answer = Evidence(
@@ -102,7 +105,20 @@ do {
   print("\n9. Import the export from step 6 to bring the user back exactly.")
   let restored = try await store.importUser(document, replacing: false)
   print("   \(restored): \(try await store.model(for: restored).evidence.count) evidence items")
-  store.close()
+
+  print("\n10. Answer as a server would: results and errors as JSON, then shut down.")
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.sortedKeys]
+  let estimate = try await store.model(for: restored).estimate(for: concise, at: tuesday)
+  let outcomes = try estimate.response().outcomes
+  print("   estimate: \(outcomes.map { "\($0.outcome) \(percent($0.probability))" })")
+  do throws(StoreError) {
+    _ = try await store.model(for: "nobody")
+  } catch {
+    let problem = String(decoding: try encoder.encode(error.problem), as: UTF8.self)
+    print("   \(error.category.httpStatus): \(problem)")
+  }
+  await store.shutdown()
 } catch {
   print("StoreTour failed: \(error)")
   exit(1)

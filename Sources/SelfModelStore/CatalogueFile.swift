@@ -4,7 +4,7 @@ import Synchronization
 
 /// The store's `CATALOGUE` file: the catalogue in force as JSON, framed like a snapshot
 /// (magic `"SMCATALG"`, lengths and CRC-32C checksums) and replaced atomically (temporary
-/// file, `fsync`, rename, folder `fsync`). A store without the file has ``Catalogue/empty``.
+/// file, `fsync`, rename, folder `fsync`). A store without the file has `Catalogue.empty`.
 enum CatalogueFile {
   static let magic = Array("SMCATALG".utf8)
 
@@ -15,7 +15,9 @@ enum CatalogueFile {
     guard let payload = try SnapshotFile.read(from: path, fileSystem: fileSystem, magic: magic)
     else { return .empty }
     do {
-      return try JSONDecoder().decode(Catalogue.self, from: Data(payload))
+      return try ModelError.unwrappingDecoding {
+        try JSONDecoder().decode(Catalogue.self, from: Data(payload))
+      }
     } catch let error as ModelError {
       if case .unsupportedFormatVersion = error {
         throw StoreError(.newerFormat, operation: "open", path: path, modelError: error)

@@ -12,8 +12,9 @@ public import SelfModel
 /// importing needs that version or a newer one in force) and holds the user's own policy,
 /// belief definitions and sources and the whole evidence ledger,
 /// never derived probabilities, so importing it refolds to exactly the exported model. Dates
-/// are Foundation's default encoding (seconds since 2001-01-01T00:00:00Z as a JSON number),
-/// which round-trips exactly. Keys are sorted so the same model always exports the same bytes.
+/// are ISO 8601 `Timestamp` strings with the exact fraction of a second, which round-trip
+/// bit for bit; documents written with numbers (seconds since 2001-01-01T00:00:00Z) still
+/// import. Keys are sorted so the same model always exports the same bytes.
 ///
 /// ```swift
 /// let data = try await store.exportUser("user-42")
@@ -68,7 +69,9 @@ public struct ExportDocument: Sendable, Hashable, Codable {
         detail: "export format \(header.formatVersion); this library reads 1")
     }
     do {
-      self = try JSONDecoder().decode(ExportDocument.self, from: data)
+      self = try ModelError.unwrappingDecoding {
+        try Self.decoder().decode(ExportDocument.self, from: data)
+      }
     } catch let error as ModelError {
       if case .unsupportedFormatVersion = error {
         throw StoreError(.newerFormat, operation: "import", modelError: error)
@@ -87,6 +90,7 @@ public struct ExportDocument: Sendable, Hashable, Codable {
   public func encoded() throws(StoreError) -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
+    encoder.dateEncodingStrategy = Self.dateEncoding
     do {
       return try encoder.encode(self)
     } catch {

@@ -29,6 +29,18 @@ extension FileStore {
     /// What to do when a journal is damaged anywhere but its torn tail. Default
     /// ``Recovery/strict``.
     public var recovery: Recovery
+    /// Receives the store's ``StoreEvent``s (repairs, compactions, slow syncs, failure,
+    /// close), on the store's threads. Default `nil`: no events.
+    public var observer: StoreObserver?
+    /// A journal sync taking at least this long is reported as ``StoreEvent/Kind/slowSync``
+    /// to the ``observer``. Default 100 ms (a healthy local disk syncs a small append in well
+    /// under 1 ms).
+    public var slowSyncThreshold: Duration
+    /// Whether opening creates the store folder's missing parent folders (`0700`, each parent
+    /// synced), like `mkdir -p`. Default `false`: a missing parent throws
+    /// ``StoreError/Code/ioFailure`` (`ENOENT`), so a mistyped path or an unmounted volume is
+    /// noticed instead of silently filled.
+    public var createsParentFolders: Bool
 
     /// Creates options; the defaults suit a server with many users.
     ///
@@ -39,10 +51,14 @@ extension FileStore {
     ///   - compactionRecordThreshold: See ``compactionRecordThreshold``.
     ///   - compactionByteThreshold: See ``compactionByteThreshold``.
     ///   - recovery: See ``recovery``.
+    ///   - observer: See ``observer``.
+    ///   - slowSyncThreshold: See ``slowSyncThreshold``.
+    ///   - createsParentFolders: See ``createsParentFolders``.
     public init(
       durability: Durability = .groupCommit, workerCount: Int = 4, cacheCapacity: Int = 1_024,
       compactionRecordThreshold: Int = 4_096, compactionByteThreshold: Int = 4 << 20,
-      recovery: Recovery = .strict
+      recovery: Recovery = .strict, observer: StoreObserver? = nil,
+      slowSyncThreshold: Duration = .milliseconds(100), createsParentFolders: Bool = false
     ) {
       self.durability = durability
       self.workerCount = workerCount
@@ -50,6 +66,9 @@ extension FileStore {
       self.compactionRecordThreshold = compactionRecordThreshold
       self.compactionByteThreshold = compactionByteThreshold
       self.recovery = recovery
+      self.observer = observer
+      self.slowSyncThreshold = slowSyncThreshold
+      self.createsParentFolders = createsParentFolders
     }
   }
 

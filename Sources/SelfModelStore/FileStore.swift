@@ -45,7 +45,7 @@ public final class FileStore: UserModelStore {
   let environment: StoreEnvironment
   let shards: [Shard]
   let listing: DispatchQueue
-  private let lock: LockFile
+  let lock: LockFile
 
   /// Opens (creating if needed) the store in the folder at `path`.
   ///
@@ -75,6 +75,7 @@ public final class FileStore: UserModelStore {
   ) throws(StoreError) {
     try Self.validate(options, path: path)
     let root = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    if options.createsParentFolders { try Self.makeParents(of: root, fileSystem: fileSystem) }
     try fileSystem.makeDirectory(root, permissions: 0o700)
     let lock = try LockFile.acquire(inFolder: root, fileSystem: fileSystem)
     let layout = FileStoreLayout(root: root)
@@ -106,6 +107,7 @@ public final class FileStore: UserModelStore {
         ? "cacheCapacity must be at least workerCount" : nil,
       options.compactionRecordThreshold < 1 ? "compactionRecordThreshold must be positive" : nil,
       options.compactionByteThreshold < 1 ? "compactionByteThreshold must be positive" : nil,
+      options.slowSyncThreshold < .zero ? "slowSyncThreshold must not be negative" : nil,
     ].compactMap { $0 }
     if let problem = problems.first {
       throw StoreError(.invalidArgument, operation: "open", path: path, detail: problem)
@@ -127,7 +129,9 @@ public final class FileStore: UserModelStore {
   /// Waits for in-flight calls, closes every file and releases the lock. Later calls throw
   /// ``StoreError/Code/closed``. Calling it again does nothing; `deinit` calls it.
   ///
-  /// Do not call it from inside a store call's continuation (it waits for the workers).
+  /// It blocks the calling thread while the workers finish: from async code, call
+  /// ``shutdown()`` instead. Do not call it from inside a store call's continuation (it waits
+  /// for the workers).
   ///
   /// ```swift
   /// let store = try FileStore(at: folder)
@@ -137,6 +141,7 @@ public final class FileStore: UserModelStore {
     guard environment.health.close() else { return }
     for shard in shards { shard.shutdown() }
     lock.release()
+    environment.report(StoreEvent(.closed, path: path))
   }
 
   /// The worker that owns `user`.

@@ -47,7 +47,7 @@ public final class InMemoryStore: UserModelStore {
   /// ```
   ///
   /// - Parameters:
-  ///   - catalogue: The catalogue in force at the start (default ``SelfModel/Catalogue/empty``).
+  ///   - catalogue: The catalogue in force at the start (default `Catalogue.empty`).
   ///   - models: Models to start with; a later model of the same user wins. Each moves to
   ///     `catalogue` when it is first read or changed.
   public init(catalogue: Catalogue = .empty, models: [UserModel] = []) {

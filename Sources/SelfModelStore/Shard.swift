@@ -86,6 +86,17 @@ final class Shard: Sendable {
     }
   }
 
+  /// Closes every journal of the shard after the queued work, without blocking the caller:
+  /// the caller suspends and is resumed from the worker's queue.
+  func shutdownAsynchronously() async {
+    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+      queue.async {
+        self.state.withLock { $0.closeAll() }
+        continuation.resume()
+      }
+    }
+  }
+
   /// Waits for queued work, then closes every journal of the shard.
   func shutdown() {
     queue.sync {

@@ -41,7 +41,7 @@ extension ShardState {
       return .done(result)
     case .synchronous:
       do {
-        try slot.journal.synchronize()
+        try environment.synchronize(slot.journal, of: slot.user)
       } catch {
         fail(slot.user, error)
         throw error
@@ -77,9 +77,12 @@ extension ShardState {
     let target = model ?? slot.model
     let covered = slot.journal.nextSequence - 1
     do {
-      try slot.files.writeSnapshot(target, covering: covered)
-      try slot.journal.reset(baseSequence: covered + 1)
-      if purging { try slot.files.purgeExtras() }
+      try environment.compacting(slot.user, journal: slot.journal, records: slot.journalRecords) {
+        () throws(StoreError) in
+        try slot.files.writeSnapshot(target, covering: covered)
+        try slot.journal.reset(baseSequence: covered + 1)
+        if purging { try slot.files.purgeExtras() }
+      }
     } catch {
       fail(slot.user, error)
       throw error

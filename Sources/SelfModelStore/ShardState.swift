@@ -93,7 +93,7 @@ struct ShardState {
   /// Records that a write failed after bytes may have reached a file: the store stops
   /// writing and the user is reloaded from disk on next use.
   mutating func fail(_ user: UserID, _ error: StoreError) {
-    environment.health.markFailed(error)
+    environment.markFailed(error, user: user)
     evict(user)
   }
 
@@ -128,7 +128,7 @@ struct ShardState {
     for entry in batch {
       var failure: StoreError?
       do {
-        try entry.journal.synchronize()
+        try environment.synchronize(entry.journal, of: entry.user)
       } catch {
         failure = error
         fail(entry.user, error)

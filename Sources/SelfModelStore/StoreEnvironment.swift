@@ -13,6 +13,6 @@ struct StoreEnvironment: Sendable {
   func files(for user: UserID) -> UserFiles {
     UserFiles(
       user: user, folder: layout.folder(for: user), fileSystem: fileSystem,
-      salvage: options.recovery == .salvage)
+      salvage: options.recovery == .salvage, observer: options.observer)
   }
 }

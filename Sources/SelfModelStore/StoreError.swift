@@ -8,10 +8,11 @@ public import SelfModel
 /// names all of them.
 ///
 /// ```swift
-/// do {
+/// do throws(StoreError) {
 ///   let store = try FileStore(at: folder)
-/// } catch let error where error.code == .locked {
-///   print("another process owns \(folder)")
+/// } catch {
+///   if error.code == .locked { print("another process owns \(folder)") }
+///   if error.isRetryable { /* try again later */ }
 /// }
 /// ```
 public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -52,6 +53,10 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// instance of an older release in a rolling deployment). Nothing was written; the store
     /// keeps serving the newer version, which every older one is compatible with.
     case catalogueOutdated
+    /// The store cannot serve the call now but may later: retry with backoff. `FileStore`
+    /// uses it for system calls that fail transiently (`EAGAIN`, `EBUSY` or `ENOMEM`); other
+    /// backends use it for a lost connection or a timeout.
+    case unavailable
   }
 
   /// What went wrong.

@@ -37,9 +37,14 @@ final class StoreHealth: Sendable {
   }
 
   /// Records `error` as the reason the store stopped writing (the first one wins).
-  func markFailed(_ error: StoreError) {
+  ///
+  /// - Returns: Whether this was the first failure.
+  @discardableResult
+  func markFailed(_ error: StoreError) -> Bool {
     state.withLock { state in
-      if state.failure == nil { state.failure = error }
+      guard state.failure == nil else { return false }
+      state.failure = error
+      return true
     }
   }
 

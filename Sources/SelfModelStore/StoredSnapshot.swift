@@ -47,7 +47,9 @@ struct StoredSnapshot: Codable {
         detail: "snapshot payload version \(version); this library reads \(currentFormatVersion)")
     }
     do {
-      return try JSONDecoder().decode(StoredSnapshot.self, from: data)
+      return try ModelError.unwrappingDecoding {
+        try JSONDecoder().decode(StoredSnapshot.self, from: data)
+      }
     } catch let error as ModelError {
       if case .unsupportedFormatVersion = error {
         throw StoreError(.newerFormat, operation: "load", path: path, modelError: error)

@@ -7,6 +7,7 @@ struct UserFiles: Sendable {
   let folder: UserFolder
   let fileSystem: any FileSystem
   let salvage: Bool
+  var observer: StoreObserver? = nil
 
   /// Whether the user exists: the snapshot is the commit point of creation and the first file
   /// removed on deletion.
@@ -98,6 +99,7 @@ struct UserFiles: Sendable {
     let (journal, recovery) = try JournalFile.open(
       path: folder.journalPath, fileSystem: fileSystem, baseSequence: covered + 1,
       salvage: salvage)
+    observer?.reportRecovery(recovery, user: user, path: folder.journalPath)
     do {
       let replayed = try replay(recovery.records, after: covered, into: &model)
       try align(journal, covered: covered, firstReplayed: replayed.first)

@@ -26,7 +26,17 @@ public import SelfModel
 /// let model = try await store.model(for: "user-42")
 /// ```
 public protocol UserModelStore: Sendable {
-  /// The catalogue in force: the latest version published, or ``Catalogue/empty`` if none
+  /// Closes the store without blocking a thread of Swift's cooperative pool: in-flight calls
+  /// finish, then resources are released; later calls throw ``StoreError/Code/closed``.
+  /// Calling it again does nothing. The default implementation does nothing (for stores that
+  /// hold no resources, such as ``InMemoryStore``).
+  ///
+  /// ```swift
+  /// await store.shutdown()
+  /// ```
+  func shutdown() async
+
+  /// The catalogue in force: the latest version published, or `Catalogue.empty` if none
   /// has been.
   ///
   /// - Returns: The catalogue.
@@ -35,7 +45,7 @@ public protocol UserModelStore: Sendable {
 
   /// Makes a catalogue version store-wide: atomically, durably (for a durable store), and
   /// only if it is a compatible successor of the catalogue in force (see
-  /// ``SelfModel/Catalogue/successor(of:)``).
+  /// `Catalogue.successor(of:)`).
   ///
   /// Every user sees the new version at its next load or access: models are refolded under
   /// it then, not all at once. Publishing the version in force again with the same content

@@ -13,14 +13,17 @@ import Testing
     let now = Date(timeIntervalSince1970: 1_767_225_600)
     let policy = RevisionPolicy()
 
+    let catalogue = try Catalogue(
+      version: 1,
+      beliefs: [.binary("preference.concise", statement: "Prefers concise answers")],
+      sources: [Source(id: "clicks", kind: .behavior, reliability: 0.6)],
+      policy: policy)
+
     let store = try FileStore(at: folder)
     defer { store.close() }
+    try await store.publish(catalogue)  // the same version again is a no-op
     if try await !store.contains("user-7") {  // the folder outlives the process
-      _ = try await store.createUser("user-7", policy: policy)
-      try await store.declare(
-        [.binary("preference.concise", statement: "Prefers concise answers")], for: "user-7")
-      try await store.register(
-        [Source(id: "clicks", kind: .behavior, reliability: 0.6)], for: "user-7")
+      _ = try await store.createUser("user-7")  // no declarations: the catalogue's
     }
     try await store.record(
       Evidence(

@@ -34,10 +34,14 @@ import Testing
     #expect(throws: ModelError.self) { try Candidate(id: "c", stances: [stance, stance]) }
     #expect(throws: ModelError.self) { try Candidate(id: "c", label: "", stances: [stance]) }
     let json = Data(#"{"id": "c", "stances": []}"#.utf8)
-    #expect(throws: ModelError.self) { try JSONDecoder().decode(Candidate.self, from: json) }
+    #expect(throws: ModelError.self) {
+      try ModelError.unwrappingDecoding { try JSONDecoder().decode(Candidate.self, from: json) }
+    }
     let negative = Data(
       #"{"belief": "b", "assertion": {"outcome": "true"}, "importance": -2}"#.utf8)
-    #expect(throws: ModelError.self) { try JSONDecoder().decode(Stance.self, from: negative) }
+    #expect(throws: ModelError.self) {
+      try ModelError.unwrappingDecoding { try JSONDecoder().decode(Stance.self, from: negative) }
+    }
   }
 
   @Test func scoringRejectsUnknownOutcomes() throws {

@@ -160,6 +160,10 @@ struct BetaBernoulliCase: Sendable, CustomTestStringConvertible {
     let decoder = JSONDecoder()
     decoder.nonConformingFloatDecodingStrategy = .convertFromString(
       positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
-    #expect(throws: error) { try decoder.decode(BetaDistribution.self, from: Data(json.utf8)) }
+    #expect(throws: error) {
+      try ModelError.unwrappingDecoding {
+        try decoder.decode(BetaDistribution.self, from: Data(json.utf8))
+      }
+    }
   }
 }

@@ -18,8 +18,9 @@ import Testing
     #expect(try encoder.encode(decoded) == data, sourceLocation: sourceLocation)
   }
 
+  /// Decodes, unwrapping the model error behind a validation `DecodingError`.
   private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
-    try JSONDecoder().decode(type, from: Data(json.utf8))
+    try ModelError.unwrappingDecoding { try JSONDecoder().decode(type, from: Data(json.utf8)) }
   }
 
   static func sampleModel() throws -> UserModel {

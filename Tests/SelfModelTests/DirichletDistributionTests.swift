@@ -101,7 +101,11 @@ struct DirichletCase: Sendable, CustomTestStringConvertible {
     let decoder = JSONDecoder()
     decoder.nonConformingFloatDecodingStrategy = .convertFromString(
       positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
-    #expect(throws: error) { try decoder.decode(DirichletDistribution.self, from: Data(json.utf8)) }
+    #expect(throws: error) {
+      try ModelError.unwrappingDecoding {
+        try decoder.decode(DirichletDistribution.self, from: Data(json.utf8))
+      }
+    }
   }
 
   private func expectClose(

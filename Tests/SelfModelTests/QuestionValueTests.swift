@@ -64,7 +64,7 @@ import Testing
     let bad = Data(#"{"prior": 0.3, "answers": {"sensitivity": 1.5, "specificity": 0.7}}"#.utf8)
     #expect(throws: ModelError.numberOutOfRange(field: "sensitivity", value: 1.5, allowed: "0...1"))
     {
-      try JSONDecoder().decode(QuestionValue.self, from: bad)
+      try ModelError.unwrappingDecoding { try JSONDecoder().decode(QuestionValue.self, from: bad) }
     }
   }
 }

@@ -68,13 +68,16 @@ extension Candidate: Codable {
   /// Decodes a candidate and validates it like ``init(id:label:stances:)``.
   ///
   /// - Parameter decoder: The decoder to read from.
-  /// - Throws: A `DecodingError`, or the ``ModelError`` the initialiser throws.
+  /// - Throws: A `DecodingError`; a validation failure is `dataCorrupted` at its coding path,
+  ///   with the ``ModelError`` as underlying error (see ``ModelError/init(unwrapping:)``).
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    try self.init(
-      id: container.decode(CandidateID.self, forKey: .id),
-      label: container.decodeIfPresent(String.self, forKey: .label),
-      stances: container.decode([Stance].self, forKey: .stances))
+    self = try DecodingError.validating(decoder) {
+      try Self(
+        id: container.decode(CandidateID.self, forKey: .id),
+        label: container.decodeIfPresent(String.self, forKey: .label),
+        stances: container.decode([Stance].self, forKey: .stances))
+    }
   }
 
   /// Encodes the id, label and stances.

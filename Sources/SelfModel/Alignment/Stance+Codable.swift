@@ -8,14 +8,17 @@ extension Stance: Codable {
   /// `importance` to 1.
   ///
   /// - Parameter decoder: The decoder to read from.
-  /// - Throws: A `DecodingError`, or the ``ModelError`` the initialiser throws.
+  /// - Throws: A `DecodingError`; a validation failure is `dataCorrupted` at its coding path,
+  ///   with the ``ModelError`` as underlying error (see ``ModelError/init(unwrapping:)``).
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    try self.init(
-      belief: container.decode(BeliefKey.self, forKey: .belief),
-      assertion: container.decode(EvidenceContent.self, forKey: .assertion),
-      isDenial: container.decodeIfPresent(Bool.self, forKey: .isDenial) ?? false,
-      importance: container.decodeIfPresent(Double.self, forKey: .importance) ?? 1)
+    self = try DecodingError.validating(decoder) {
+      try Self(
+        belief: container.decode(BeliefKey.self, forKey: .belief),
+        assertion: container.decode(EvidenceContent.self, forKey: .assertion),
+        isDenial: container.decodeIfPresent(Bool.self, forKey: .isDenial) ?? false,
+        importance: container.decodeIfPresent(Double.self, forKey: .importance) ?? 1)
+    }
   }
 
   /// Encodes the belief, assertion, denial flag and importance.

@@ -8,11 +8,17 @@ extension Catalogue: Codable {
   /// The `format` field must be ``formatName`` and `formatVersion` one of
   /// ``readableFormatVersions``; both are checked before anything else is decoded.
   ///
-  /// - Throws: ``ModelError/unsupportedFormatVersion(found:supported:)`` for a newer format,
-  ///   ``ModelError/corruptSnapshot(reason:)`` for a document of another kind, a
-  ///   `DecodingError` for malformed JSON, or the ``ModelError`` of
-  ///   ``init(version:beliefs:sources:policy:retiredBeliefs:retiredSources:)``.
+  /// - Throws: A `DecodingError`. A document of another kind
+  ///   (``ModelError/corruptSnapshot(reason:)``), a newer format
+  ///   (``ModelError/unsupportedFormatVersion(found:supported:)``) or a catalogue that
+  ///   ``init(version:beliefs:sources:policy:retiredBeliefs:retiredSources:)`` refuses is
+  ///   `dataCorrupted` with that ``ModelError`` as its underlying error (see
+  ///   ``ModelError/init(unwrapping:)``).
   public init(from decoder: any Decoder) throws {
+    self = try DecodingError.validating(decoder) { try Self.decoded(from: decoder) }
+  }
+
+  private static func decoded(from decoder: any Decoder) throws -> Catalogue {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     let format = try container.decode(String.self, forKey: .format)
     guard format == Self.formatName else {
@@ -23,7 +29,7 @@ extension Catalogue: Codable {
       throw ModelError.unsupportedFormatVersion(
         found: formatVersion, supported: Self.readableFormatVersions)
     }
-    try self.init(
+    return try Catalogue(
       version: container.decode(Int.self, forKey: .version),
       beliefs: container.decode([BeliefDefinition].self, forKey: .beliefs),
       sources: container.decode([Source].self, forKey: .sources),

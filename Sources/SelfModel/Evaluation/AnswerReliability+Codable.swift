@@ -6,13 +6,16 @@ extension AnswerReliability {
   /// Decodes and validates an answer model.
   ///
   /// - Parameter decoder: The decoder to read from.
-  /// - Throws: ``ModelError`` for a rate outside `0...1`, or the decoder's error when a field is
+  /// - Throws: `DecodingError.dataCorrupted` wrapping a ``ModelError`` for a rate outside
+  ///   `0...1`, or the decoder's error when a field is
   ///   missing or not a number.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    try self.init(
-      sensitivity: container.decode(Double.self, forKey: .sensitivity),
-      specificity: container.decode(Double.self, forKey: .specificity))
+    self = try DecodingError.validating(decoder) {
+      try Self(
+        sensitivity: container.decode(Double.self, forKey: .sensitivity),
+        specificity: container.decode(Double.self, forKey: .specificity))
+    }
   }
 
   /// Encodes both rates.

@@ -109,14 +109,17 @@ extension BeliefDefinition: Codable {
 
   /// Decodes a definition and validates it like ``init(key:statement:outcomes:baseRates:)``.
   ///
-  /// - Throws: A `DecodingError`, or the ``ModelError`` the initialiser throws.
+  /// - Throws: A `DecodingError`; a validation failure is `dataCorrupted` at its coding path,
+  ///   with the ``ModelError`` as underlying error (see ``ModelError/init(unwrapping:)``).
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    try self.init(
-      key: container.decode(BeliefKey.self, forKey: .key),
-      statement: container.decode(String.self, forKey: .statement),
-      outcomes: container.decode([String].self, forKey: .outcomes),
-      baseRates: container.decode([Double].self, forKey: .baseRates))
+    self = try DecodingError.validating(decoder) {
+      try Self(
+        key: container.decode(BeliefKey.self, forKey: .key),
+        statement: container.decode(String.self, forKey: .statement),
+        outcomes: container.decode([String].self, forKey: .outcomes),
+        baseRates: container.decode([Double].self, forKey: .baseRates))
+    }
   }
 
   /// Encodes the key, statement, outcomes and base rates.

@@ -74,7 +74,8 @@ public struct Evidence: Sendable, Hashable, Codable {
   /// Decodes evidence; `weight` defaults to 1, `recordedAt` to `observedAt`, `metadata` to
   /// empty, so older and hand-written documents read.
   ///
-  /// - Throws: A `DecodingError`, or a ``ModelError`` for an invalid identifier.
+  /// - Throws: A `DecodingError`; a validation failure is `dataCorrupted` at its coding path,
+  ///   with the ``ModelError`` as underlying error (see ``ModelError/init(unwrapping:)``).
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     let observedAt = try container.decode(Date.self, forKey: .observedAt)

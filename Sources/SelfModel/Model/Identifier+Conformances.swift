@@ -1,12 +1,13 @@
 extension Identifier: Codable {
   /// Decodes and validates a raw string.
   ///
-  /// - Throws: ``ModelError/invalidIdentifier(kind:value:reason:)`` for an invalid string, or
-  ///   the decoder's error when the value is not a string.
+  /// - Throws: `DecodingError.dataCorrupted` at the value's coding path for an invalid string,
+  ///   with ``ModelError/invalidIdentifier(kind:value:reason:)`` as underlying error; the
+  ///   decoder's error when the value is not a string.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     let raw = try container.decode(String.self)
-    try self.init(raw)
+    self = try DecodingError.validating(decoder) { try Self(raw) }
   }
 
   /// Encodes the raw string.

@@ -37,13 +37,16 @@ public struct Source: Sendable, Hashable, Codable {
 
   /// Decodes a source and validates it like ``init(id:kind:reliability:)``.
   ///
-  /// - Throws: A `DecodingError`, or a ``ModelError`` for an invalid reliability.
+  /// - Throws: A `DecodingError`; a validation failure is `dataCorrupted` at its coding path,
+  ///   with the ``ModelError`` as underlying error (see ``ModelError/init(unwrapping:)``).
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    try self.init(
-      id: container.decode(SourceID.self, forKey: .id),
-      kind: container.decode(SourceKind.self, forKey: .kind),
-      reliability: container.decode(Double.self, forKey: .reliability)
-    )
+    self = try DecodingError.validating(decoder) {
+      try Self(
+        id: container.decode(SourceID.self, forKey: .id),
+        kind: container.decode(SourceKind.self, forKey: .kind),
+        reliability: container.decode(Double.self, forKey: .reliability)
+      )
+    }
   }
 }

@@ -6,14 +6,16 @@ extension UserModel: Codable {
   /// Decodes a model: its ``UserModelSnapshot`` fields, plus the catalogue it was built on
   /// under the key `catalogue` when the snapshot names a version above 0.
   ///
-  /// - Throws: Whatever decoding the snapshot or the catalogue, or
-  ///   ``init(snapshot:catalogue:)``, throws.
+  /// - Throws: A `DecodingError`; what ``init(snapshot:catalogue:)`` refuses is
+  ///   `dataCorrupted` with its ``ModelError`` as the underlying error.
   public init(from decoder: any Decoder) throws {
     let snapshot = try UserModelSnapshot(from: decoder)
     let container = try decoder.container(keyedBy: CatalogueKey.self)
     let catalogue =
       try container.decodeIfPresent(Catalogue.self, forKey: .catalogue) ?? .empty
-    try self.init(snapshot: snapshot, catalogue: catalogue)
+    self = try DecodingError.validating(decoder) {
+      try UserModel(snapshot: snapshot, catalogue: catalogue)
+    }
   }
 
   /// Encodes the model's ``snapshot`` and, for a model on a catalogue, the catalogue itself,

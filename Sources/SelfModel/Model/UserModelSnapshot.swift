@@ -68,10 +68,14 @@ extension UserModelSnapshot: Codable {
 
   /// Decodes a snapshot, checking the format version first.
   ///
-  /// - Throws: ``ModelError/unsupportedFormatVersion(found:supported:)`` for a version this
-  ///   library cannot read, a `DecodingError` for malformed data, or a ``ModelError`` for an
-  ///   invalid value inside.
+  /// - Throws: A `DecodingError`; a version this library cannot read
+  ///   (``ModelError/unsupportedFormatVersion(found:supported:)``) or an invalid value inside
+  ///   is `dataCorrupted` with that ``ModelError`` as its underlying error.
   public init(from decoder: any Decoder) throws {
+    self = try DecodingError.validating(decoder) { try Self(validating: decoder) }
+  }
+
+  private init(validating decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     let version = try container.decode(Int.self, forKey: .formatVersion)
     guard Self.readableFormatVersions.contains(version) else {

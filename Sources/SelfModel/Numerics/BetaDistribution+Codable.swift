@@ -7,16 +7,18 @@ extension BetaDistribution: Codable {
   /// Decodes `{"alpha": α, "beta": β}` and validates it like ``init(alpha:beta:)``.
   ///
   /// - Parameter decoder: The decoder to read from.
-  /// - Throws: ``ModelError/nonFiniteNumber(field:)`` or
+  /// - Throws: `DecodingError.dataCorrupted` wrapping ``ModelError/nonFiniteNumber(field:)`` or
   ///   ``ModelError/numberOutOfRange(field:value:allowed:)`` for a decoded parameter that is
   ///   NaN, infinite, 0 or negative, or the decoder's error when a key is missing or not a
   ///   number.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    try self.init(
-      alpha: container.decode(Double.self, forKey: .alpha),
-      beta: container.decode(Double.self, forKey: .beta)
-    )
+    self = try DecodingError.validating(decoder) {
+      try Self(
+        alpha: container.decode(Double.self, forKey: .alpha),
+        beta: container.decode(Double.self, forKey: .beta)
+      )
+    }
   }
 
   /// Encodes `{"alpha": α, "beta": β}`.

@@ -115,11 +115,14 @@ extension DirichletDistribution: Codable {
   /// Decodes `{"alpha": [α₁, …, α_K]}` and validates it like ``init(alpha:)``.
   ///
   /// - Parameter decoder: The decoder to read from.
-  /// - Throws: The errors of ``init(alpha:)`` for invalid parameters, or the decoder's error
+  /// - Throws: `DecodingError.dataCorrupted` wrapping the errors of ``init(alpha:)`` for invalid
+  ///   parameters, or the decoder's error
   ///   when the key is missing or not an array of numbers.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    try self.init(alpha: container.decode([Double].self, forKey: .alpha))
+    self = try DecodingError.validating(decoder) {
+      try Self(alpha: container.decode([Double].self, forKey: .alpha))
+    }
   }
 
   /// Encodes `{"alpha": [α₁, …, α_K]}`.

@@ -152,14 +152,17 @@ extension Opinion: Codable {
 
   /// Decodes an opinion and validates it like ``init(belief:disbelief:uncertainty:baseRate:)``.
   ///
-  /// - Throws: A `DecodingError`, or a ``ModelError`` for invalid masses.
+  /// - Throws: A `DecodingError`; a validation failure is `dataCorrupted` at its coding path,
+  ///   with the ``ModelError`` as underlying error (see ``ModelError/init(unwrapping:)``).
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    try self.init(
-      belief: container.decode(Double.self, forKey: .belief),
-      disbelief: container.decode(Double.self, forKey: .disbelief),
-      uncertainty: container.decode(Double.self, forKey: .uncertainty),
-      baseRate: container.decode(Double.self, forKey: .baseRate))
+    self = try DecodingError.validating(decoder) {
+      try Self(
+        belief: container.decode(Double.self, forKey: .belief),
+        disbelief: container.decode(Double.self, forKey: .disbelief),
+        uncertainty: container.decode(Double.self, forKey: .uncertainty),
+        baseRate: container.decode(Double.self, forKey: .baseRate))
+    }
   }
 
   /// Encodes the four masses.

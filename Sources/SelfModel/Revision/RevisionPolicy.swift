@@ -112,7 +112,8 @@ extension RevisionPolicy: Codable {
   /// Decodes a policy; every missing field takes its default, so documents written before a
   /// field existed still read. The result is validated.
   ///
-  /// - Throws: A `DecodingError`, or the ``ModelError`` from ``validate()``.
+  /// - Throws: A `DecodingError`; a validation failure is `dataCorrupted` at its coding path,
+  ///   with the ``ModelError`` as underlying error (see ``ModelError/init(unwrapping:)``).
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     self.init(
@@ -127,7 +128,7 @@ extension RevisionPolicy: Codable {
       maximumContributionPerSource: try container.decodeIfPresent(
         Double.self, forKey: .maximumContributionPerSource),
       futureTolerance: try container.decodeIfPresent(Double.self, forKey: .futureTolerance) ?? 300)
-    try validate()
+    try DecodingError.validating(decoder) { try validate() }
   }
 
   /// Encodes every field.

@@ -2,7 +2,8 @@ import Glibc
 
 extension StoreError {
   /// The error for a failed system call: ``Code/diskFull`` for `ENOSPC` and `EDQUOT`,
-  /// ``Code/ioFailure`` otherwise.
+  /// ``Code/unavailable`` for the transient `EAGAIN`, `EBUSY` and `ENOMEM`, ``Code/ioFailure``
+  /// otherwise.
   ///
   /// - Parameters:
   ///   - operation: The call that failed, such as `"write"`.
@@ -13,7 +14,12 @@ extension StoreError {
   static func system(
     _ operation: String, path: String?, errno number: Int32, detail: String? = nil
   ) -> StoreError {
-    let code: Code = number == ENOSPC || number == EDQUOT ? .diskFull : .ioFailure
+    let code: Code =
+      switch number {
+      case ENOSPC, EDQUOT: .diskFull
+      case EAGAIN, EBUSY, ENOMEM: .unavailable
+      default: .ioFailure
+      }
     let words = detail ?? String(cString: strerror(number))
     return StoreError(code, operation: operation, path: path, errno: number, detail: words)
   }

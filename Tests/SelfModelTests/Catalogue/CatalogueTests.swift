@@ -118,7 +118,9 @@ import Testing
   @Test func newerFormatIsNamedAsSuch() {
     let json = #"{"format":"selfmodel.catalogue","formatVersion":9,"version":1}"#
     #expect(throws: ModelError.unsupportedFormatVersion(found: 9, supported: 1...1)) {
-      try JSONDecoder().decode(Catalogue.self, from: Data(json.utf8))
+      try ModelError.unwrappingDecoding {
+        try JSONDecoder().decode(Catalogue.self, from: Data(json.utf8))
+      }
     }
   }
 }

@@ -65,7 +65,8 @@ enum BadInputCatalogue {
       var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
       edit(&object)
       let edited = try JSONSerialization.data(withJSONObject: object)
-      model = try JSONDecoder().decode(UserModel.self, from: edited)
+      let decode = { try JSONDecoder().decode(UserModel.self, from: edited) }
+      model = try ModelError.unwrappingDecoding(decode)  // the model error inside DecodingError
     }
   }
 
