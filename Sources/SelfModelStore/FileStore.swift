@@ -101,6 +101,7 @@ public final class FileStore: UserModelStore {
       options.workerCount < 1 ? "workerCount must be at least 1" : nil,
       options.cacheCapacity < options.workerCount
         ? "cacheCapacity must be at least workerCount" : nil,
+      Options.boundsProblem(options),
       options.compactionRecordThreshold < 1 ? "compactionRecordThreshold must be positive" : nil,
       options.compactionByteThreshold < 1 ? "compactionByteThreshold must be positive" : nil,
     ].compactMap { $0 }
