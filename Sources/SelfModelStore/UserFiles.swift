@@ -24,7 +24,7 @@ struct UserFiles: Sendable {
       folder.idPath, bytes: Array(user.rawValue.utf8), fileSystem: fileSystem)
     try writeSnapshot(model, covering: 0)
     let (journal, _) = try JournalFile.open(
-      path: folder.journalPath, fileSystem: fileSystem, baseSequence: 1)
+      path: folder.journalPath, fileSystem: fileSystem, baseSequence: 1, binding: journalBinding)
     return UserSlot(
       user: user, files: self, model: model, journal: journal, coveredSequence: 0,
       journalRecords: 0)
@@ -91,7 +91,7 @@ struct UserFiles: Sendable {
     let covered = stored.coveredSequence
     let (journal, recovery) = try JournalFile.open(
       path: folder.journalPath, fileSystem: fileSystem, baseSequence: covered + 1,
-      salvage: salvage)
+      salvage: salvage, binding: journalBinding)
     do {
       let replayed = try replay(recovery.records, after: covered, into: &model)
       try align(journal, covered: covered, firstReplayed: replayed.first)
