@@ -86,6 +86,7 @@ public final class FileStore: UserModelStore {
     }
     let environment = StoreEnvironment(
       fileSystem: fileSystem, layout: layout, options: options, health: StoreHealth())
+    environment.health.watch(lock)
     let perShard = max(1, options.cacheCapacity / options.workerCount)
     self.environment = environment
     self.lock = lock
