@@ -22,9 +22,11 @@ struct UserFiles: Sendable {
     }
     try FileIO.replaceDurably(
       folder.idPath, bytes: Array(user.rawValue.utf8), fileSystem: fileSystem)
-    try writeSnapshot(model, covering: 0)
+    // The journal before the snapshot, the commit point: a user that exists can always load
+    // without writing, even on a full disk.
     let (journal, _) = try JournalFile.open(
       path: folder.journalPath, fileSystem: fileSystem, baseSequence: 1, binding: journalBinding)
+    try writeSnapshot(model, covering: 0)
     return UserSlot(
       user: user, files: self, model: model, journal: journal, coveredSequence: 0,
       journalRecords: 0)
