@@ -124,7 +124,7 @@ struct UserFiles: Sendable {
   }
 
   /// Applies the records after `covered`; returns their sequence numbers.
-  private func replay(
+  func replay(
     _ records: [JournalRecord], after covered: UInt64, into model: inout UserModel
   )
     throws(StoreError) -> [UInt64]
@@ -165,7 +165,7 @@ struct UserFiles: Sendable {
     }
   }
 
-  private func corrupt(_ path: String, _ detail: String) -> StoreError {
+  func corrupt(_ path: String, _ detail: String) -> StoreError {
     StoreError(.corruptFile, operation: "load", user: user, path: path, detail: detail)
   }
 }
