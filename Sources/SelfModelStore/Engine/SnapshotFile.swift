@@ -62,7 +62,7 @@ package enum SnapshotFile {
   }
 
   /// Verifies the header and payload of a whole file.
-  private static func payload(of bytes: UnsafeRawBufferPointer, path: String) throws(StoreError)
+  static func payload(of bytes: UnsafeRawBufferPointer, path: String) throws(StoreError)
     -> [UInt8]
   {
     guard bytes.count >= headerSize else {

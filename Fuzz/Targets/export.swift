@@ -1,0 +1,9 @@
+// libFuzzer target: the export-document decoder and the model it rebuilds, as importUser runs
+// them. Built by Scripts/fuzz.sh.
+import SelfModelStore
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+  _ = try? DecoderProbe.export(Array(UnsafeBufferPointer(start: data, count: size)))
+  return 0
+}
