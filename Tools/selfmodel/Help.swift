@@ -6,7 +6,7 @@ enum Help {
     usage: selfmodel STORE COMMAND [ARGUMENTS] [--json]
 
     Read-only commands (never take the lock, never write):
-      users                      list every user; damaged user folders are reported
+      users                      list every user; damaged user folders are reported (exit 1)
       show USER [--at TIME]      each belief: outcome, probability, confidence, 95% interval
       explain USER BELIEF [--at TIME]
                                  the evidence behind a belief, largest contribution first
