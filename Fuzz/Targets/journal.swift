@@ -1,9 +1,13 @@
 // libFuzzer target: the journal decoder (header, binding, frames, the end-torn-damage rule,
-// every record's operation). Built by Scripts/fuzz.sh.
+// every record's operation). Inputs are tried both as a whole file and as one record's
+// payload, so the operation decoder is reached without forging checksums. Built by
+// Scripts/fuzz.sh.
 import SelfModelStore
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-  _ = try? DecoderProbe.journal(Array(UnsafeBufferPointer(start: data, count: size)))
+  let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  _ = try? DecoderProbe.journal(bytes)
+  try? DecoderProbe.operation(bytes)
   return 0
 }

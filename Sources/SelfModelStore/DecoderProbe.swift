@@ -27,6 +27,14 @@ package enum DecoderProbe {
     return records.count
   }
 
+  /// Decodes one journal record's payload (an operation), as replay does.
+  ///
+  /// - Parameter bytes: A payload.
+  /// - Throws: ``StoreError/Code/corruptFile`` when it does not decode.
+  package static func operation(_ bytes: [UInt8]) throws(StoreError) {
+    _ = try OperationCodec.decode(bytes)
+  }
+
   /// Checks a snapshot file's header and checksums, decodes its JSON payload and rebuilds the
   /// model it holds.
   ///
