@@ -7,6 +7,8 @@ let package = Package(
     .library(name: "SelfModel", targets: ["SelfModel"]),
     .library(name: "SelfModelStore", targets: ["SelfModelStore"]),
     .library(name: "SelfModelTesting", targets: ["SelfModelTesting"]),
+    // The store inspector; see Docs/Operations.md.
+    .executable(name: "selfmodel", targets: ["SelfModelInspector"]),
   ],
   targets: [
     // Pure values and math: no I/O, no clock reads.
@@ -15,6 +17,15 @@ let package = Package(
     .target(name: "SelfModelStore", dependencies: ["SelfModel"]),
     // Aids for downstream tests: clocks, ids, builders, the store conformance suite.
     .target(name: "SelfModelTesting", dependencies: ["SelfModel", "SelfModelStore"]),
+
+    // The store inspector `selfmodel`: in the root package with hand-parsed arguments, so it
+    // needs no dependency and ships with the library it reads (package access to its
+    // verification code). Not under Examples/, which Scripts/check.sh runs one by one.
+    .executableTarget(
+      name: "SelfModelInspector",
+      dependencies: ["SelfModel", "SelfModelStore"],
+      path: "Tools/selfmodel"
+    ),
 
     .executableTarget(
       name: "Quickstart",
@@ -50,7 +61,9 @@ let package = Package(
     ),
     .testTarget(
       name: "SelfModelStoreTests",
-      dependencies: ["SelfModel", "SelfModelStore", "SelfModelTesting", "StoreCrashChild"],
+      dependencies: [
+        "SelfModel", "SelfModelStore", "SelfModelTesting", "StoreCrashChild", "SelfModelInspector",
+      ],
       resources: [.copy("Resources")]
     ),
   ],

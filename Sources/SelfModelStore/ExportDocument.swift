@@ -49,7 +49,8 @@ public struct ExportDocument: Sendable, Hashable, Codable {
   /// library is refused with ``StoreError/Code/newerFormat`` rather than a decoding error.
   ///
   /// - Parameter data: The JSON document.
-  /// - Throws: ``StoreError/Code/invalidArgument`` for malformed JSON or another document kind,
+  /// - Throws: ``StoreError/Code/invalidArgument`` for malformed JSON, another document kind
+  ///   or a key that occurs twice in one object (Unicode-equivalent keys count as the same),
   ///   ``StoreError/Code/newerFormat`` for a newer envelope or snapshot version, and
   ///   ``StoreError/Code/rejectedByModel`` when a value inside is invalid.
   public init(decoding data: Data) throws(StoreError) {
@@ -67,6 +68,11 @@ public struct ExportDocument: Sendable, Hashable, Codable {
       throw StoreError(
         .newerFormat, operation: "import",
         detail: "export format \(header.formatVersion); this library reads 1")
+    }
+    if let key = JSONDuplicateKeys.first(in: Array(data)) {
+      throw StoreError(
+        .invalidArgument, operation: "import",
+        detail: "the key \"\(key)\" occurs twice in one object")
     }
     do {
       self = try ModelError.unwrappingDecoding {

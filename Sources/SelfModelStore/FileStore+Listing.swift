@@ -6,15 +6,16 @@ extension FileStore {
   /// ``UserModelStore/users(after:limit:)``.
   ///
   /// A page reads the shard folders from the cursor's hash on and one small `user` file per
-  /// listed user; it never loads models. The listing runs on its own queue.
+  /// listed user; it never loads models. The listing runs on its own queue. A folder whose
+  /// `user` file is missing, unreadable or does not hash to the folder's name is passed over
+  /// and reported in ``UserPage/damaged``: one damaged user never hides the others.
   ///
   /// - Parameters:
   ///   - cursor: The previous page's ``UserPage/next``.
   ///   - limit: The page size, at least 1.
   /// - Returns: The page.
   /// - Throws: ``StoreError/Code/invalidArgument`` for a limit below 1;
-  ///   ``StoreError/Code/corruptFile`` when a folder's `user` file does not hash to its name;
-  ///   ``StoreError/Code/closed`` or I/O errors.
+  ///   ``StoreError/Code/closed`` or I/O errors on the shard folders.
   public func users(after cursor: UserID?, limit: Int) async throws(StoreError) -> UserPage {
     guard limit >= 1 else {
       throw StoreError(.invalidArgument, operation: "users", detail: "limit \(limit) is below 1")
@@ -42,6 +43,9 @@ extension StoreEnvironment {
     let shardNames = try fileSystem.contents(ofDirectory: usersPath)
       .filter { FileStoreLayout.isShardName($0) && $0 >= String(hash.prefix(2)) }.sorted()
     var found: [UserID] = []
+    // Each damaged folder with the number of users found before it: on a full page, those
+    // after the page's last user belong to the next page.
+    var damaged: [(before: Int, path: String)] = []
     for shard in shardNames {
       let shardPath = usersPath + "/" + shard
       let names = try fileSystem.contents(ofDirectory: shardPath)
@@ -49,16 +53,26 @@ extension StoreEnvironment {
       for name in names {
         let folder = UserFolder(usersPath: usersPath, hash: name)
         guard fileSystem.exists(folder.snapshotPath) else { continue }
-        found.append(try readUserID(folder))
+        guard let user = try? readUserID(folder) else {
+          damaged.append((found.count, folder.path))
+          continue
+        }
+        found.append(user)
         if found.count > limit {
-          return UserPage(users: Array(found.prefix(limit)), next: found[limit - 1])
+          let onPage = damaged.filter { $0.before < limit }.map(\.path)
+          return UserPage(
+            users: Array(found.prefix(limit)), next: found[limit - 1], damaged: onPage)
         }
       }
     }
-    return UserPage(users: found, next: nil)
+    return UserPage(users: found, next: nil, damaged: damaged.map(\.path))
   }
 
-  private func readUserID(_ folder: UserFolder) throws(StoreError) -> UserID {
+  /// The id in a user folder's `user` file, checked against the folder's name.
+  ///
+  /// - Throws: ``StoreError/Code/corruptFile`` when it is not a valid id hashing to the
+  ///   folder's name; I/O errors.
+  func readUserID(_ folder: UserFolder) throws(StoreError) -> UserID {
     let fd = try fileSystem.open(folder.idPath, [.read], permissions: 0)
     defer { fileSystem.close(fd) }
     let bytes = try FileIO.readAll(fd, fileSystem: fileSystem)

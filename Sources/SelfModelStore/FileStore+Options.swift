@@ -13,11 +13,11 @@ extension FileStore {
     public var durability: Durability
     /// How many worker threads (serial queues) own the users, each a shard of the users by
     /// hash: writes to one user are serialised, users of different shards proceed in
-    /// parallel. Default 4; at least 1.
+    /// parallel. Default 4; at least 1, at most ``maximumWorkerCount`` (256).
     public var workerCount: Int
     /// How many loaded users (model and open journal) the store keeps in memory, in total
     /// across its workers, evicting the least recently used. Default 1,024; at least 1 per
-    /// worker.
+    /// worker, at most ``maximumCacheCapacity`` (2^24).
     public var cacheCapacity: Int
     /// Compact a user once their journal holds this many records (and at least half as many
     /// records as the user has evidence items, which keeps compaction amortised O(1) per

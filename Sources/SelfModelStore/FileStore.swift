@@ -90,6 +90,7 @@ public final class FileStore: UserModelStore {
     let environment = StoreEnvironment(
       fileSystem: fileSystem, layout: layout, options: options, health: StoreHealth(),
       catalogue: CatalogueState(catalogue))
+    environment.health.watch(lock)
     let perShard = max(1, options.cacheCapacity / options.workerCount)
     self.environment = environment
     self.lock = lock
@@ -105,6 +106,7 @@ public final class FileStore: UserModelStore {
       options.workerCount < 1 ? "workerCount must be at least 1" : nil,
       options.cacheCapacity < options.workerCount
         ? "cacheCapacity must be at least workerCount" : nil,
+      Options.boundsProblem(options),
       options.compactionRecordThreshold < 1 ? "compactionRecordThreshold must be positive" : nil,
       options.compactionByteThreshold < 1 ? "compactionByteThreshold must be positive" : nil,
       options.slowSyncThreshold < .zero ? "slowSyncThreshold must not be negative" : nil,

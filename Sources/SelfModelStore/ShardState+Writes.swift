@@ -18,6 +18,7 @@ extension ShardState {
   ) throws(StoreError) -> ShardOutcome<Value> {
     var payloads: [[UInt8]] = []
     for operation in operations { payloads.append(try OperationCodec.encode(operation)) }
+    try refuseOversized(payloads, of: slot)
     do {
       _ = try slot.journal.append(payloads)
     } catch {
@@ -29,6 +30,21 @@ extension ShardState {
     let outcome = try synchronize(slot, result: result)
     compactIfDue(slot)
     return outcome
+  }
+
+  /// Refuses a write whose record would exceed the journal's 64 MiB limit before anything is
+  /// written: the store stays healthy, and the user is evicted so that a change already made to
+  /// the cached model in place is dropped and the model reloads from disk.
+  private mutating func refuseOversized(_ payloads: [[UInt8]], of slot: UserSlot)
+    throws(StoreError)
+  {
+    let limit = JournalFormat.maximumPayloadLength
+    guard let size = payloads.map(\.count).first(where: { $0 > limit }) else { return }
+    evict(slot.user)
+    throw StoreError(
+      .invalidArgument, operation: "append", user: slot.user, path: slot.journal.path,
+      detail: "the write encodes to \(size) bytes, over the 64 MiB limit of one journal record;"
+        + " nothing was written (split it into smaller calls)")
   }
 
   private mutating func synchronize<Value>(_ slot: UserSlot, result: Value) throws(StoreError)

@@ -37,12 +37,15 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case userAlreadyExists
     /// The model rejected the change; ``StoreError/modelError`` says why. Nothing was written.
     case rejectedByModel
-    /// An earlier `fsync` failed, so durability can no longer be promised: the store refuses
-    /// writes until it is reopened. See `Docs/Operations.md`.
+    /// An earlier write, `fsync`, rename or removal failed after bytes may have reached the
+    /// disk (or the store found its `LOCK` file deleted or replaced), so durability can no
+    /// longer be promised: the store refuses writes until it is reopened. A write refused before
+    /// anything was written never causes it. See `Docs/Operations.md`.
     case storeFailed
     /// The store was closed.
     case closed
-    /// An argument was invalid (a zero page size, a malformed export document, …).
+    /// An argument was invalid (a zero page size, a malformed export document, a write whose
+    /// journal record would exceed 64 MiB, …). Nothing was written.
     case invalidArgument
     /// A catalogue was refused: it changes an entry in a way that would invalidate recorded
     /// evidence, reuses the current version number with other content, or does not fit the

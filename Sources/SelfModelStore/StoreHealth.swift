@@ -11,6 +11,7 @@ final class StoreHealth: Sendable {
   private struct State {
     var isClosed = false
     var failure: StoreError?
+    var lock: LockFile?
   }
 
   private let state = Mutex(State())
@@ -25,7 +26,8 @@ final class StoreHealth: Sendable {
     }
   }
 
-  /// Throws ``StoreError/Code/closed`` or ``StoreError/Code/storeFailed``.
+  /// Throws ``StoreError/Code/closed`` or ``StoreError/Code/storeFailed``; the latter also
+  /// when the watched lock file was deleted or replaced (the store then stops writing).
   func checkWritable(_ operation: String, user: UserID?) throws(StoreError) {
     let current = state.withLock { $0 }
     if current.isClosed { throw StoreError(.closed, operation: operation, user: user) }
@@ -34,6 +36,17 @@ final class StoreHealth: Sendable {
         .storeFailed, operation: operation, user: user, path: cause.path, errno: cause.errno,
         detail: "an earlier write failed and was not retried: \(cause.description)")
     }
+    do {
+      try current.lock?.verify()
+    } catch {
+      markFailed(error)
+      try checkWritable(operation, user: user)
+    }
+  }
+
+  /// Checks `lock` before every write from now on (see ``LockFile/verify()``).
+  func watch(_ lock: LockFile) {
+    state.withLock { $0.lock = lock }
   }
 
   /// Records `error` as the reason the store stopped writing (the first one wins).

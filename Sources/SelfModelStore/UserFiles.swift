@@ -23,9 +23,11 @@ struct UserFiles: Sendable {
     }
     try FileIO.replaceDurably(
       folder.idPath, bytes: Array(user.rawValue.utf8), fileSystem: fileSystem)
-    try writeSnapshot(model, covering: 0)
+    // The journal before the snapshot, the commit point: a user that exists can always load
+    // without writing, even on a full disk.
     let (journal, _) = try JournalFile.open(
-      path: folder.journalPath, fileSystem: fileSystem, baseSequence: 1)
+      path: folder.journalPath, fileSystem: fileSystem, baseSequence: 1, binding: journalBinding)
+    try writeSnapshot(model, covering: 0)
     return UserSlot(
       user: user, files: self, model: model, journal: journal, coveredSequence: 0,
       journalRecords: 0)
@@ -98,7 +100,7 @@ struct UserFiles: Sendable {
     let covered = stored.coveredSequence
     let (journal, recovery) = try JournalFile.open(
       path: folder.journalPath, fileSystem: fileSystem, baseSequence: covered + 1,
-      salvage: salvage)
+      salvage: salvage, binding: journalBinding)
     observer?.reportRecovery(recovery, user: user, path: folder.journalPath)
     do {
       let replayed = try replay(recovery.records, after: covered, into: &model)
@@ -130,7 +132,7 @@ struct UserFiles: Sendable {
   }
 
   /// Applies the records after `covered`; returns their sequence numbers.
-  private func replay(
+  func replay(
     _ records: [JournalRecord], after covered: UInt64, into model: inout UserModel
   )
     throws(StoreError) -> [UInt64]
@@ -172,7 +174,7 @@ struct UserFiles: Sendable {
     }
   }
 
-  private func corrupt(_ path: String, _ detail: String) -> StoreError {
+  func corrupt(_ path: String, _ detail: String) -> StoreError {
     StoreError(.corruptFile, operation: "load", user: user, path: path, detail: detail)
   }
 }

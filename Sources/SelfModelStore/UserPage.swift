@@ -20,14 +20,22 @@ public struct UserPage: Sendable, Hashable {
   public let users: [UserID]
   /// The cursor for the next page, or `nil` when there are no more users.
   public let next: UserID?
+  /// User folders the listing passed over because they are damaged (a ``FileStore`` folder
+  /// whose `user` file is missing, unreadable or does not hash to the folder's name), as
+  /// paths, in listing order. They do not count toward the page's limit; each is reported on
+  /// the page whose range of the listing order it falls in. Always empty for stores without
+  /// files.
+  public let damaged: [String]
 
   /// Creates a page.
   ///
   /// - Parameters:
   ///   - users: The users on the page.
   ///   - next: The cursor of the next page; `nil` on the last one.
-  public init(users: [UserID], next: UserID?) {
+  ///   - damaged: Damaged user folders passed over.
+  public init(users: [UserID], next: UserID?, damaged: [String] = []) {
     self.users = users
     self.next = next
+    self.damaged = damaged
   }
 }

@@ -186,3 +186,34 @@ extension InMemoryStore {
     return try await store.catalogue()
   }
 }
+
+/// Moving users between stores with different catalogues.
+@Suite struct FileStoreCatalogueImportTests {
+  @Test func anExportFromANewerCatalogueIsRefusedAndChangesNothing() async throws {
+    let (source, target) = (StoreTestFolder(), StoreTestFolder())
+    defer {
+      source.remove()
+      target.remove()
+    }
+    let newer = try FileStore(at: source.path)
+    defer { newer.close() }
+    try await CatalogueFixture.build(in: newer)
+    let document = try await newer.exportUser(CatalogueFixture.user)
+    let older = try FileStore(at: target.path)
+    defer { older.close() }
+    try await older.publish(try CatalogueFixture.catalogue(version: 1))
+    await #expect {
+      _ = try await older.importUser(document, replacing: false)
+    } throws: { error in
+      (error as? StoreError)?.code == .catalogueConflict
+    }
+    #expect(try await !older.contains(CatalogueFixture.user))
+    #expect(try await older.users(after: nil, limit: 10).users.isEmpty)
+    // Once the newer version is published there, the same document imports.
+    try await older.publish(try CatalogueFixture.catalogue(version: 2))
+    #expect(try await older.importUser(document, replacing: false) == CatalogueFixture.user)
+    #expect(
+      try await older.model(for: CatalogueFixture.user)
+        == newer.model(for: CatalogueFixture.user))
+  }
+}

@@ -10,6 +10,22 @@ enum Check {
   /// The most plain observations one evidence item may be worth. It keeps `T` far below 2^53,
   /// where `(t + W a) / (T + W)` would round to exactly 0 or 1.
   static let maximumWeight = 1_000_000.0
+  /// The furthest a time may lie from 2001-01-01 (seconds, about 317 years either way: 1684 to
+  /// 2318). Decay raises 2 to `(now - observedAt) / halfLife`; without a bound, a time such as
+  /// `1e300` turns every tally of its belief into infinity and its probabilities into NaN.
+  static let maximumTimeMagnitude = 1e10
+  /// The most clock skew a policy may tolerate (one day, in seconds).
+  static let maximumFutureTolerance = 86_400.0
+
+  /// A finite time within ``maximumTimeMagnitude`` of the reference date.
+  static func time(_ value: Double, field: @autoclosure () -> String) throws(ModelError) {
+    try finite(value, field: field())
+    guard abs(value) <= maximumTimeMagnitude else {
+      throw .numberOutOfRange(
+        field: field(), value: value,
+        allowed: "within 1e10 seconds of 2001-01-01 (years 1684 to 2318)")
+    }
+  }
 
   static func finite(_ value: Double, field: @autoclosure () -> String) throws(ModelError) {
     guard value.isFinite else { throw .nonFiniteNumber(field: field()) }

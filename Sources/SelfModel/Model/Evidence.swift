@@ -9,6 +9,8 @@ public import Foundation
 ///
 /// - `observedAt` is when it happened: decay counts from there.
 /// - `recordedAt` is when we learned it: as-of queries ("what did we believe on Monday?") use it.
+/// - Both must lie within 1e10 seconds of 2001-01-01 (years 1684 to 2318): a model refuses
+///   other times, which would overflow decay and make probabilities NaN.
 ///
 /// ```swift
 /// let answer = Evidence(

@@ -136,7 +136,7 @@ extension UserModel {
   private func checkTime(
     _ time: Date, field: String, of id: EvidenceID, now: Date?
   ) throws(ModelError) {
-    try Check.finite(time.timeIntervalSinceReferenceDate, field: "\(field) of evidence \(id)")
+    try Check.time(time.timeIntervalSinceReferenceDate, field: "\(field) of evidence \(id)")
     guard let now else { return }
     let ahead = time.timeIntervalSince(now)
     if ahead > policy.futureTolerance {

@@ -30,7 +30,7 @@ public struct RevisionPolicy: Sendable, Hashable {
   /// belief; a source above the cap has its contribution scaled down to it. `nil` = no cap.
   public var maximumContributionPerSource: Double?
   /// How far in the future (seconds after `now`) an evidence time may lie, for clock skew
-  /// (default 300).
+  /// (default 300, at most 86,400: one day).
   public var futureTolerance: TimeInterval
 
   /// Creates a policy. Call ``validate()`` (the model does) to check it.
@@ -60,7 +60,7 @@ public struct RevisionPolicy: Sendable, Hashable {
   }
 
   /// Checks every number: the prior weight, half-lives and cap finite and greater than 0,
-  /// reliabilities in `0...1`, the tolerance finite and not negative.
+  /// reliabilities in `0...1`, the tolerance finite, not negative and at most a day.
   ///
   /// - Throws: The ``ModelError`` naming the first bad field.
   public func validate() throws(ModelError) {
@@ -79,8 +79,9 @@ public struct RevisionPolicy: Sendable, Hashable {
       try Check.positive(cap, field: "maximumContributionPerSource")
     }
     try Check.finite(futureTolerance, field: "futureTolerance")
-    guard futureTolerance >= 0 else {
-      throw .numberOutOfRange(field: "futureTolerance", value: futureTolerance, allowed: ">= 0")
+    guard futureTolerance >= 0, futureTolerance <= Check.maximumFutureTolerance else {
+      throw .numberOutOfRange(
+        field: "futureTolerance", value: futureTolerance, allowed: "0...86400 (one day)")
     }
   }
 

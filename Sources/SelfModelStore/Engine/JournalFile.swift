@@ -35,6 +35,9 @@ package final class JournalFile {
   private var capacity: Int
   /// The sequence number the next appended record gets.
   package private(set) var nextSequence: UInt64
+  /// The owner's binding written into the header on ``reset(baseSequence:)``, or `nil` for an
+  /// unbound (version 1) journal.
+  private let binding: UInt64?
   /// The end of the bytes a failed append may have left after ``length`` when erasing them
   /// failed too; the next append or synchronize erases `length..<dirtyEnd` first.
   private var dirtyEnd: Int?
@@ -49,8 +52,9 @@ package final class JournalFile {
   /// Creates a journal over an open, recovered descriptor.
   private init(
     path: String, fileSystem: any FileSystem, fd: Int32, length: Int, capacity: Int,
-    nextSequence: UInt64
+    nextSequence: UInt64, binding: UInt64?
   ) {
+    self.binding = binding
     self.path = path
     self.fileSystem = fileSystem
     self.fd = fd
@@ -71,31 +75,41 @@ package final class JournalFile {
   /// `"<path>.damaged-<k>"` (the first free `k` from 1, `fsync`ed), then everything from the
   /// damage on is overwritten with zeros. Leftover temporary files of the journal are removed.
   ///
+  /// With a `binding`, a new journal gets a version 2 header carrying it, and an existing one
+  /// whose header carries another binding is refused (in salvage mode too): it belongs to
+  /// another user. A version 1 journal (no binding) is read as before and upgraded to version 2
+  /// by the next ``reset(baseSequence:)``.
+  ///
   /// - Parameters:
   ///   - path: The journal file.
   ///   - fileSystem: The file system.
   ///   - baseSequence: The first sequence number of a new journal; ignored for an existing one.
   ///   - salvage: Keep the valid prefix of a damaged journal instead of throwing.
+  ///   - binding: The owner's binding (``JournalFormat/binding(of:)``), or `nil` for an
+  ///     unbound journal.
   /// - Returns: The journal, positioned to append, and what recovery found.
   /// - Throws: ``StoreError/Code/corruptFile`` with the path and the damaged record's offset;
   ///   ``StoreError/Code/newerFormat`` or ``StoreError/Code/unknownFormat`` for a header from
-  ///   another format; the file system's errors.
+  ///   another format, ``StoreError/Code/corruptFile`` at offset 20 for another owner's journal;
+  ///   the file system's errors.
   package static func open(
-    path: String, fileSystem: any FileSystem, baseSequence: UInt64 = 1, salvage: Bool = false
+    path: String, fileSystem: any FileSystem, baseSequence: UInt64 = 1, salvage: Bool = false,
+    binding: UInt64? = nil
   ) throws(StoreError) -> (JournalFile, JournalRecovery) {
     if !fileSystem.exists(path) {
-      let header = JournalFormat.header(baseSequence: baseSequence)
+      let header = JournalFormat.header(baseSequence: baseSequence, binding: binding)
       try FileIO.replaceDurably(path, bytes: header, fileSystem: fileSystem)
     }
     let fd = try fileSystem.open(path, [.read, .write], permissions: 0o600)
     do {
       let bytes = try FileIO.readAll(fd, fileSystem: fileSystem)
-      let (outcome, base) = try scan(bytes, path: path)
+      let (outcome, base) = try scan(bytes, path: path, binding: binding)
       let recovery = try recover(
         outcome, of: bytes, fd: fd, path: path, fileSystem: fileSystem, salvage: salvage)
       let journal = JournalFile(
         path: path, fileSystem: fileSystem, fd: fd, length: outcome.validLength,
-        capacity: bytes.count, nextSequence: base &+ UInt64(outcome.records.count))
+        capacity: bytes.count, nextSequence: base &+ UInt64(outcome.records.count),
+        binding: binding)
       FileIO.removeStaleTemporaries(of: path, fileSystem: fileSystem)
       return (journal, recovery)
     } catch {
@@ -110,15 +124,16 @@ package final class JournalFile {
   /// - Parameters:
   ///   - path: The journal file.
   ///   - fileSystem: The file system.
+  ///   - binding: The owner's binding to check, or `nil` to accept any.
   /// - Returns: The valid records, or `nil` if there is no journal.
-  /// - Throws: Like ``open(path:fileSystem:baseSequence:salvage:)`` in strict mode.
-  package static func inspect(path: String, fileSystem: any FileSystem) throws(StoreError)
-    -> JournalRecovery?
-  {
+  /// - Throws: Like ``open(path:fileSystem:baseSequence:salvage:binding:)`` in strict mode.
+  package static func inspect(
+    path: String, fileSystem: any FileSystem, binding: UInt64? = nil
+  ) throws(StoreError) -> JournalRecovery? {
     guard let bytes = try FileIO.readFileIfPresent(path, fileSystem: fileSystem) else {
       return nil
     }
-    let (outcome, _) = try scan(bytes, path: path)
+    let (outcome, _) = try scan(bytes, path: path, binding: binding)
     if let damage = outcome.damage {
       throw .corrupt(
         "inspect", path: path, offset: damage.offset, detail: "journal damaged: \(damage.reason)")
@@ -127,14 +142,21 @@ package final class JournalFile {
       records: outcome.records, truncatedBytes: outcome.dataEnd - outcome.validLength)
   }
 
-  /// Validates the header and scans the frames of a whole journal file.
-  private static func scan(_ bytes: [UInt8], path: String) throws(StoreError)
+  /// Validates the header (and its binding, if `binding` is given) and scans the frames of a
+  /// whole journal file.
+  private static func scan(_ bytes: [UInt8], path: String, binding: UInt64?) throws(StoreError)
     -> (JournalScanner.Outcome, UInt64)
   {
     try bytes.withUnsafeBytes { raw in
       Result { () throws(StoreError) in
-        let base = try JournalFormat.baseSequence(raw, path: path)
-        return (JournalScanner.scan(raw, baseSequence: base), base)
+        let header = try JournalFormat.header(raw, path: path)
+        if let binding, let found = header.binding, found != binding {
+          throw .corrupt(
+            "open", path: path, offset: 20,
+            detail: "the journal belongs to another user (binding \(found), expected \(binding))")
+        }
+        let outcome = JournalScanner.scan(raw, baseSequence: header.baseSequence, from: header.size)
+        return (outcome, header.baseSequence)
       }
     }.get()
   }
@@ -287,7 +309,7 @@ package final class JournalFile {
   ///   folder's `fsync` failed, the journal is already the new, empty one.
   package func reset(baseSequence: UInt64) throws(StoreError) {
     let old = try openDescriptor("reset")
-    let header = JournalFormat.header(baseSequence: baseSequence)
+    let header = JournalFormat.header(baseSequence: baseSequence, binding: binding)
     let temporary = FileIO.temporaryPath(for: path)
     let fresh = try FileIO.createDurably(temporary, bytes: header, fileSystem: fileSystem)
     do {

@@ -1,7 +1,10 @@
 /// The byte layout of a journal file (all integers little endian; see `Docs/FileFormat.md`).
 ///
-/// Header, 24 bytes: magic `"SMJOURNL"`, u16 format version (1), u16 flags (0), u64 base
-/// sequence, u32 CRC-32C of the preceding 20 bytes.
+/// Header of version 2 (a journal bound to its user), 32 bytes: magic `"SMJOURNL"`, u16 format
+/// version (2), u16 flags (0), u64 base sequence, u64 binding (the first 8 bytes of the SHA-256
+/// of the user id, read little endian), u32 CRC-32C of the preceding 28 bytes. Version 1 (still
+/// read, and written for a journal opened without a binding) has no binding: 24 bytes, the
+/// CRC-32C of the first 20 at offset 20.
 ///
 /// Frame, 20 bytes + payload: u32 payload length, u32 CRC-32C of those 4 length bytes, u64
 /// sequence, payload, u32 CRC-32C of every preceding byte of the frame.
@@ -11,27 +14,43 @@
 enum JournalFormat {
   /// The magic bytes that open every journal.
   static let magic = Array("SMJOURNL".utf8)
-  /// The format version this library writes and the newest it reads.
-  static let version: UInt16 = 1
-  /// The size of the file header.
+  /// The format version of a bound journal: the one the store writes and the newest it reads.
+  static let version: UInt16 = 2
+  /// The format version of an unbound journal (no binding field), from before version 2.
+  static let unboundVersion: UInt16 = 1
+  /// The size of a version 1 (unbound) header.
   static let headerSize = 24
+  /// The size of a version 2 (bound) header.
+  static let boundHeaderSize = 32
   /// The bytes a frame adds to its payload.
   static let frameOverhead = 20
   /// The largest payload a frame may carry (64 MiB); a larger length field is damage.
   static let maximumPayloadLength = 64 << 20
 
-  /// The header of a journal whose first record will have `baseSequence`.
+  /// The header of a journal whose first record will have `baseSequence`: version 2 with
+  /// `binding`, or version 1 without one.
   ///
-  /// - Parameter baseSequence: The first sequence number.
-  /// - Returns: 24 bytes.
-  static func header(baseSequence: UInt64) -> [UInt8] {
-    var writer = BinaryWriter(capacity: headerSize)
+  /// - Parameters:
+  ///   - baseSequence: The first sequence number.
+  ///   - binding: The owner's binding (see ``binding(of:)``), or `nil` for an unbound journal.
+  /// - Returns: 32 bytes, or 24 without a binding.
+  static func header(baseSequence: UInt64, binding: UInt64? = nil) -> [UInt8] {
+    var writer = BinaryWriter(capacity: boundHeaderSize)
     writer.write(raw: magic)
-    writer.write(littleEndian: version)
+    writer.write(littleEndian: binding == nil ? unboundVersion : version)
     writer.write(littleEndian: UInt16(0))
     writer.write(littleEndian: baseSequence)
+    if let binding { writer.write(littleEndian: binding) }
     writer.write(littleEndian: CRC32C.checksum(writer.bytes))
     return writer.bytes
+  }
+
+  /// The binding of an owner: the first 8 bytes of the SHA-256 of its id, little endian.
+  ///
+  /// - Parameter owner: The owner's id, as UTF-8 bytes.
+  /// - Returns: The value a bound header carries.
+  static func binding(of owner: [UInt8]) -> UInt64 {
+    SHA256.digest(of: owner).prefix(8).reversed().reduce(0) { $0 << 8 | UInt64($1) }
   }
 
   /// Appends one frame to `writer`.
@@ -57,7 +76,17 @@ enum JournalFormat {
     T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: T.self))
   }
 
-  /// Validates the header and returns the base sequence.
+  /// What a journal header says.
+  struct Header {
+    /// The sequence number of the first frame.
+    var baseSequence: UInt64
+    /// The owner's binding; `nil` for a version 1 (unbound) journal.
+    var binding: UInt64?
+    /// Where the frames start.
+    var size: Int
+  }
+
+  /// Validates the header.
   ///
   /// Checks, in order: the size (``StoreError/Code/corruptFile``), the magic
   /// (``StoreError/Code/unknownFormat``), the version (``StoreError/Code/newerFormat`` when
@@ -67,11 +96,9 @@ enum JournalFormat {
   /// - Parameters:
   ///   - bytes: The whole file.
   ///   - path: The file, for errors.
-  /// - Returns: The base sequence.
+  /// - Returns: The header.
   /// - Throws: ``StoreError`` as above, with offset 0.
-  static func baseSequence(_ bytes: UnsafeRawBufferPointer, path: String) throws(StoreError)
-    -> UInt64
-  {
+  static func header(_ bytes: UnsafeRawBufferPointer, path: String) throws(StoreError) -> Header {
     guard bytes.count >= headerSize else {
       throw .corrupt("open", path: path, offset: 0, detail: "journal header is cut off")
     }
@@ -88,11 +115,16 @@ enum JournalFormat {
     guard found > 0 else {
       throw StoreError(.unknownFormat, operation: "open", path: path, offset: 0)
     }
-    let stored: UInt32 = load(bytes, 20)
+    let size = found == unboundVersion ? headerSize : boundHeaderSize
+    guard bytes.count >= size else {
+      throw .corrupt("open", path: path, offset: 0, detail: "journal header is cut off")
+    }
+    let stored: UInt32 = load(bytes, size - 4)
     let flags: UInt16 = load(bytes, 10)
-    guard CRC32C.update(0, .init(rebasing: bytes[..<20])) == stored, flags == 0 else {
+    guard CRC32C.update(0, .init(rebasing: bytes[..<(size - 4)])) == stored, flags == 0 else {
       throw .corrupt("open", path: path, offset: 0, detail: "journal header checksum mismatch")
     }
-    return load(bytes, 12)
+    let binding: UInt64? = found == unboundVersion ? nil : load(bytes, 20)
+    return Header(baseSequence: load(bytes, 12), binding: binding, size: size)
   }
 }

@@ -1,4 +1,4 @@
-/// What ``JournalFile/open(path:fileSystem:baseSequence:salvage:)`` found and did.
+/// What ``JournalFile/open(path:fileSystem:baseSequence:salvage:binding:)`` found and did.
 package struct JournalRecovery: Sendable, Hashable {
   /// The valid records, in order.
   package let records: [JournalRecord]

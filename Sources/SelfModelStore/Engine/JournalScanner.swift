@@ -31,10 +31,14 @@ struct JournalScanner {
   /// - Parameters:
   ///   - bytes: The whole file.
   ///   - baseSequence: The header's base sequence.
+  ///   - start: The header's size, where the frames start.
   /// - Returns: The records, the logical end and what lies after it.
-  static func scan(_ bytes: UnsafeRawBufferPointer, baseSequence: UInt64) -> Outcome {
-    var outcome = Outcome(validLength: JournalFormat.headerSize, dataEnd: JournalFormat.headerSize)
-    var offset = JournalFormat.headerSize
+  static func scan(
+    _ bytes: UnsafeRawBufferPointer, baseSequence: UInt64,
+    from start: Int = JournalFormat.headerSize
+  ) -> Outcome {
+    var outcome = Outcome(validLength: start, dataEnd: start)
+    var offset = start
     var expected = baseSequence
     while offset < bytes.count {
       switch frame(in: bytes, at: offset, expected: expected) {

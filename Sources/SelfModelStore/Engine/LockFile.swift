@@ -1,3 +1,4 @@
+import Glibc
 import Synchronization
 
 /// The exclusive, advisory lock (`flock`) on a store folder's `LOCK` file, held for the
@@ -47,6 +48,28 @@ package final class LockFile: Sendable {
 
   /// Whether the lock is still held by this instance.
   package var isHeld: Bool { descriptor.withLock { $0 != nil } }
+
+  /// Checks that `LOCK` is still the file this instance locked: same device and inode.
+  ///
+  /// `flock` locks a file, not a path. If `LOCK` is deleted or replaced while the store is
+  /// open, a second store can create a new `LOCK` and lock it, and both would write. The store
+  /// calls this before every write and stops writing when it fails.
+  ///
+  /// - Throws: ``StoreError/Code/locked`` when the path is missing or names another file.
+  ///   Nothing is checked once the lock is released, or if `fstat` fails on the descriptor.
+  package func verify() throws(StoreError) {
+    guard let fd = descriptor.withLock({ $0 }) else { return }
+    var held = stat()
+    guard fstat(fd, &held) == 0 else { return }
+    var current = stat()
+    let found = stat(path, &current) == 0
+    guard !found || current.st_dev != held.st_dev || current.st_ino != held.st_ino else { return }
+    throw StoreError(
+      .locked, operation: "write", path: path,
+      detail: found
+        ? "LOCK was replaced by another file while the store was open"
+        : "LOCK was deleted while the store was open; another store may now own the folder")
+  }
 
   /// Closes the descriptor, which releases the lock. Idempotent.
   package func release() {

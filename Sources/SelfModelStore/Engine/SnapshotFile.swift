@@ -65,8 +65,8 @@ package enum SnapshotFile {
   }
 
   /// Verifies the header and payload of a whole file.
-  private static func payload(
-    of bytes: UnsafeRawBufferPointer, path: String, magic: [UInt8]
+  static func payload(
+    of bytes: UnsafeRawBufferPointer, path: String, magic: [UInt8] = magic
   ) throws(StoreError) -> [UInt8] {
     let kind = magic == Self.magic ? "snapshot" : "catalogue"
     guard bytes.count >= headerSize else {

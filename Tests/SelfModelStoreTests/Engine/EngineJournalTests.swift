@@ -246,7 +246,7 @@ import Testing
       _ = try Self.makeJournal(path, [])
       let header = try EngineFiles.bytes(path)
       var newer = header
-      newer[8] = 2
+      newer[8] = 3  // version 2 is the bound journal; 3 is newer
       let checksum = CRC32C.checksum(newer[..<20])
       withUnsafeBytes(of: checksum.littleEndian) { newer.replaceSubrange(20..<24, with: $0) }
       let cases: [([UInt8], StoreError.Code)] = [

@@ -334,7 +334,7 @@ extension BadInputCatalogue {
       replacePolicy { $0.reliabilityOverrides["user"] = 2 }),
     BadInput(
       "negative future tolerance",
-      .numberOutOfRange(field: "futureTolerance", value: -1, allowed: ">= 0"),
+      .numberOutOfRange(field: "futureTolerance", value: -1, allowed: "0...86400 (one day)"),
       replacePolicy { $0.futureTolerance = -1 }),
     BadInput("a new model with an invalid policy", .nonFiniteNumber(field: "priorWeight")) {
       model in model = try UserModel(user: "other", policy: RevisionPolicy(priorWeight: .infinity))

@@ -1,0 +1,17 @@
+// libFuzzer target: JSON decoding of `Evidence`. Built by Scripts/fuzz.sh.
+import SelfModel
+import SelfModelStore
+
+/// libFuzzer's entry point: runs one input, which must never trap.
+///
+/// - Parameters:
+///   - data: The input bytes.
+///   - size: Their count.
+/// - Returns: 0, as libFuzzer requires.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+  let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  _ = try? DecoderProbe.json(Evidence.self, bytes)
+  _ = try? DecoderProbe.json([Evidence].self, bytes)
+  return 0
+}

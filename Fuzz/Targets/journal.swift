@@ -1,0 +1,19 @@
+// libFuzzer target: the journal decoder (header, binding, frames, the end-torn-damage rule,
+// every record's operation). Inputs are tried both as a whole file and as one record's
+// payload, so the operation decoder is reached without forging checksums. Built by
+// Scripts/fuzz.sh.
+import SelfModelStore
+
+/// libFuzzer's entry point: runs one input, which must never trap.
+///
+/// - Parameters:
+///   - data: The input bytes.
+///   - size: Their count.
+/// - Returns: 0, as libFuzzer requires.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+  let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  _ = try? DecoderProbe.journal(bytes)
+  try? DecoderProbe.operation(bytes)
+  return 0
+}

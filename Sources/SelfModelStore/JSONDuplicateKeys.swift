@@ -1,0 +1,105 @@
+/// Finds a key that occurs twice in one JSON object, which Foundation's `JSONDecoder` accepts
+/// silently, keeping one of the values.
+///
+/// Keys are compared as Swift strings, so Unicode-equivalent keys (a composed and a decomposed
+/// "é") count as the same key: a `[String: String]` would collapse them into one entry and drop
+/// a value. The scan is iterative (no recursion, whatever the nesting) and only looks for keys;
+/// malformed JSON is left for the decoder to reject.
+///
+/// ```swift
+/// if let key = JSONDuplicateKeys.first(in: Array(#"{"a":1,"a":2}"#.utf8)) { print(key) }  // a
+/// ```
+package enum JSONDuplicateKeys {
+  /// An open container: an object with the keys seen so far, or an array.
+  private struct Frame {
+    var keys: Set<String>?
+    var expectsKey: Bool
+  }
+
+  /// The first key that repeats within one object, or `nil` when every object's keys are
+  /// distinct.
+  ///
+  /// - Parameter bytes: UTF-8 JSON text.
+  /// - Returns: The repeated key.
+  package static func first(in bytes: [UInt8]) -> String? {
+    var stack: [Frame] = []
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      switch byte {
+      case UInt8(ascii: "{"): stack.append(Frame(keys: [], expectsKey: true))
+      case UInt8(ascii: "["): stack.append(Frame(keys: nil, expectsKey: false))
+      case UInt8(ascii: "}"), UInt8(ascii: "]"): _ = stack.popLast()
+      case UInt8(ascii: ","):
+        if let last = stack.indices.last, stack[last].keys != nil { stack[last].expectsKey = true }
+      case UInt8(ascii: "\""):
+        guard let (text, end) = string(in: bytes, from: index) else { return nil }
+        index = end
+        guard let last = stack.indices.last, stack[last].expectsKey else { continue }
+        stack[last].expectsKey = false
+        if stack[last].keys?.insert(text).inserted == false { return text }
+      default: continue
+      }
+    }
+    return nil
+  }
+
+  /// Decodes the string whose opening quote precedes `start`; returns it and the index after
+  /// its closing quote, or `nil` if it is not terminated.
+  private static func string(in bytes: [UInt8], from start: Int) -> (String, Int)? {
+    var scalars = String.UnicodeScalarView()
+    var run: [UInt8] = []
+    var index = start
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      if byte == UInt8(ascii: "\"") {
+        scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
+        return (String(scalars), index)
+      }
+      guard byte == UInt8(ascii: "\\") else {
+        run.append(byte)
+        continue
+      }
+      scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
+      run = []
+      guard let (scalar, end) = escape(in: bytes, at: index) else { return nil }
+      scalars.append(scalar)
+      index = end
+    }
+    return nil
+  }
+
+  /// Decodes the escape after a backslash at `index - 1`.
+  private static func escape(in bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int)? {
+    guard index < bytes.count else { return nil }
+    let simple: [UInt8: Unicode.Scalar] = [
+      UInt8(ascii: "b"): "\u{8}", UInt8(ascii: "f"): "\u{C}", UInt8(ascii: "n"): "\n",
+      UInt8(ascii: "r"): "\r", UInt8(ascii: "t"): "\t",
+    ]
+    guard bytes[index] == UInt8(ascii: "u") else {
+      return (simple[bytes[index]] ?? Unicode.Scalar(bytes[index]), index + 1)
+    }
+    guard let high = hex4(bytes, index + 1) else { return nil }
+    if (0xD800..<0xDC00).contains(high), index + 10 < bytes.count,
+      bytes[index + 5] == UInt8(ascii: "\\"), bytes[index + 6] == UInt8(ascii: "u"),
+      let low = hex4(bytes, index + 7), (0xDC00..<0xE000).contains(low)
+    {
+      let value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+      return (Unicode.Scalar(value) ?? "\u{FFFD}", index + 11)
+    }
+    return (Unicode.Scalar(high) ?? "\u{FFFD}", index + 5)
+  }
+
+  /// The value of four hex digits at `start`.
+  private static func hex4(_ bytes: [UInt8], _ start: Int) -> UInt32? {
+    guard start + 4 <= bytes.count else { return nil }
+    var value: UInt32 = 0
+    for byte in bytes[start..<start + 4] {
+      guard let digit = Character(Unicode.Scalar(byte)).hexDigitValue else { return nil }
+      value = value << 4 | UInt32(digit)
+    }
+    return value
+  }
+}
