@@ -36,8 +36,9 @@ public protocol UserModelStore: Sendable {
   /// ```
   func shutdown() async
 
-  /// The catalogue in force: the latest version published, or `Catalogue.empty` if none
-  /// has been.
+  /// The catalogue in force: the latest version published, with the retired entries of every
+  /// earlier version merged in (see `Catalogue.successor(of:)`), or `Catalogue.empty` if none
+  /// has been published. Compare its `version` with the app's catalogue, not the whole value.
   ///
   /// - Returns: The catalogue.
   /// - Throws: ``StoreError/Code/closed``; I/O errors.

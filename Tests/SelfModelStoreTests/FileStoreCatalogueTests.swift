@@ -79,7 +79,7 @@ import Testing
       version: 1, beliefs: old.beliefs, sources: old.sources, policy: old.policy)
     try await store.publish(catalogue)
     let migrated = try await store.model(for: GoldenFixture.user)
-    #expect(migrated.ownBeliefs.isEmpty && migrated.ownRegisteredSources.isEmpty)
+    #expect(migrated.beliefs == catalogue.beliefs && migrated.sources == catalogue.sources)
     for key in [GoldenFixture.concise, GoldenFixture.tone] {
       #expect(
         try migrated.estimate(for: key, at: GoldenFixture.now)
@@ -215,5 +215,52 @@ extension InMemoryStore {
     #expect(
       try await older.model(for: CatalogueFixture.user)
         == newer.model(for: CatalogueFixture.user))
+  }
+}
+
+/// The same catalogue history gives the same user whether the user was cached, compacted or
+/// reloaded along the way (found by an outside review: it once depended on compaction).
+@Suite struct FileStoreCataloguePathTests {
+  static let z: BeliefKey = "z"
+
+  static func history(compactInBetween: Bool, reopenInBetween: Bool) async throws -> UserModel {
+    let folder = StoreTestFolder()
+    defer { folder.remove() }
+    var store = try FileStore(at: folder.path)
+    let concise = try BeliefDefinition.binary("preference.concise", statement: "Concise")
+    let source = try Source(id: "s", kind: .behavior, reliability: 0.5)
+    try await store.publish(try Catalogue(version: 1, beliefs: [concise]))
+    try await store.createUser(
+      "u", beliefs: [try .binary(z, statement: "Mine")], sources: [source], policy: nil)
+    try await store.record(
+      Evidence(
+        id: "z1", belief: z, content: .holds, weight: 3, source: "s",
+        observedAt: StoreFixtures.now),
+      for: "u", at: StoreFixtures.now)
+    try await store.publish(
+      try Catalogue(
+        version: 2, beliefs: [concise, try .binary(z, statement: "Theirs")], sources: [source]))
+    _ = try await store.model(for: "u")
+    if compactInBetween { try await store.compact("u") }
+    if reopenInBetween {
+      store.close()
+      store = try FileStore(at: folder.path)
+    }
+    try await store.publish(try Catalogue(version: 3, beliefs: [concise]))
+    let live = try await store.model(for: "u")
+    store.close()
+    let reopened = try FileStore(at: folder.path)
+    defer { reopened.close() }
+    #expect(try await reopened.model(for: "u") == live)
+    return live
+  }
+
+  @Test func cachedCompactedAndReloadedUsersAgree() async throws {
+    let plain = try await Self.history(compactInBetween: false, reopenInBetween: false)
+    let compacted = try await Self.history(compactInBetween: true, reopenInBetween: false)
+    let reloaded = try await Self.history(compactInBetween: false, reopenInBetween: true)
+    #expect(plain == compacted && plain == reloaded)
+    #expect(plain.definition(for: Self.z)?.statement == "Mine")
+    #expect(try plain.estimate(for: Self.z, at: StoreFixtures.now).totalEvidence == 1.5)
   }
 }

@@ -154,7 +154,8 @@ extension Catalogue: Hashable {
       || (lhs.version == rhs.version && lhs.storage.content == rhs.storage.content)
   }
 
-  /// Hashes the version and the listed keys.
+  /// Hashes the version and the numbers of listed beliefs and sources (equal catalogues hash
+  /// equally; the contents are compared by `==`).
   public func hash(into hasher: inout Hasher) {
     hasher.combine(version)
     hasher.combine(storage.beliefs.count)

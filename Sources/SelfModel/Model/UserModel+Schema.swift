@@ -1,5 +1,16 @@
+/// Which definitions and sources are in force for a model: a pure function of its catalogue,
+/// the entries it declared itself and nothing else, so every path to the same catalogue,
+/// own entries and ledger gives the same model.
+///
+/// - A catalogue belief is in force unless the user declared a belief with the same key and
+///   other outcomes (the user's then hides it for this user).
+/// - A belief the user declared is in force unless the catalogue lists its key with the same
+///   outcomes (the catalogue's definition is then used; the user's is kept, dormant, and is in
+///   force again if the catalogue retires the key).
+/// - A source the user registered is in force unless the catalogue lists its id.
 extension UserModel {
-  /// The number of belief indices: the catalogue's listed beliefs, then the model's own.
+  /// The number of belief indices: the catalogue's listed beliefs, then one per own belief
+  /// (dormant ones included, never used).
   var beliefIndexCount: Int { catalogue.storage.beliefs.count + ownDefinitions.count }
 
   /// The indices of the beliefs in force, in the order of ``beliefs``.
@@ -8,7 +19,7 @@ extension UserModel {
     var indices: [Int] = []
     indices.reserveCapacity(beliefIndexCount)
     for index in listed.indices where !isHidden(catalogueBelief: index) { indices.append(index) }
-    indices.append(contentsOf: listed.count..<beliefIndexCount)
+    indices.append(contentsOf: ownBeliefIndex.values.sorted())
     return indices
   }
 
@@ -29,7 +40,7 @@ extension UserModel {
     return index < listed.count ? listed[index] : ownDefinitions[index - listed.count]
   }
 
-  /// The index of the source with `id`: the catalogue's, then the model's own.
+  /// The index of the source in force with `id`: the catalogue's, then the model's own.
   func sourceIndex(of id: SourceID) -> Int? {
     if let index = catalogue.storage.sourceIndex[id] { return index }
     return ownSourceIndex.isEmpty ? nil : ownSourceIndex[id]
@@ -41,22 +52,47 @@ extension UserModel {
     return index < listed.count ? listed[index] : ownSources[index - listed.count]
   }
 
-  /// Recomputes every source's reliability under ``policy``, sharing the catalogue's table
-  /// when the model follows the catalogue's policy and has no sources of its own.
-  mutating func resetReliabilities() {
+  /// The position of the own belief with `key` in ``ownDefinitions``, in force or dormant.
+  func ownPosition(of key: BeliefKey) -> Int? {
+    ownDefinitions.firstIndex { $0.key == key }
+  }
+
+  /// Recomputes which own entries are in force and every source's reliability under
+  /// ``policy``. The reliability table is the catalogue's own (shared) when the model follows
+  /// the catalogue's policy and registered no source itself.
+  mutating func reindexOwnEntries() {
+    let listedBeliefs = catalogue.storage.beliefs.count
+    ownBeliefIndex = [:]
+    for (position, definition) in ownDefinitions.enumerated() {
+      if let listed = catalogue.definition(for: definition.key),
+        listed.outcomes == definition.outcomes
+      {
+        continue
+      }
+      ownBeliefIndex[definition.key] = listedBeliefs + position
+    }
+    let listedSources = catalogue.storage.sources.count
+    ownSourceIndex = [:]
+    for (position, source) in ownSources.enumerated() where catalogue.source(source.id) == nil {
+      ownSourceIndex[source.id] = listedSources + position
+    }
     if policyOverride == nil && ownSources.isEmpty {
       reliabilities = catalogue.storage.reliabilities
     } else {
-      reliabilities = sources.map { policy.reliability(of: $0) }
+      reliabilities = (catalogue.sources + ownSources).map { policy.reliability(of: $0) }
     }
   }
 
   /// Declares a new belief of this user's own.
   ///
+  /// Evidence the ledger already holds about `definition.key` (kept, hidden, because the
+  /// catalogue retired that key) counts again at once.
+  ///
   /// - Parameter definition: The belief's definition.
   /// - Throws: ``ModelError/duplicateBelief(_:)`` if a belief with that key is in force (the
-  ///   catalogue's included), or ``ModelError/incompatibleCatalogue(reason:)`` if the
-  ///   catalogue retired that key with other outcomes.
+  ///   catalogue's included) or was declared before, or
+  ///   ``ModelError/incompatibleCatalogue(reason:)`` if the catalogue retired that key with
+  ///   other outcomes (evidence about it may exist).
   public mutating func declare(_ definition: BeliefDefinition) throws(ModelError) {
     guard beliefIndex(of: definition.key) == nil else { throw .duplicateBelief(definition.key) }
     if let retired = catalogue.retiredDefinition(for: definition.key),
@@ -67,39 +103,31 @@ extension UserModel {
           "belief \(definition.key) was retired by the catalogue with outcomes "
           + "\(retired.outcomes); evidence about it may exist, so it cannot come back with others")
     }
-    appendOwn(definition)
-    refold(where: { $0.belief == definition.key })
+    try replayDeclare(definition)
   }
 
   /// Changes one of this user's own beliefs: its statement, base rates or (while no evidence
   /// refers to the belief) outcomes.
   ///
-  /// - Parameter definition: The new definition; its key must be declared by the model.
+  /// - Parameter definition: The new definition; its key must be one the model declared.
   /// - Throws: ``ModelError/unknownBelief(_:)``, ``ModelError/definedByCatalogue(_:)`` for a
-  ///   catalogue belief, or ``ModelError/incompatibleRedeclaration(belief:reason:)`` when the
-  ///   outcomes change while evidence exists.
+  ///   catalogue belief the user did not declare, or
+  ///   ``ModelError/incompatibleRedeclaration(belief:reason:)`` when the outcomes change while
+  ///   evidence exists.
   public mutating func redeclare(_ definition: BeliefDefinition) throws(ModelError) {
-    guard let index = ownBeliefIndex[definition.key] else {
+    guard ownPosition(of: definition.key) != nil else {
       if catalogue.definition(for: definition.key) != nil {
         throw .definedByCatalogue("belief \(definition.key)")
       }
       throw .unknownBelief(definition.key)
     }
-    let own = index - catalogue.storage.beliefs.count
-    if ownDefinitions[own].outcomes != definition.outcomes {
-      guard !ledger.contains(where: { $0.belief == definition.key }) else {
-        throw .incompatibleRedeclaration(
-          belief: definition.key, reason: "evidence refers to its outcomes; forget it first")
-      }
-      tallies[index] = nil
-    }
-    ownDefinitions[own] = definition
+    try replayRedeclare(definition)
   }
 
   /// Registers a source of this user's own, or replaces an own source with the same id.
   ///
-  /// Replacing a source's kind can change the half-life of its evidence, so the affected
-  /// beliefs are refolded from the ledger.
+  /// The beliefs with evidence from the source are refolded: its kind sets the half-life, and
+  /// evidence kept hidden because the catalogue retired that id counts again.
   ///
   /// - Parameter source: The source.
   /// - Throws: ``ModelError/definedByCatalogue(_:)`` if the catalogue lists a source with
@@ -108,64 +136,28 @@ extension UserModel {
     guard catalogue.source(source.id) == nil else {
       throw .definedByCatalogue("source \(source.id)")
     }
-    merge(source)
+    replayRegister(source)
   }
 
-  /// Moves the model to another catalogue version and refolds its ledger under it.
+  /// Moves the model to a newer catalogue version and refolds its ledger under it.
   ///
   /// Adopting the successor of the model's catalogue (see ``Catalogue/successor(of:)``)
-  /// equals having built the model on it from the start. Own entries the new catalogue
-  /// lists are merged into it, as in ``init(user:catalogue:policy:beliefs:sources:evidence:)``.
+  /// equals having built the model on it from the start.
   ///
-  /// - Parameter catalogue: The catalogue to move to.
-  /// - Throws: ``ModelError`` if the ledger does not fit it (for example, evidence about a
-  ///   belief the catalogue does not know); the model is unchanged.
+  /// - Parameter catalogue: The catalogue to move to, of the model's version or newer.
+  /// - Throws: ``ModelError/incompatibleCatalogue(reason:)`` for an older catalogue, or
+  ///   ``ModelError`` if the ledger does not fit it (for example, evidence about a belief the
+  ///   catalogue does not know); the model is unchanged.
   public mutating func adopt(_ catalogue: Catalogue) throws(ModelError) {
+    guard catalogue.version >= self.catalogue.version else {
+      throw .incompatibleCatalogue(
+        reason:
+          "version \(catalogue.version) is older than version \(self.catalogue.version), "
+          + "which the model is on")
+    }
     self = try UserModel(
       user: user, catalogue: catalogue, policy: policyOverride, beliefs: ownDefinitions,
       sources: ownSources, evidence: ledger)
-  }
-
-  /// Adds an own belief unless the catalogue lists the key with the same outcomes, in which
-  /// case the catalogue's definition takes over for good.
-  mutating func merge(_ definition: BeliefDefinition) throws(ModelError) {
-    if let listed = catalogue.definition(for: definition.key),
-      listed.outcomes == definition.outcomes
-    {
-      return
-    }
-    if let retired = catalogue.retiredDefinition(for: definition.key),
-      retired.outcomes != definition.outcomes
-    {
-      throw .incompatibleCatalogue(
-        reason:
-          "the user's belief \(definition.key) has outcomes \(definition.outcomes) but the "
-          + "catalogue retired it with \(retired.outcomes)")
-    }
-    guard ownBeliefIndex[definition.key] == nil else { throw .duplicateBelief(definition.key) }
-    appendOwn(definition)
-  }
-
-  /// Adds or replaces an own source unless the catalogue lists its id, in which case the
-  /// catalogue's source takes over for good.
-  mutating func merge(_ source: Source) {
-    guard catalogue.source(source.id) == nil else { return }
-    if let index = ownSourceIndex[source.id] {
-      let own = index - catalogue.storage.sources.count
-      let kindChanged = ownSources[own].kind != source.kind
-      ownSources[own] = source
-      resetReliabilities()
-      if kindChanged { refold(where: { $0.source == source.id }) }
-      return
-    }
-    ownSourceIndex[source.id] = catalogue.storage.sources.count + ownSources.count
-    ownSources.append(source)
-    resetReliabilities()
-  }
-
-  private mutating func appendOwn(_ definition: BeliefDefinition) {
-    ownBeliefIndex[definition.key] = beliefIndexCount
-    ownDefinitions.append(definition)
   }
 
   /// Rebuilds the tallies of every belief that has evidence matching `predicate`, replaying
@@ -183,41 +175,5 @@ extension UserModel {
       else { continue }
       apply(resolved)
     }
-  }
-}
-
-extension UserModel {
-  /// Declares an own belief from a store's journal: as ``declare(_:)``, but a key the
-  /// catalogue has come to list with the same outcomes since is merged into it.
-  ///
-  /// - Parameter definition: The definition.
-  /// - Throws: ``ModelError`` as ``declare(_:)`` for a key the model itself already declared.
-  package mutating func replayDeclare(_ definition: BeliefDefinition) throws(ModelError) {
-    try merge(definition)
-    refold(where: { $0.belief == definition.key })
-  }
-
-  /// Redeclares an own belief from a store's journal: as ``redeclare(_:)``, but a belief the
-  /// catalogue has taken over since is left to the catalogue.
-  ///
-  /// - Parameter definition: The definition.
-  /// - Throws: ``ModelError`` as ``redeclare(_:)``.
-  package mutating func replayRedeclare(_ definition: BeliefDefinition) throws(ModelError) {
-    if ownBeliefIndex[definition.key] == nil,
-      catalogue.definition(for: definition.key)?.outcomes == definition.outcomes
-    {
-      return
-    }
-    try redeclare(definition)
-  }
-}
-
-extension UserModel {
-  /// Registers an own source from a store's journal: as ``register(_:)``, but an id the
-  /// catalogue has come to list since is left to the catalogue.
-  ///
-  /// - Parameter source: The source.
-  package mutating func replayRegister(_ source: Source) {
-    merge(source)
   }
 }

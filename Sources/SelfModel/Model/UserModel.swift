@@ -75,11 +75,12 @@ public struct UserModel: Sendable {
   /// Creates a model on a catalogue, with optional beliefs, sources and policy of its own,
   /// and replays `evidence` in order.
   ///
-  /// Own entries that the catalogue lists are merged into it: a source with a listed id, or
-  /// a belief with a listed key and the same outcomes, is the catalogue's from then on. A
-  /// belief with a listed key and other outcomes stays the user's own and hides the
-  /// catalogue's for this user. Evidence about a retired belief or from a retired source is
-  /// kept in the ledger but counts toward no estimate (see ``Catalogue``).
+  /// Own entries that the catalogue lists give way to it while it lists them: a source with a
+  /// listed id, or a belief with a listed key and the same outcomes, is read from the
+  /// catalogue (the own entry is kept, dormant, and is in force again if the catalogue
+  /// retires it). A belief with a listed key and other outcomes stays the user's and hides
+  /// the catalogue's for this user. Evidence about a retired belief or from a retired source
+  /// is kept in the ledger but counts toward no estimate (see ``Catalogue``).
   ///
   /// - Parameters:
   ///   - user: The user.
@@ -99,19 +100,19 @@ public struct UserModel: Sendable {
     self.policyOverride = policy
     self.policy = policy ?? catalogue.policy
     self.reliabilities = []
-    resetReliabilities()
+    var keys = Set<BeliefKey>()
     for definition in beliefs {
-      guard ownBeliefIndex[definition.key] == nil else {
-        throw .duplicateBelief(definition.key)
-      }
-      try merge(definition)
+      guard keys.insert(definition.key).inserted else { throw .duplicateBelief(definition.key) }
     }
+    var ids = Set<SourceID>()
     for source in sources {
-      guard ownSourceIndex[source.id] == nil else {
+      guard ids.insert(source.id).inserted else {
         throw .corruptSnapshot(reason: "source \(source.id) is listed twice")
       }
-      merge(source)
     }
+    ownDefinitions = beliefs
+    ownSources = sources
+    reindexOwnEntries()
     try replay(evidence)
   }
 
@@ -143,13 +144,17 @@ public struct UserModel: Sendable {
   /// user's own in declaration order.
   public var beliefs: [BeliefDefinition] { beliefIndices.map(definition(at:)) }
 
-  /// The beliefs this model declared itself, in declaration order.
+  /// The beliefs this model declared itself, in declaration order, including any the
+  /// catalogue lists with the same outcomes (dormant: the catalogue's definition is in force).
   public var ownBeliefs: [BeliefDefinition] { ownDefinitions }
 
-  /// The known sources: the catalogue's, then the user's own in registration order.
-  public var sources: [Source] { catalogue.sources + ownSources }
+  /// The sources in force: the catalogue's, then the user's own in registration order.
+  public var sources: [Source] {
+    catalogue.sources + ownSources.filter { catalogue.source($0.id) == nil }
+  }
 
-  /// The sources this model registered itself, in registration order.
+  /// The sources this model registered itself, in registration order, including any the
+  /// catalogue lists (dormant: the catalogue's source is in force).
   public var ownRegisteredSources: [Source] { ownSources }
 
   /// The evidence ledger, in the order it was recorded, including evidence hidden because its
@@ -182,13 +187,16 @@ public struct UserModel: Sendable {
 
   /// Replaces the policy and refolds every belief from the ledger under it.
   ///
+  /// With `nil` the model follows its catalogue's policy; for a model without a catalogue
+  /// (``Catalogue/empty``) that is the default `RevisionPolicy()`.
+  ///
   /// - Parameter policy: A policy for this user alone, or `nil` to follow the catalogue's.
   /// - Throws: The ``ModelError`` from ``RevisionPolicy/validate()``; the model is unchanged.
   public mutating func replacePolicy(_ policy: RevisionPolicy?) throws(ModelError) {
     try policy?.validate()
     policyOverride = policy
     self.policy = policy ?? catalogue.policy
-    resetReliabilities()
+    reindexOwnEntries()
     refold(where: { _ in true })
   }
 }

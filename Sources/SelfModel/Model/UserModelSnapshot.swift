@@ -125,9 +125,9 @@ extension UserModel {
   /// Rebuilds a model from a snapshot on `catalogue` by replaying its ledger.
   ///
   /// The catalogue may be newer than the one the snapshot names (the model then adopts it, as
-  /// ``adopt(_:)`` does), never older. A version-1 snapshot's definitions and sources that
-  /// the catalogue lists are merged into it; its policy stays the user's own unless it
-  /// equals the catalogue's.
+  /// ``adopt(_:)`` does), never older. A version-1 snapshot's definitions and sources stay the
+  /// user's own (dormant where the catalogue lists them with the same outcomes); its policy
+  /// stays the user's own unless it equals the catalogue's.
   ///
   /// - Parameters:
   ///   - snapshot: The snapshot.

@@ -65,7 +65,7 @@ import Testing
     #expect(try model.estimates(at: Self.now).count == 2)
   }
 
-  @Test func anOwnBeliefTheCatalogueComesToListIsMergedIntoIt() throws {
+  @Test func anOwnBeliefGivesWayToTheCatalogueWhileTheCatalogueListsIt() throws {
     let user = try Source(id: "user", kind: .userStated, reliability: 0.95)
     let v1 = try Catalogue(version: 1, beliefs: [try Fixture.concise()], sources: [user])
     var model = try UserModel(user: "u", catalogue: v1)
@@ -75,12 +75,87 @@ import Testing
     try model.observe(Self.item("e1", "preference.tone", "formal"), at: Self.now)
     let v2 = try Fixture.sample(version: 2).successor(of: v1)
     try model.adopt(v2)
-    #expect(model.ownBeliefs.isEmpty)
+    #expect(model.ownBeliefs == [tone], "the user's declaration is kept, dormant")
     #expect(model.definition(for: "preference.tone") == (try Fixture.tone()))
-    #expect(model.evidence.count == 1)
     let direct = try UserModel(
       user: "u", catalogue: v2, evidence: [Self.item("e1", "preference.tone", "formal")])
-    #expect(model == direct)
+    #expect(try model.estimates(at: Self.now) == direct.estimates(at: Self.now))
+    // When the catalogue retires the key, the user's own definition is in force again.
+    let v3 = try Catalogue(
+      version: 3, beliefs: [try Fixture.concise()], sources: v2.sources, policy: v2.policy
+    ).successor(of: v2)
+    try model.adopt(v3)
+    #expect(model.definition(for: "preference.tone") == tone)
+    #expect(try model.estimate(for: "preference.tone", at: Self.now).totalEvidence > 0)
+  }
+
+  @Test func anOwnBeliefWithOtherOutcomesSurvivesTheCatalogueListingAndRetiringItsKey() throws {
+    let clicks = try Source(id: "clicks", kind: .behavior, reliability: 0.6)
+    let v1 = try Catalogue(version: 1, beliefs: [try Fixture.concise()], sources: [clicks])
+    let mine = try BeliefDefinition(key: "y", statement: "Mine", outcomes: ["a", "b"])
+    var model = try UserModel(user: "u", catalogue: v1, beliefs: [mine])
+    try model.observe(Self.item("y1", "y", "a", source: "clicks"), at: Self.now)
+    let v2 = try Catalogue(
+      version: 2, beliefs: [try Fixture.concise(), try .binary("y", statement: "Theirs")],
+      sources: [clicks]
+    ).successor(of: v1)
+    let v3 = try Catalogue(version: 3, beliefs: [try Fixture.concise()], sources: [clicks])
+      .successor(of: v2)
+    var stepwise = model
+    try stepwise.adopt(v2)
+    #expect(stepwise.definition(for: "y") == mine)
+    try stepwise.adopt(v3)
+    #expect(stepwise.definition(for: "y") == mine)
+    try model.adopt(v3)
+    #expect(stepwise == model, "the path to version 3 does not matter")
+    #expect(try model.estimate(for: "y", at: Self.now).evidence == [0.6, 0])
+  }
+
+  @Test func theModelDependsOnlyOnTheCatalogueItsOwnEntriesAndItsLedger() throws {
+    let v1 = try Catalogue(version: 1, beliefs: [try Fixture.concise()])
+    let z = try BeliefDefinition.binary("z", statement: "Mine")
+    let s = try Source(id: "s", kind: .behavior, reliability: 0.5)
+    var model = try UserModel(user: "u", catalogue: v1, beliefs: [z], sources: [s])
+    try model.observe(Self.item("z1", "z", "true", source: "s"), at: Self.now)
+    let v2 = try Catalogue(
+      version: 2, beliefs: [try Fixture.concise(), try .binary("z", statement: "Theirs")],
+      sources: [s]
+    ).successor(of: v1)
+    let v3 = try Catalogue(version: 3, beliefs: [try Fixture.concise()]).successor(of: v2)
+    var stepwise = model
+    try stepwise.adopt(v2)
+    let throughSnapshot = try UserModel(snapshot: stepwise.snapshot, catalogue: v3)
+    try stepwise.adopt(v3)
+    try model.adopt(v3)
+    #expect(stepwise == model && throughSnapshot == model)
+    for candidate in [stepwise, throughSnapshot] {
+      #expect(
+        try candidate.estimate(for: "z", at: Self.now) == model.estimate(for: "z", at: Self.now))
+    }
+    #expect(try model.estimate(for: "z", at: Self.now).totalEvidence == 0.5)
+  }
+
+  @Test func registeringASourceUnderARetiredIdCountsItsEvidenceAtOnce() throws {
+    let stated = try Source(id: "stated", kind: .userStated, reliability: 1)
+    let w1 = try Catalogue(version: 1, beliefs: [try Fixture.concise()], sources: [stated])
+    var model = try UserModel(user: "u", catalogue: w1)
+    try model.observe(
+      Evidence(
+        id: "q1", belief: "preference.concise", content: .holds, weight: 5, source: "stated",
+        observedAt: Self.now), at: Self.now)
+    try model.adopt(try Catalogue(version: 2, beliefs: [try Fixture.concise()]).successor(of: w1))
+    #expect(try model.estimate(for: "preference.concise", at: Self.now).totalEvidence == 0)
+    try model.register(stated)
+    let rebuilt = try UserModel(snapshot: model.snapshot, catalogue: model.catalogue)
+    #expect(try model.estimate(for: "preference.concise", at: Self.now).totalEvidence == 5)
+    #expect(try rebuilt.estimates(at: Self.now) == model.estimates(at: Self.now))
+  }
+
+  @Test func adoptingAnOlderCatalogueIsRefused() throws {
+    var model = try UserModel(user: "u", catalogue: try Fixture.sample(version: 3))
+    let before = model
+    #expect(throws: ModelError.self) { try model.adopt(try Fixture.sample(version: 2)) }
+    #expect(model == before)
   }
 
   @Test func retiredEntriesHideTheirEvidenceUntilTheyReturn() throws {
@@ -154,8 +229,9 @@ import Testing
     let v1 = try JSONDecoder().decode(UserModelSnapshot.self, from: Data(v1JSON.utf8))
     #expect(v1.formatVersion == 1 && v1.catalogueVersion == 0)
     let migrated = try UserModel(snapshot: v1, catalogue: catalogue)
-    #expect(migrated.ownBeliefs.map(\.key) == ["interest.jazz"])
-    #expect(migrated.ownRegisteredSources.isEmpty && migrated.policyOverride == nil)
+    #expect(migrated.ownBeliefs == old.beliefs, "the user's declarations are kept")
+    #expect(migrated.beliefs.map(\.key) == catalogue.beliefs.map(\.key) + ["interest.jazz"])
+    #expect(migrated.sources == catalogue.sources && migrated.policyOverride == nil)
     #expect(try migrated.estimates(at: Self.now) == old.estimates(at: Self.now))
   }
 

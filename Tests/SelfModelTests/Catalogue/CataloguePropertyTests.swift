@@ -134,6 +134,28 @@ import Testing
     }
   }
 
+  @Test func thePathThroughCatalogueVersionsDoesNotMatter() throws {
+    try forEachSplit(salt: 15) { split, random in
+      let scenario = split.scenario
+      // Version 3 lists what version 1 listed again: version 2's additions are retired.
+      let v3 = try Catalogue(
+        version: 3, beliefs: split.v1.beliefs, sources: split.v1.sources,
+        policy: split.v1.policy
+      ).successor(of: split.v2)
+      let model = try split.model(on: split.v1, evidence: scenario.evidence)
+      var stepwise = model
+      try stepwise.adopt(split.v2)
+      let throughSnapshot = try UserModel(snapshot: stepwise.snapshot, catalogue: v3)
+      try stepwise.adopt(v3)
+      var direct = model
+      try direct.adopt(v3)
+      #expect(stepwise == direct && throughSnapshot == direct, "seed \(scenario.seed)")
+      assertEquivalent(stepwise, direct, at: scenario.now, "seed \(scenario.seed)")
+      assertEquivalent(throughSnapshot, direct, at: scenario.now, "seed \(scenario.seed)")
+      _ = random
+    }
+  }
+
   @Test func snapshotsAndAsOfSurviveACatalogueChange() throws {
     try forEachSplit(salt: 12) { split, random in
       let scenario = split.scenario
