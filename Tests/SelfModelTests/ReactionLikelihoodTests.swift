@@ -52,7 +52,7 @@ import Testing
     let items = try Self.evidence(.rejected)
     #expect(
       items.map(\.content) == [.doesNotHold, .distribution(["casual": 0.5, "playful": 0.5])])
-    #expect(items.map(\.weight) == [0.5, 0.25])
+    #expect(items.map(\.weight) == [1, 0.5])
   }
 
   @Test func aDistributionStanceGivesSoftEvidence() throws {

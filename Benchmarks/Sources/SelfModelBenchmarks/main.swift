@@ -14,6 +14,10 @@ do {
   if settings.wants("B4c") || settings.wants("B7") { rows += try await B4Replay.run(settings) }
   if settings.wants("B5") { rows += try B5B6Scoring.rank(settings) }
   if settings.wants("B6") { rows += try B5B6Scoring.backtest(settings) }
+  if settings.wants("B13") {
+    if !settings.wants("B5") { rows += try B5B6Scoring.rank(settings) }
+    rows += try B13Context.run(settings, b5: rows.first { $0.id == "B5" }?.value)
+  }
 } catch {
   print("benchmark failed: \(error)")
   exit(1)

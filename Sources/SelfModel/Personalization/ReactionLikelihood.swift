@@ -16,8 +16,8 @@
 /// | reaction | direction | category weight (default) |
 /// |---|---|---|
 /// | accepted | for every stance | ``acceptedWeight`` (1.0) |
-/// | rejected | against every stance | ``rejectedWeight`` (0.5): a rejection says some stance was wrong, not which |
-/// | edited, stance kept | for | ``editKeptWeight`` (0.5) |
+/// | rejected | against every stance | ``rejectedWeight`` (1.0): as diagnostic as an acceptance when acceptance grows with the share of matching stances |
+/// | edited, stance kept | for | ``editKeptWeight`` (0.5): keeping is weaker than accepting |
 /// | edited, stance reversed | against | ``editChangedWeight`` (1.0): the edit says exactly which |
 /// | rated `v` on `lo...hi` | for if `s > 0`, against if `s < 0` | ``ratingWeight`` (1.0) times `abs(s)`, `s = 2 (v - lo) / (hi - lo) - 1` |
 ///
@@ -50,7 +50,7 @@ public struct ReactionLikelihood: Sendable, Hashable, Codable {
   public var sourceOverrides: [ReactionCategory: SourceID]
   /// Weight of an acceptance, per stance (default 1).
   public var acceptedWeight: Double
-  /// Weight of a rejection, per stance (default 0.5).
+  /// Weight of a rejection, per stance (default 1).
   public var rejectedWeight: Double
   /// Weight of an edit for a stance it kept (default 0.5).
   public var editKeptWeight: Double
@@ -72,7 +72,7 @@ public struct ReactionLikelihood: Sendable, Hashable, Codable {
   ///   - ratingWeight: Weight of an extreme rating.
   public init(
     source: SourceID = "reactions", sourceOverrides: [ReactionCategory: SourceID] = [:],
-    acceptedWeight: Double = 1, rejectedWeight: Double = 0.5, editKeptWeight: Double = 0.5,
+    acceptedWeight: Double = 1, rejectedWeight: Double = 1, editKeptWeight: Double = 0.5,
     editChangedWeight: Double = 1, ratingWeight: Double = 1
   ) {
     self.source = source
