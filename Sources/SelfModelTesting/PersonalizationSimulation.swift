@@ -18,8 +18,8 @@ public import SelfModel
 /// where `f` is the share of the answer's stances that match the user's hidden preferences:
 /// `noise` is the chance of a reaction that ignores the answer (0 means reactions follow the
 /// fit exactly; 0.5, that they are coin flips). Three policies choose from the same candidates:
-/// the **loop** ranks them with ``AlignmentScorer`` against the user's model, shows the best,
-/// samples the reaction and records it with ``UserModel/observe(_:to:likelihood:at:)``; the
+/// the **loop** ranks them with `AlignmentScorer` against the user's model, shows the best,
+/// samples the reaction and records it with `UserModel/observe(_:to:likelihood:at:)`; the
 /// **baseline** (no memory) picks one at random; the **oracle** picks the one with the highest
 /// `f`. Rounds are an hour apart; the policy has no decay.
 ///
@@ -62,7 +62,7 @@ public struct PersonalizationSimulation: Sendable, Hashable {
   /// `preference.<n>` beyond the twelfth. Base rates are 0.5.
   ///
   /// - Returns: ``beliefs`` definitions.
-  /// - Throws: ``ModelError`` only if ``beliefs`` is out of range.
+  /// - Throws: `ModelError` only if ``beliefs`` is out of range.
   public func definitions() throws(ModelError) -> [BeliefDefinition] {
     try (0..<beliefs).map { index throws(ModelError) in
       guard index < Self.named.count else {
@@ -90,8 +90,8 @@ public struct PersonalizationSimulation: Sendable, Hashable {
 
   /// Checks the parameters.
   ///
-  /// - Throws: ``ModelError/numberOutOfRange(field:value:allowed:)`` or
-  ///   ``ModelError/nonFiniteNumber(field:)`` naming the first bad one.
+  /// - Throws: `ModelError/numberOutOfRange(field:value:allowed:)` or
+  ///   `ModelError/nonFiniteNumber(field:)` naming the first bad one.
   public func validate() throws(ModelError) {
     let counts = [
       ("users", users, 1), ("beliefs", beliefs, 1), ("candidatesPerRound", candidatesPerRound, 1),
@@ -113,7 +113,7 @@ public struct PersonalizationSimulation: Sendable, Hashable {
   /// Runs the simulation.
   ///
   /// - Returns: The curve.
-  /// - Throws: The error of ``validate()``; a ``ModelError`` from the model only on a bug.
+  /// - Throws: The error of ``validate()``; a `ModelError` from the model only on a bug.
   public func run() throws(ModelError) -> PersonalizationCurve {
     try validate()
     var random = SeededRandom(seed: seed)
