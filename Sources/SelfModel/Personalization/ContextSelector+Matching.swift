@@ -42,8 +42,8 @@ extension ContextSelector {
   ) throws(ModelError) -> [Double] {
     var values = Array(repeating: 0.0, count: rows.count)
     for index in rows.indices {
-      guard let value = relevance(rows[index].definition) else { continue }
-      try Check.unitInterval(value, field: "relevance of belief \(rows[index].definition.key)")
+      guard let value = relevance(definitions[index]) else { continue }
+      try Check.unitInterval(value, field: "relevance of belief \(definitions[index].key)")
       values[index] = value
       matches.raise(index, to: value)
     }
@@ -71,7 +71,7 @@ extension ContextSelector {
   /// Why belief `index` was considered, in a fixed order: key, prefixes, tags, relevance.
   func reasons(_ index: Int, _ matches: Matches, _ request: ContextRequest) -> [ContextReason] {
     if request.namesNothing { return [.anyBelief] }
-    let definition = rows[index].definition
+    let definition = definitions[index]
     var reasons: [ContextReason] = []
     if request.keys.contains(definition.key) { reasons.append(.key) }
     for prefix in request.keyPrefixes

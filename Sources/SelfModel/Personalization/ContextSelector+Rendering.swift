@@ -2,6 +2,8 @@ extension ContextSelector {
   /// The first line of every context's text.
   static let header =
     "What is known about this user (p: probability of the stated outcome; hedges are calibrated):"
+  /// The header's length in characters.
+  static let headerLength = header.count
   /// The line that stands for no beliefs.
   static let emptyLine = "- nothing relevant is known yet"
 
@@ -10,25 +12,32 @@ extension ContextSelector {
   /// `- very likely: Prefers concise answers (p 0.86, strong evidence; why: tag "style")`.
   /// Contested and stale beliefs are prefixed `[contested]` / `[stale]` and never hedged above
   /// "may".
-  func render(_ row: Row, reasons: [ContextReason]) -> String {
+  func render(_ index: Int, reasons: [ContextReason]) -> String {
     let bands = options.hedging
+    let (probability, confidence) = (rows[index].probability, rows[index].confidence)
+    let (contested, stale) = (rows[index].isContested, rows[index].isStale)
     var marks = ""
-    if row.isContested { marks += "[contested] " }
-    if row.isStale { marks += "[stale] " }
-    let hedge = marks.isEmpty ? bands.probabilityPhrase(row.probability) : "may"
-    let definition = row.definition
+    if contested { marks += "[contested] " }
+    if stale { marks += "[stale] " }
+    let hedge = marks.isEmpty ? bands.probabilityPhrase(probability) : "may"
+    let statement = definitions[index].statement
+    let leading = rows[index].leading
     let claim: String
-    if definition.isBinary {
-      claim = row.leading == 0 ? ": \(definition.statement)" : " not: \(definition.statement)"
+    if rows[index].isBinary {
+      claim = leading == 0 ? ": " + statement : " not: " + statement
     } else {
-      claim = ": \(definition.statement): \(definition.outcomes[row.leading])"
+      claim = ": " + statement + ": " + definitions[index].outcomes[leading]
     }
-    var numbers = "p \(DecimalText.format(row.probability))"
+    var numbers = "p " + DecimalText.format(probability)
     numbers +=
-      row.totalEvidence > 0 ? ", " + bands.evidencePhrase(row.confidence) : ", no evidence"
-    if row.isContested { numbers += ", evidence on both sides" }
-    if row.isStale { numbers += ", evidence faded to \(DecimalText.format(row.freshness))" }
-    let why = reasons.map(\.description).joined(separator: ", ")
-    return "- \(marks)\(hedge)\(claim) (\(numbers); why: \(why))"
+      rows[index].totalEvidence > 0 ? ", " + bands.evidencePhrase(confidence) : ", no evidence"
+    if contested { numbers += ", evidence on both sides" }
+    if stale { numbers += ", evidence faded to " + DecimalText.format(rows[index].freshness) }
+    var why = ""
+    for reason in reasons {
+      if !why.isEmpty { why += ", " }
+      why += reason.description
+    }
+    return "- " + marks + hedge + claim + " (" + numbers + "; why: " + why + ")"
   }
 }

@@ -23,6 +23,7 @@ public struct ContextSelector: Sendable {
   /// One belief, evaluated once.
   struct Row: Sendable {
     var definition: BeliefDefinition
+    var isBinary: Bool
     var leading: Int
     var probability: Double
     var baseRate: Double
@@ -40,10 +41,16 @@ public struct ContextSelector: Sendable {
   /// The ranking and wording options.
   public let options: ContextOptions
   var rows: [Row] = []
+  /// Each row's definition, and its quality (0 for a belief without evidence), kept apart
+  /// from ``rows`` so that matching and ranking copy no row.
+  var definitions: [BeliefDefinition] = []
+  var qualities: [Double] = []
   var keyIndex: [BeliefKey: Int] = [:]
   /// Row indices in the byte order of their keys, with those bytes, for prefix ranges.
   var keyOrder: [Int] = []
   var orderedKeyBytes: [[UInt8]] = []
+  /// Each row's position in ``keyOrder``: ties in score break on it, without comparing strings.
+  var keyRank: [Int] = []
   var tagIndex: [String: [Int]] = [:]
 
   /// Evaluates every belief of `model` at `now`.
@@ -73,13 +80,18 @@ public struct ContextSelector: Sendable {
     for (definition, estimate) in zip(definitions, estimates) {
       keyIndex[definition.key] = rows.count
       for tag in definition.tags { tagIndex[tag, default: []].append(rows.count) }
-      rows.append(row(definition, estimate, freshness: freshness[definition.key] ?? 1))
+      let row = row(definition, estimate, freshness: freshness[definition.key] ?? 1)
+      rows.append(row)
+      self.definitions.append(definition)
+      qualities.append(row.totalEvidence > 0 ? row.quality : 0)
     }
     keyOrder = rows.indices.sorted {
       rows[$0].definition.key.rawValue.utf8.lexicographicallyPrecedes(
         rows[$1].definition.key.rawValue.utf8)
     }
     orderedKeyBytes = keyOrder.map { Array(rows[$0].definition.key.rawValue.utf8) }
+    keyRank = Array(repeating: 0, count: rows.count)
+    for (position, index) in keyOrder.enumerated() { keyRank[index] = position }
   }
 
   private func row(_ definition: BeliefDefinition, _ estimate: BeliefEstimate, freshness: Double)
@@ -101,7 +113,8 @@ public struct ContextSelector: Sendable {
       * (options.informativenessWeight * informativeness + options.confidenceWeight * confidence
         + options.freshnessWeight * fresh)
     return Row(
-      definition: definition, leading: leading, probability: probabilities[leading],
+      definition: definition, isBinary: definition.isBinary, leading: leading,
+      probability: probabilities[leading],
       baseRate: rates[leading], confidence: confidence, totalEvidence: total, freshness: fresh,
       informativeness: informativeness,
       isContested: total >= options.contestedMinimumEvidence && total > 0
@@ -134,58 +147,101 @@ public struct ContextSelector: Sendable {
     var ranked: [(index: Int, score: Double)] = []
     var unknown: [Int] = []
     for index in matches.touched {
-      if rows[index].totalEvidence > 0 {
-        ranked.append((index, matches.relevance[index] * rows[index].quality))
+      if qualities[index] > 0 {
+        ranked.append((index, matches.relevance[index] * qualities[index]))
       } else {
         unknown.append(index)
       }
     }
-    ranked.sort { a, b in
-      a.score != b.score
-        ? a.score > b.score : rows[a.index].definition.key < rows[b.index].definition.key
-    }
-    unknown.sort { rows[$0].definition.key < rows[$1].definition.key }
+    unknown.sort { keyRank[$0] < keyRank[$1] }
     return assemble(ranked: ranked, unknown: unknown, matches: matches, request: request)
+  }
+
+  /// Whether `a` ranks before `b`: higher score, then key order.
+  private func precedes(_ a: (index: Int, score: Double), _ b: (index: Int, score: Double))
+    -> Bool
+  {
+    a.score != b.score ? a.score > b.score : keyRank[a.index] < keyRank[b.index]
+  }
+
+  /// The best `count` items in order, and the others unordered: most requests need only the
+  /// first few of many relevant beliefs, so the rest is sorted only if the budget reaches it.
+  private func split(_ ranked: [(index: Int, score: Double)], keeping count: Int) -> (
+    top: [(index: Int, score: Double)], rest: [(index: Int, score: Double)]
+  ) {
+    var top: [(index: Int, score: Double)] = []
+    top.reserveCapacity(count + 1)
+    var rest: [(index: Int, score: Double)] = []
+    for item in ranked {
+      if top.count == count, let last = top.last, !precedes(item, last) {
+        rest.append(item)
+        continue
+      }
+      var position = top.count
+      while position > 0 && precedes(item, top[position - 1]) { position -= 1 }
+      top.insert(item, at: position)
+      if top.count > count { rest.append(top.removeLast()) }
+    }
+    return (top, rest)
+  }
+
+  /// The context being built: text, its length in characters, and the entries so far.
+  private struct Assembly {
+    var text = ContextSelector.header
+    var length = ContextSelector.headerLength
+    var entries: [ContextEntry] = []
+    var excluded: [ContextEntry] = []
   }
 
   private func assemble(
     ranked: [(index: Int, score: Double)], unknown: [Int], matches: Matches,
     request: ContextRequest
   ) -> PromptContext {
-    var text = Self.header
-    var length = text.count
-    var entries: [ContextEntry] = []
-    var excluded: [ContextEntry] = []
-    let limit = request.excludedLimit
-    for (index, score) in ranked {
-      let full = entries.count >= request.budget.beliefs
-      if full && excluded.count >= limit { continue }
-      let reasons = self.reasons(index, matches, request)
-      let line = render(rows[index], reasons: reasons)
-      var exclusion: ContextExclusion? = full ? .overBeliefBudget : nil
-      if !full, let characters = request.budget.characters, length + 1 + line.count > characters {
-        exclusion = .overCharacterBudget
-      }
-      let entry = self.entry(index, score: score, reasons: reasons, exclusion, line: line)
-      if exclusion == nil {
-        entries.append(entry)
-        text += "\n" + line
-        length += 1 + line.count
-      } else if excluded.count < limit {
-        excluded.append(entry)
+    var assembly = Assembly()
+    let (top, rest) = split(ranked, keeping: request.budget.beliefs + request.excludedLimit)
+    for (index, score) in top {
+      place(index, score: score, into: &assembly, matches: matches, request: request)
+    }
+    let full = assembly.entries.count >= request.budget.beliefs
+    if !rest.isEmpty && !(full && assembly.excluded.count >= request.excludedLimit) {
+      for (index, score) in rest.sorted(by: precedes) {
+        place(index, score: score, into: &assembly, matches: matches, request: request)
       }
     }
-    for index in unknown where excluded.count < limit {
+    for index in unknown where assembly.excluded.count < request.excludedLimit {
       let reasons = self.reasons(index, matches, request)
-      excluded.append(
-        entry(
-          index, score: 0, reasons: reasons, .noEvidence,
-          line: render(rows[index], reasons: reasons)))
+      let line = render(index, reasons: reasons)
+      assembly.excluded.append(entry(index, score: 0, reasons: reasons, .noEvidence, line: line))
     }
-    if entries.isEmpty { text += "\n" + Self.emptyLine }
+    if assembly.entries.isEmpty { assembly.text += "\n" + Self.emptyLine }
     return PromptContext(
-      evaluatedAt: evaluatedAt, entries: entries, excluded: excluded,
-      relevantCount: matches.touched.count, text: text)
+      evaluatedAt: evaluatedAt, entries: assembly.entries, excluded: assembly.excluded,
+      relevantCount: matches.touched.count, text: assembly.text)
+  }
+
+  /// Includes one ranked belief if the budget allows, or lists it as excluded.
+  private func place(
+    _ index: Int, score: Double, into assembly: inout Assembly, matches: Matches,
+    request: ContextRequest
+  ) {
+    let full = assembly.entries.count >= request.budget.beliefs
+    if full && assembly.excluded.count >= request.excludedLimit { return }
+    let reasons = self.reasons(index, matches, request)
+    let line = render(index, reasons: reasons)
+    var exclusion: ContextExclusion? = full ? .overBeliefBudget : nil
+    if !full, let characters = request.budget.characters,
+      assembly.length + 1 + line.count > characters
+    {
+      exclusion = .overCharacterBudget
+    }
+    let entry = self.entry(index, score: score, reasons: reasons, exclusion, line: line)
+    if exclusion == nil {
+      assembly.entries.append(entry)
+      assembly.text += "\n" + line
+      assembly.length += 1 + line.count
+    } else if assembly.excluded.count < request.excludedLimit {
+      assembly.excluded.append(entry)
+    }
   }
 
   private func entry(
