@@ -13,15 +13,22 @@ public struct PersonalizationCurve: Sendable {
   public let rounds: [PersonalizationRound]
   /// The watched user's model at the start of each requested round (before it chose).
   public let watchedModels: [Int: UserModel]
+  /// Every user's model after the last round: the reaction ledgers, for example to fit the
+  /// reaction weights with a `PolicyTuner`.
+  public let finalModels: [UserModel]
 
   /// Creates a curve.
   ///
   /// - Parameters:
   ///   - rounds: The rounds.
   ///   - watchedModels: The watched user's models by round.
-  public init(rounds: [PersonalizationRound], watchedModels: [Int: UserModel]) {
+  ///   - finalModels: Every user's model after the last round.
+  public init(
+    rounds: [PersonalizationRound], watchedModels: [Int: UserModel], finalModels: [UserModel]
+  ) {
     self.rounds = rounds
     self.watchedModels = watchedModels
+    self.finalModels = finalModels
   }
 
   /// The loop's acceptance as a fraction of the oracle's at each round, each side averaged

@@ -140,7 +140,8 @@ public struct PersonalizationSimulation: Sendable, Hashable {
       }
       records.append(totals.record(round: round, users: users))
     }
-    return PersonalizationCurve(rounds: records, watchedModels: watched)
+    return PersonalizationCurve(
+      rounds: records, watchedModels: watched, finalModels: population.map(\.model))
   }
 
   private static func probability(_ value: Double, field: String, upTo maximum: Double)

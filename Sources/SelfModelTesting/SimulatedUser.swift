@@ -16,11 +16,16 @@ struct SimulatedUser: Sendable {
     keys = definitions.map(\.key)
     model = try UserModel(
       user: UserID("user-\(index)"), policy: RevisionPolicy(), beliefs: definitions,
-      sources: [Source(id: simulation.likelihood.source, kind: .behavior, reliability: 1)]
-        + simulation.likelihood.sourceOverrides.values.sorted().map { id throws(ModelError) in
-          try Source(id: id, kind: .behavior, reliability: 1)
-        },
+      sources: Self.sources(simulation.likelihood),
       evidence: [])
+  }
+
+  /// The reaction sources, each registered once, of kind behaviour and reliability 1.
+  static func sources(_ likelihood: ReactionLikelihood) throws(ModelError) -> [Source] {
+    let ids = Set(likelihood.sourceOverrides.values).subtracting([likelihood.source])
+    return try ([likelihood.source] + ids.sorted()).map { id throws(ModelError) in
+      try Source(id: id, kind: .behavior, reliability: 1)
+    }
   }
 
   /// Random answers: distinct beliefs per answer, each asserted or denied at random.

@@ -55,3 +55,23 @@ import Testing
     #expect(throws: ModelError.self) { try simulation.run() }
   }
 }
+
+@Suite struct ReactionTuningTests {
+  /// The PolicyTuner hook: with one source per reaction category, a tuner fits each
+  /// category's reliability (its diagnosticity) from the reaction ledgers.
+  @Test func aPolicyTunerFitsPerCategoryReactionSources() throws {
+    var simulation = PersonalizationSimulation()
+    simulation.users = 20
+    simulation.rounds = 30
+    simulation.likelihood = ReactionLikelihood(
+      source: "reactions.accepted", sourceOverrides: [.rejected: "reactions.rejected"])
+    let models = try simulation.run().finalModels
+    #expect(models.count == 20)
+    let sources = Set(models.flatMap { $0.evidence.map(\.source) })
+    #expect(sources == ["reactions.accepted", "reactions.rejected"])
+    let tuner = PolicyTuner(fixedSources: ["reactions.accepted"], rounds: 2)
+    let tuning = try tuner.tune(models, from: RevisionPolicy())
+    #expect(tuning.parameters.contains { $0.parameter == .reliability("reactions.rejected") })
+    #expect(tuning.logLossAfter <= tuning.logLossBefore)
+  }
+}
