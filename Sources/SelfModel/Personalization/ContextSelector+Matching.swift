@@ -71,14 +71,15 @@ extension ContextSelector {
   /// Why belief `index` was considered, in a fixed order: key, prefixes, tags, relevance.
   func reasons(_ index: Int, _ matches: Matches, _ request: ContextRequest) -> [ContextReason] {
     if request.namesNothing { return [.anyBelief] }
-    let definition = definitions[index]
+    let key = definitions[index].key
     var reasons: [ContextReason] = []
-    if request.keys.contains(definition.key) { reasons.append(.key) }
-    for prefix in request.keyPrefixes
-    where definition.key.rawValue.utf8.starts(with: prefix.utf8) {
+    if request.keys.contains(key) { reasons.append(.key) }
+    for prefix in request.keyPrefixes where key.rawValue.utf8.starts(with: prefix.utf8) {
       reasons.append(.keyPrefix(prefix))
     }
-    for tag in request.tags where definition.tags.contains(tag) { reasons.append(.tag(tag)) }
+    for tag in request.tags where definitions[index].tags.contains(tag) {
+      reasons.append(.tag(tag))
+    }
     if let value = matches.custom?[index], value > 0 { reasons.append(.relevance(value)) }
     return reasons
   }

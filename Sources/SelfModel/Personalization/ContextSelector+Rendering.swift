@@ -38,6 +38,18 @@ extension ContextSelector {
       if !why.isEmpty { why += ", " }
       why += reason.description
     }
-    return "- " + marks + hedge + claim + " (" + numbers + "; why: " + why + ")"
+    var line = "- "
+    line.reserveCapacity(
+      marks.utf8.count + hedge.utf8.count + claim.utf8.count + numbers.utf8.count
+        + why.utf8.count + 16)
+    line += marks
+    line += hedge
+    line += claim
+    line += " ("
+    line += numbers
+    line += "; why: "
+    line += why
+    line += ")"
+    return line
   }
 }
