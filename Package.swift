@@ -47,6 +47,11 @@ let package = Package(
       dependencies: ["SelfModel", "SelfModelTesting"],
       path: "Examples/Evaluation"
     ),
+    .executableTarget(
+      name: "PersonalizationLoop",
+      dependencies: ["SelfModel", "SelfModelTesting"],
+      path: "Examples/PersonalizationLoop"
+    ),
 
     .testTarget(
       name: "SelfModelTests",

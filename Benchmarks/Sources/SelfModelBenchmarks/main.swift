@@ -15,6 +15,10 @@ do {
   if settings.wants("B7c") { rows += try await B7Catalogue.run(settings) }
   if settings.wants("B5") { rows += try B5B6Scoring.rank(settings) }
   if settings.wants("B6") { rows += try B5B6Scoring.backtest(settings) }
+  if settings.wants("B13") {
+    if !settings.wants("B5") { rows += try B5B6Scoring.rank(settings) }
+    rows += try B13Context.run(settings, b5: rows.first { $0.id == "B5" }?.value)
+  }
 } catch {
   print("benchmark failed: \(error)")
   exit(1)

@@ -28,6 +28,17 @@ public struct BeliefDefinition: Sendable, Hashable {
   /// The prior probability of each outcome, in the order of ``outcomes``; each strictly between
   /// 0 and 1, summing to 1.
   public let baseRates: [Double]
+  /// Labels an application selects beliefs by (for example `"style"` or `"coding"`): at most
+  /// 32, each 1 to 64 bytes without control characters, no two equal. Default none.
+  public let tags: [String]
+  /// How much the belief matters relative to others when a request's context is chosen,
+  /// finite, greater than 0 and at most 1,000. Default 1.
+  public let importance: Double
+
+  /// The most tags one belief may carry.
+  public static let maximumTagCount = 32
+  /// The largest ``importance`` a belief may have.
+  public static let maximumImportance = 1_000.0
 
   /// Creates a belief definition after validating it.
   ///
@@ -37,11 +48,15 @@ public struct BeliefDefinition: Sendable, Hashable {
   ///   - outcomes: Two or more distinct names of 1 to 64 bytes.
   ///   - baseRates: The prior of each outcome; `nil` means uniform. Each must be in `(0, 1)` and
   ///     they must sum to 1 within `1e-9`.
+  ///   - tags: Labels to select the belief by, validated like outcome names; at most
+  ///     ``maximumTagCount``, no duplicates (default none).
+  ///   - importance: Relative importance in `(0, 1000]` (default 1).
   /// - Throws: ``ModelError`` naming the first problem: ``ModelError/tooFewOutcomes(belief:count:)``,
   ///   ``ModelError/duplicateOutcome(belief:outcome:)``, ``ModelError/invalidText(field:reason:)``,
   ///   ``ModelError/invalidDistribution(field:reason:)`` and the number errors.
   public init(
-    key: BeliefKey, statement: String, outcomes: [String], baseRates: [Double]? = nil
+    key: BeliefKey, statement: String, outcomes: [String], baseRates: [Double]? = nil,
+    tags: [String] = [], importance: Double = 1
   ) throws(ModelError) {
     try Check.text(
       statement, field: "statement of belief \(key)", maximum: Check.maximumStatementLength)
@@ -56,10 +71,13 @@ public struct BeliefDefinition: Sendable, Hashable {
     }
     let rates = baseRates ?? Array(repeating: 1 / Double(outcomes.count), count: outcomes.count)
     try Self.validate(baseRates: rates, count: outcomes.count, key: key)
+    try Self.validate(tags: tags, importance: importance, key: key)
     self.key = key
     self.statement = statement
     self.outcomes = outcomes
     self.baseRates = rates
+    self.tags = tags
+    self.importance = importance
   }
 
   /// Creates a binary belief with outcomes ``trueOutcome`` and ``falseOutcome``.
@@ -68,14 +86,17 @@ public struct BeliefDefinition: Sendable, Hashable {
   ///   - key: The belief's key.
   ///   - statement: What holds when the outcome is ``trueOutcome``.
   ///   - baseRate: The prior probability that the statement holds, in `(0, 1)`.
+  ///   - tags: Labels to select the belief by (default none).
+  ///   - importance: Relative importance in `(0, 1000]` (default 1).
   /// - Returns: The definition.
-  /// - Throws: Like ``init(key:statement:outcomes:baseRates:)``.
+  /// - Throws: Like ``init(key:statement:outcomes:baseRates:tags:importance:)``.
   public static func binary(
-    _ key: BeliefKey, statement: String, baseRate: Double = 0.5
+    _ key: BeliefKey, statement: String, baseRate: Double = 0.5, tags: [String] = [],
+    importance: Double = 1
   ) throws(ModelError) -> BeliefDefinition {
     try BeliefDefinition(
       key: key, statement: statement, outcomes: [trueOutcome, falseOutcome],
-      baseRates: [baseRate, 1 - baseRate])
+      baseRates: [baseRate, 1 - baseRate], tags: tags, importance: importance)
   }
 
   /// Whether the outcomes are exactly ``trueOutcome`` then ``falseOutcome``.
@@ -87,6 +108,28 @@ public struct BeliefDefinition: Sendable, Hashable {
   /// - Returns: Its index.
   public func index(of outcome: String) -> Int? {
     outcomes.firstIndex(of: outcome)
+  }
+
+  private static func validate(tags: [String], importance: Double, key: BeliefKey)
+    throws(ModelError)
+  {
+    guard tags.count <= maximumTagCount else {
+      throw .invalidText(
+        field: "tags of belief \(key)",
+        reason: "\(tags.count) tags; the maximum is \(maximumTagCount)")
+    }
+    var seen = Set<String>()
+    for tag in tags {
+      try Check.text(tag, field: "tag of belief \(key)", maximum: Check.maximumOutcomeLength)
+      guard seen.insert(tag).inserted else {
+        throw .invalidText(field: "tags of belief \(key)", reason: "\"\(tag)\" is listed twice")
+      }
+    }
+    let field = "importance of belief \(key)"
+    try Check.positive(importance, field: field)
+    guard importance <= maximumImportance else {
+      throw .numberOutOfRange(field: field, value: importance, allowed: "0 < importance <= 1000")
+    }
   }
 
   private static func validate(baseRates: [Double], count: Int, key: BeliefKey) throws(ModelError) {
@@ -104,10 +147,12 @@ public struct BeliefDefinition: Sendable, Hashable {
 
 extension BeliefDefinition: Codable {
   private enum CodingKeys: String, CodingKey {
-    case key, statement, outcomes, baseRates
+    case key, statement, outcomes, baseRates, tags, importance
   }
 
-  /// Decodes a definition and validates it like ``init(key:statement:outcomes:baseRates:)``.
+  /// Decodes a definition and validates it like
+  /// ``init(key:statement:outcomes:baseRates:tags:importance:)``; missing `tags` and
+  /// `importance` (files written before they existed) read as none and 1.
   ///
   /// - Throws: A `DecodingError`; a validation failure is `dataCorrupted` at its coding path,
   ///   with the ``ModelError`` as underlying error (see ``ModelError/init(unwrapping:)``).
@@ -118,16 +163,21 @@ extension BeliefDefinition: Codable {
         key: container.decode(BeliefKey.self, forKey: .key),
         statement: container.decode(String.self, forKey: .statement),
         outcomes: container.decode([String].self, forKey: .outcomes),
-        baseRates: container.decode([Double].self, forKey: .baseRates))
+        baseRates: container.decode([Double].self, forKey: .baseRates),
+        tags: container.decodeIfPresent([String].self, forKey: .tags) ?? [],
+        importance: container.decodeIfPresent(Double.self, forKey: .importance) ?? 1)
     }
   }
 
-  /// Encodes the key, statement, outcomes and base rates.
+  /// Encodes the key, statement, outcomes and base rates, then `tags` and `importance` only
+  /// when they differ from their defaults (so documents without them stay byte-identical).
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(key, forKey: .key)
     try container.encode(statement, forKey: .statement)
     try container.encode(outcomes, forKey: .outcomes)
     try container.encode(baseRates, forKey: .baseRates)
+    if !tags.isEmpty { try container.encode(tags, forKey: .tags) }
+    if importance != 1 { try container.encode(importance, forKey: .importance) }
   }
 }

@@ -1,0 +1,260 @@
+public import Foundation
+
+/// Chooses the beliefs that matter for a request and renders them for a prompt, with
+/// calibrated hedging: the "before generating" half of the personalization loop.
+///
+/// Like ``AlignmentScorer``, a selector evaluates every belief of a model once, when it is
+/// made (estimates, freshness, contested marks, the ranking quality of each belief); each
+/// ``context(for:)`` call then only matches the request, ranks the relevant beliefs and renders
+/// the chosen few. It is pure and deterministic: the same model, moment, options and request
+/// always give the same context, byte for byte.
+///
+/// The ranking is documented in ``ContextOptions``, the wording in ``HedgingBands``.
+///
+/// ```swift
+/// let selector = try ContextSelector(model: model, at: now)
+/// let context = try selector.context(
+///   for: ContextRequest(tags: ["style"], budget: ContextBudget(beliefs: 5, characters: 800)))
+/// print(context.text)
+/// // What is known about this user (p: probability of the stated outcome; hedges are calibrated):
+/// // - very likely: Prefers concise answers (p 0.86, strong evidence; why: tag "style")
+/// ```
+public struct ContextSelector: Sendable {
+  /// One belief, evaluated once.
+  struct Row: Sendable {
+    var definition: BeliefDefinition
+    var isBinary: Bool
+    var leading: Int
+    var probability: Double
+    var baseRate: Double
+    var confidence: Double
+    var totalEvidence: Double
+    var freshness: Double
+    var informativeness: Double
+    var isContested: Bool
+    var isStale: Bool
+    var quality: Double
+  }
+
+  /// The moment the model was evaluated at.
+  public let evaluatedAt: Date
+  /// The ranking and wording options.
+  public let options: ContextOptions
+  var rows: [Row] = []
+  /// Each row's definition, and its quality (0 for a belief without evidence), kept apart
+  /// from ``rows`` so that matching and ranking copy no row.
+  var definitions: [BeliefDefinition] = []
+  var qualities: [Double] = []
+  var keyIndex: [BeliefKey: Int] = [:]
+  /// Row indices in the byte order of their keys, with those bytes, for prefix ranges.
+  var keyOrder: [Int] = []
+  var orderedKeyBytes: [[UInt8]] = []
+  /// Each row's position in ``keyOrder``: ties in score break on it, without comparing strings.
+  var keyRank: [Int] = []
+  var tagIndex: [String: [Int]] = [:]
+
+  /// Evaluates every belief of `model` at `now`.
+  ///
+  /// Runs in `O(B log B)` for `B` beliefs; it reads the model only through its public API
+  /// (``UserModel/estimates(at:)`` and ``UserModel/staleBeliefs(at:maximumFreshness:)``).
+  ///
+  /// - Parameters:
+  ///   - model: The user's model.
+  ///   - now: The moment to evaluate at.
+  ///   - options: Ranking and wording (default ``ContextOptions/init(informativenessWeight:confidenceWeight:freshnessWeight:staleFreshness:contestedMinimumEvidence:contestedMinimumConflict:hedging:)``).
+  /// - Throws: ``ModelError/nonFiniteNumber(field:)`` for a bad `now`, or the error of
+  ///   ``ContextOptions/validate()``.
+  public init(model: UserModel, at now: Date, options: ContextOptions = ContextOptions())
+    throws(ModelError)
+  {
+    try options.validate()
+    self.evaluatedAt = now
+    self.options = options
+    var freshness: [BeliefKey: Double] = [:]
+    for stale in try model.staleBeliefs(at: now, maximumFreshness: 1) {
+      freshness[stale.estimate.key] = stale.freshness
+    }
+    let definitions = model.beliefs
+    let estimates = try model.estimates(at: now)
+    rows.reserveCapacity(definitions.count)
+    for (definition, estimate) in zip(definitions, estimates) {
+      keyIndex[definition.key] = rows.count
+      for tag in definition.tags { tagIndex[tag, default: []].append(rows.count) }
+      let row = row(definition, estimate, freshness: freshness[definition.key] ?? 1)
+      rows.append(row)
+      self.definitions.append(definition)
+      qualities.append(row.totalEvidence > 0 ? row.quality : 0)
+    }
+    keyOrder = rows.indices.sorted {
+      rows[$0].definition.key.rawValue.utf8.lexicographicallyPrecedes(
+        rows[$1].definition.key.rawValue.utf8)
+    }
+    orderedKeyBytes = keyOrder.map { Array(rows[$0].definition.key.rawValue.utf8) }
+    keyRank = Array(repeating: 0, count: rows.count)
+    for (position, index) in keyOrder.enumerated() { keyRank[index] = position }
+  }
+
+  private func row(_ definition: BeliefDefinition, _ estimate: BeliefEstimate, freshness: Double)
+    -> Row
+  {
+    let probabilities = estimate.probabilities
+    var leading = 0
+    for k in probabilities.indices where probabilities[k] > probabilities[leading] { leading = k }
+    let rates = definition.baseRates
+    let distance = zip(probabilities, rates).reduce(0) { $0 + abs($1.0 - $1.1) } / 2
+    let informativeness = min(1, distance / (1 - (rates.min() ?? 0)))
+    let total = estimate.totalEvidence
+    let k = Double(rates.count)
+    let conflict = total > 0 ? (1 - (estimate.evidence.max() ?? 0) / total) * k / (k - 1) : 0
+    let fresh = min(1, freshness)
+    let confidence = total > 0 ? estimate.confidence : 0
+    let quality =
+      definition.importance
+      * (options.informativenessWeight * informativeness + options.confidenceWeight * confidence
+        + options.freshnessWeight * fresh)
+    return Row(
+      definition: definition, isBinary: definition.isBinary, leading: leading,
+      probability: probabilities[leading],
+      baseRate: rates[leading], confidence: confidence, totalEvidence: total, freshness: fresh,
+      informativeness: informativeness,
+      isContested: total >= options.contestedMinimumEvidence && total > 0
+        && conflict >= options.contestedMinimumConflict,
+      isStale: total > 0 && fresh <= options.staleFreshness, quality: quality)
+  }
+
+  /// Chooses, ranks and renders the beliefs relevant to `request`, within its budget.
+  ///
+  /// Relevant beliefs with evidence are ranked by score (see ``ContextOptions``) and taken in
+  /// order while the belief budget lasts; a line that would overflow the character budget is
+  /// skipped and the next one tried. Relevant beliefs without evidence are never included.
+  /// Up to ``ContextRequest/excludedLimit`` of the others are listed in
+  /// ``PromptContext/excluded`` with their reason, ranked ones first.
+  ///
+  /// - Parameter request: The request.
+  /// - Returns: The context.
+  /// - Throws: ``ModelError/unknownBelief(_:)`` for a named key the model lacks;
+  ///   ``ModelError/numberOutOfRange(field:value:allowed:)`` for an empty or negative budget or
+  ///   excluded limit, or a relevance outside `0...1`; ``ModelError/nonFiniteNumber(field:)``
+  ///   for a NaN relevance; ``ModelError/invalidText(field:reason:)`` for an empty prefix or
+  ///   tag.
+  public func context(for request: ContextRequest) throws(ModelError) -> PromptContext {
+    try request.budget.validate()
+    guard request.excludedLimit >= 0 else {
+      throw .numberOutOfRange(
+        field: "excludedLimit", value: Double(request.excludedLimit), allowed: "0 or more")
+    }
+    let matches = try match(request)
+    var ranked: [(index: Int, score: Double)] = []
+    var unknown: [Int] = []
+    for index in matches.touched {
+      if qualities[index] > 0 {
+        ranked.append((index, matches.relevance[index] * qualities[index]))
+      } else {
+        unknown.append(index)
+      }
+    }
+    unknown.sort { keyRank[$0] < keyRank[$1] }
+    return assemble(ranked: ranked, unknown: unknown, matches: matches, request: request)
+  }
+
+  /// Whether `a` ranks before `b`: higher score, then key order.
+  private func precedes(_ a: (index: Int, score: Double), _ b: (index: Int, score: Double))
+    -> Bool
+  {
+    a.score != b.score ? a.score > b.score : keyRank[a.index] < keyRank[b.index]
+  }
+
+  /// The best `count` items in order, and the others unordered: most requests need only the
+  /// first few of many relevant beliefs, so the rest is sorted only if the budget reaches it.
+  private func split(_ ranked: [(index: Int, score: Double)], keeping count: Int) -> (
+    top: [(index: Int, score: Double)], rest: [(index: Int, score: Double)]
+  ) {
+    var top: [(index: Int, score: Double)] = []
+    top.reserveCapacity(count + 1)
+    var rest: [(index: Int, score: Double)] = []
+    for item in ranked {
+      if top.count == count, let last = top.last, !precedes(item, last) {
+        rest.append(item)
+        continue
+      }
+      var position = top.count
+      while position > 0 && precedes(item, top[position - 1]) { position -= 1 }
+      top.insert(item, at: position)
+      if top.count > count { rest.append(top.removeLast()) }
+    }
+    return (top, rest)
+  }
+
+  /// The context being built: text, its length in characters, and the entries so far.
+  private struct Assembly {
+    var text = ContextSelector.header
+    var length = ContextSelector.headerLength
+    var entries: [ContextEntry] = []
+    var excluded: [ContextEntry] = []
+  }
+
+  private func assemble(
+    ranked: [(index: Int, score: Double)], unknown: [Int], matches: Matches,
+    request: ContextRequest
+  ) -> PromptContext {
+    var assembly = Assembly()
+    let (top, rest) = split(ranked, keeping: request.budget.beliefs + request.excludedLimit)
+    for (index, score) in top {
+      place(index, score: score, into: &assembly, matches: matches, request: request)
+    }
+    let full = assembly.entries.count >= request.budget.beliefs
+    if !rest.isEmpty && !(full && assembly.excluded.count >= request.excludedLimit) {
+      for (index, score) in rest.sorted(by: precedes) {
+        place(index, score: score, into: &assembly, matches: matches, request: request)
+      }
+    }
+    for index in unknown where assembly.excluded.count < request.excludedLimit {
+      let reasons = self.reasons(index, matches, request)
+      let line = render(index, reasons: reasons)
+      assembly.excluded.append(entry(index, score: 0, reasons: reasons, .noEvidence, line: line))
+    }
+    if assembly.entries.isEmpty { assembly.text += "\n" + Self.emptyLine }
+    return PromptContext(
+      evaluatedAt: evaluatedAt, entries: assembly.entries, excluded: assembly.excluded,
+      relevantCount: matches.touched.count, text: assembly.text)
+  }
+
+  /// Includes one ranked belief if the budget allows, or lists it as excluded.
+  private func place(
+    _ index: Int, score: Double, into assembly: inout Assembly, matches: Matches,
+    request: ContextRequest
+  ) {
+    let full = assembly.entries.count >= request.budget.beliefs
+    if full && assembly.excluded.count >= request.excludedLimit { return }
+    let reasons = self.reasons(index, matches, request)
+    let line = render(index, reasons: reasons)
+    var exclusion: ContextExclusion? = full ? .overBeliefBudget : nil
+    if !full, let characters = request.budget.characters,
+      assembly.length + 1 + line.count > characters
+    {
+      exclusion = .overCharacterBudget
+    }
+    let entry = self.entry(index, score: score, reasons: reasons, exclusion, line: line)
+    if exclusion == nil {
+      assembly.entries.append(entry)
+      assembly.text += "\n" + line
+      assembly.length += 1 + line.count
+    } else if assembly.excluded.count < request.excludedLimit {
+      assembly.excluded.append(entry)
+    }
+  }
+
+  private func entry(
+    _ index: Int, score: Double, reasons: [ContextReason], _ exclusion: ContextExclusion?,
+    line: String
+  ) -> ContextEntry {
+    let row = rows[index]
+    return ContextEntry(
+      key: row.definition.key, statement: row.definition.statement,
+      outcome: row.definition.outcomes[row.leading], probability: row.probability,
+      baseRate: row.baseRate, confidence: row.confidence, totalEvidence: row.totalEvidence,
+      freshness: row.freshness, informativeness: row.informativeness,
+      marks: (row.isContested, row.isStale), score: score, reasons: reasons,
+      exclusion: exclusion, line: line)
+  }
+}
