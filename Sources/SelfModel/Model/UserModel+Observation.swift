@@ -9,6 +9,7 @@ extension UserModel {
     var masses: [Double]
     var weight: Double
     var observedAt: Double
+    var outcomeCount: Int
   }
 
   /// Records one piece of evidence and revises its belief.
@@ -77,7 +78,7 @@ extension UserModel {
     guard let sourceIndex = sourceIndex(of: item.source) else {
       throw .unknownSource(item.source)
     }
-    return try resolve(item, beliefIndex, sourceIndex, definition(at: beliefIndex), now: now)
+    return try resolve(item, beliefIndex, sourceIndex, retired: nil, now: now)
   }
 
   /// Resolves evidence being replayed from a ledger: like ``resolve(_:now:)``, but evidence
@@ -87,7 +88,7 @@ extension UserModel {
     let beliefIndex = beliefIndex(of: item.belief)
     let sourceIndex = sourceIndex(of: item.source)
     if let beliefIndex, let sourceIndex {
-      return try resolve(item, beliefIndex, sourceIndex, definition(at: beliefIndex), now: nil)
+      return try resolve(item, beliefIndex, sourceIndex, retired: nil, now: nil)
     }
     guard
       let definition = beliefIndex.map(definition(at:))
@@ -97,12 +98,14 @@ extension UserModel {
       throw .unknownSource(item.source)
     }
     // Validate it as if it counted, so that it counts correctly once its entry is back.
-    _ = try resolve(item, 0, 0, definition, now: nil)
+    _ = try resolve(item, 0, 0, retired: definition, now: nil)
     return nil
   }
 
+  /// Validates `item` about the belief at `beliefIndex`, or, when `retired` is given, about
+  /// that definition (evidence kept hidden).
   private func resolve(
-    _ item: Evidence, _ beliefIndex: Int, _ sourceIndex: Int, _ definition: BeliefDefinition,
+    _ item: Evidence, _ beliefIndex: Int, _ sourceIndex: Int, retired: BeliefDefinition?,
     now: Date?
   ) throws(ModelError) -> ResolvedEvidence {
     try Check.positive(item.weight, field: "weight of evidence \(item.id)")
@@ -116,16 +119,19 @@ extension UserModel {
     var outcome: Int?
     var masses: [Double] = []
     if case .outcome(let name) = item.content {
-      guard let index = definition.index(of: name) else {
-        throw .unknownOutcome(belief: item.belief, outcome: name)
-      }
-      outcome = index
+      let found =
+        if let retired { retired.index(of: name) } else {
+          outcomeIndex(of: name, at: beliefIndex)
+        }
+      guard let found else { throw .unknownOutcome(belief: item.belief, outcome: name) }
+      outcome = found
     } else {
-      masses = try item.content.masses(for: definition)
+      masses = try item.content.masses(for: retired ?? definition(at: beliefIndex))
     }
     return ResolvedEvidence(
       belief: beliefIndex, source: sourceIndex, outcome: outcome, masses: masses,
-      weight: item.weight, observedAt: item.observedAt.timeIntervalSinceReferenceDate)
+      weight: item.weight, observedAt: item.observedAt.timeIntervalSinceReferenceDate,
+      outcomeCount: retired?.outcomes.count ?? outcomeCount(at: beliefIndex))
   }
 
   private func checkTimes(_ item: Evidence, now: Date?) throws(ModelError) {
@@ -175,15 +181,12 @@ extension UserModel {
 
   mutating func apply(_ resolved: ResolvedEvidence) {
     let (belief, source) = (resolved.belief, resolved.source)
-    let definition = definition(at: belief)
     let isNewSlot = !(tallies[belief]?.slots.contains { $0.source == source } ?? false)
-    let halfLife =
-      isNewSlot
-      ? policy.halfLife(for: definition.key, sourceKind: self.source(at: source).kind) : nil
+    let halfLife = isNewSlot ? self.halfLife(belief: belief, source: source) : nil
     tallies[belief, default: BeliefTally()].add(
       source: source, halfLifeIfNew: halfLife, observedAt: resolved.observedAt,
       weight: resolved.weight, outcome: resolved.outcome, masses: resolved.masses,
-      outcomeCount: definition.outcomes.count)
+      outcomeCount: resolved.outcomeCount)
   }
 
   /// The half-life that applies to an item from `source` about `belief`.

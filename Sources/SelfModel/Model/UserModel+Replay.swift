@@ -7,8 +7,15 @@ extension UserModel {
   /// - Throws: ``ModelError/duplicateBelief(_:)`` for a key the model itself declared before.
   package mutating func replayDeclare(_ definition: BeliefDefinition) throws(ModelError) {
     guard ownPosition(of: definition.key) == nil else { throw .duplicateBelief(definition.key) }
+    let hidesListed = beliefIndex(of: definition.key) != nil
     ownDefinitions.append(definition)
-    reindexAndRefold(where: { $0.belief == definition.key })
+    if hidesListed {
+      reindexAndRefold(where: { $0.belief == definition.key })
+    } else {
+      // The common case: a new key. Index it alone and fold any evidence kept hidden for it.
+      indexOwnBelief(at: ownDefinitions.count - 1)
+      refold(where: { $0.belief == definition.key })
+    }
   }
 
   /// Redeclares an own belief as a store's journal replays it: as ``redeclare(_:)``, also for

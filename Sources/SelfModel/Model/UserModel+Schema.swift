@@ -57,20 +57,45 @@ extension UserModel {
     ownDefinitions.firstIndex { $0.key == key }
   }
 
+  /// The number of outcomes of the belief at `index`, without copying its definition.
+  func outcomeCount(at index: Int) -> Int {
+    let listed = catalogue.storage.beliefs
+    return index < listed.count
+      ? listed[index].outcomes.count : ownDefinitions[index - listed.count].outcomes.count
+  }
+
+  /// The position of `outcome` in the outcomes of the belief at `index`, without copying its
+  /// definition (the hot path of recording).
+  func outcomeIndex(of outcome: String, at index: Int) -> Int? {
+    let listed = catalogue.storage.beliefs
+    return index < listed.count
+      ? listed[index].index(of: outcome) : ownDefinitions[index - listed.count].index(of: outcome)
+  }
+
   /// Recomputes which own entries are in force and every source's reliability under
+  /// ``policy``.
+  mutating func reindexOwnEntries() {
+    ownBeliefIndex = [:]
+    for position in ownDefinitions.indices { indexOwnBelief(at: position) }
+    reindexOwnSources()
+  }
+
+  /// Puts the own belief at `position` in force unless the catalogue lists its key with the
+  /// same outcomes.
+  mutating func indexOwnBelief(at position: Int) {
+    let definition = ownDefinitions[position]
+    if let listed = catalogue.definition(for: definition.key),
+      listed.outcomes == definition.outcomes
+    {
+      return
+    }
+    ownBeliefIndex[definition.key] = catalogue.storage.beliefs.count + position
+  }
+
+  /// Recomputes which own sources are in force and every source's reliability under
   /// ``policy``. The reliability table is the catalogue's own (shared) when the model follows
   /// the catalogue's policy and registered no source itself.
-  mutating func reindexOwnEntries() {
-    let listedBeliefs = catalogue.storage.beliefs.count
-    ownBeliefIndex = [:]
-    for (position, definition) in ownDefinitions.enumerated() {
-      if let listed = catalogue.definition(for: definition.key),
-        listed.outcomes == definition.outcomes
-      {
-        continue
-      }
-      ownBeliefIndex[definition.key] = listedBeliefs + position
-    }
+  mutating func reindexOwnSources() {
     let listedSources = catalogue.storage.sources.count
     ownSourceIndex = [:]
     for (position, source) in ownSources.enumerated() where catalogue.source(source.id) == nil {
