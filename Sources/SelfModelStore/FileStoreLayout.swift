@@ -44,16 +44,21 @@ struct FileStoreLayout: Sendable {
 struct UserFolder: Sendable, Hashable {
   /// The SHA-256 of the user id, in lower-case hex.
   let hash: String
-  /// `<root>/users/<first 2 hex>`.
-  let shardPath: String
-  /// `<root>/users/<first 2 hex>/<hash>`.
-  let path: String
+  /// `<root>/users`, shared by every user's folder (one string buffer for all of them).
+  let usersPath: String
 
   init(usersPath: String, hash: String) {
     self.hash = hash
-    self.shardPath = usersPath + "/" + String(hash.prefix(2))
-    self.path = shardPath + "/" + hash
+    self.usersPath = usersPath
   }
+
+  // The paths are derived when used rather than stored: a cached user keeps only the hash,
+  // which matters with 100,000 users in memory (B7c).
+
+  /// `<root>/users/<first 2 hex>`.
+  var shardPath: String { usersPath + "/" + String(hash.prefix(2)) }
+  /// `<root>/users/<first 2 hex>/<hash>`.
+  var path: String { shardPath + "/" + hash }
 
   var idPath: String { path + "/user" }
   var snapshotPath: String { path + "/snapshot" }
