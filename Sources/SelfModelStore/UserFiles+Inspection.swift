@@ -11,19 +11,8 @@ extension UserFiles {
   /// - Throws: ``StoreError/Code/corruptFile`` naming the damaged file,
   ///   ``StoreError/Code/newerFormat``, or I/O errors.
   func inspect(catalogue: Catalogue) throws(StoreError) -> UserModel? {
-    guard let bytes = try SnapshotFile.read(from: folder.snapshotPath, fileSystem: fileSystem)
-    else { return nil }
-    let stored = try StoredSnapshot.decode(bytes, path: folder.snapshotPath)
-    guard stored.model.user == user else {
-      throw corrupt(folder.snapshotPath, "it holds user \(stored.model.user), not \(user)")
-    }
-    var model: UserModel
-    do {
-      model = try UserModel(snapshot: stored.model, catalogue: catalogue)
-    } catch {
-      throw StoreError(
-        .corruptFile, operation: "load", user: user, path: folder.snapshotPath, modelError: error)
-    }
+    guard let (stored, snapshotModel) = try readSnapshot(catalogue: catalogue) else { return nil }
+    var model = snapshotModel
     let covered = stored.coveredSequence
     let recovery = try JournalFile.inspect(
       path: folder.journalPath, fileSystem: fileSystem, binding: journalBinding)

@@ -74,19 +74,17 @@ struct UserFiles: Sendable {
     return existed
   }
 
-  /// Loads the user: snapshot, then the journal records after it.
-  ///
-  /// - Returns: The slot, or `nil` if the user does not exist.
-  func load(catalogue: Catalogue) throws(StoreError) -> UserSlot? {
+  /// Reads and checks the snapshot and rebuilds its model on `catalogue`; `nil` if the user
+  /// does not exist. Shared by ``load(catalogue:)`` and the read-only inspection.
+  func readSnapshot(catalogue: Catalogue) throws(StoreError) -> (StoredSnapshot, UserModel)? {
     guard let bytes = try SnapshotFile.read(from: folder.snapshotPath, fileSystem: fileSystem)
     else { return nil }
     let stored = try StoredSnapshot.decode(bytes, path: folder.snapshotPath)
     guard stored.model.user == user else {
       throw corrupt(folder.snapshotPath, "it holds user \(stored.model.user), not \(user)")
     }
-    var model: UserModel
     do {
-      model = try UserModel(snapshot: stored.model, catalogue: catalogue)
+      return (stored, try UserModel(snapshot: stored.model, catalogue: catalogue))
     } catch {
       let code: StoreError.Code
       if case .incompatibleCatalogue = error {
@@ -97,6 +95,14 @@ struct UserFiles: Sendable {
       throw StoreError(
         code, operation: "load", user: user, path: folder.snapshotPath, modelError: error)
     }
+  }
+
+  /// Loads the user: snapshot, then the journal records after it.
+  ///
+  /// - Returns: The slot, or `nil` if the user does not exist.
+  func load(catalogue: Catalogue) throws(StoreError) -> UserSlot? {
+    guard let (stored, snapshotModel) = try readSnapshot(catalogue: catalogue) else { return nil }
+    var model = snapshotModel
     let covered = stored.coveredSequence
     let (journal, recovery) = try JournalFile.open(
       path: folder.journalPath, fileSystem: fileSystem, baseSequence: covered + 1,
