@@ -24,7 +24,7 @@ let package = Package(
     .executableTarget(
       name: "SelfModelInspector",
       dependencies: ["SelfModel", "SelfModelStore"],
-      path: "Tools/selfmodel"
+      path: "Sources/SelfModelInspector"
     ),
 
     .executableTarget(

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 flags=(-Xswiftc -warnings-as-errors)
 
 echo "== swift format lint --strict"
-swift format lint --strict -r -p Package.swift Sources Tests Examples Tools Fuzz
+swift format lint --strict -r -p Package.swift Sources Tests Examples
 
 echo "== swift build --build-tests (warnings are errors)"
 swift build --build-tests "${flags[@]}"

@@ -9,7 +9,7 @@
 # The modules are compiled straight from Sources/ with swiftc -sanitize=fuzzer,address (SwiftPM
 # cannot build a libFuzzer binary: each target needs libFuzzer's main, not a Swift one), with
 # the package name, so the targets reach the `package` DecoderProbe. Each target is
-# Fuzz/Targets/<name>.swift; its seed corpus is Fuzz/Corpus/<name>/, read only (new inputs go
+# Tests/Fuzz/Targets/<name>.swift; its seed corpus is Tests/Fuzz/Corpus/<name>/, read only (new inputs go
 # to .build/fuzz/corpus/<name>/). A crash leaves its input in .build/fuzz/crash-*.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,7 +42,7 @@ module() {  # module NAME: a static library and module from Sources/NAME
 up_to_date() {  # every target binary exists and is newer than every source file
   for target in "${targets[@]}"; do
     [ -x "$out/fuzz-$target" ] || return 1
-    [ -z "$(find Sources Fuzz/Targets -name '*.swift' -newer "$out/fuzz-$target" | head -1)" ] \
+    [ -z "$(find Sources Tests/Fuzz/Targets -name '*.swift' -newer "$out/fuzz-$target" | head -1)" ] \
       || return 1
   done
 }
@@ -55,7 +55,7 @@ build() {
   module SelfModelStore
   for target in "${targets[@]}"; do
     # gold warns about every ASan helper symbol it cannot export: harmless, and thousands.
-    swiftc "${flags[@]}" -parse-as-library -I "$out" "Fuzz/Targets/$target.swift" \
+    swiftc "${flags[@]}" -parse-as-library -I "$out" "Tests/Fuzz/Targets/$target.swift" \
       "$out/libSelfModelStore.a" "$out/libSelfModel.a" -o "$out/fuzz-$target" 2>&1 \
       | { grep -v "Cannot export local symbol" || true; }
   done
@@ -66,7 +66,7 @@ run() {  # run TARGET ARGS…
   shift
   mkdir -p "$out/corpus/$target"
   "$out/fuzz-$target" -artifact_prefix="$out/crash-$target-" -max_len=65536 \
-    "$@" "$out/corpus/$target" "Fuzz/Corpus/$target"
+    "$@" "$out/corpus/$target" "Tests/Fuzz/Corpus/$target"
 }
 
 case "${1:-smoke}" in

@@ -2,7 +2,7 @@ import Foundation
 import SelfModel
 
 /// Every decoder the store runs on bytes it did not write itself, each taking arbitrary bytes:
-/// the entry points of the fuzz targets under `Fuzz/` and of their regression tests. A probe
+/// the entry points of the fuzz targets under `Tests/Fuzz/` and of their regression tests. A probe
 /// returns normally or throws; it must never trap, whatever the input.
 ///
 /// ```swift

@@ -10,7 +10,7 @@ import Testing
   /// The committed seed corpus of one fuzz target.
   static func seeds(_ target: String) throws -> [[UInt8]] {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("../../../Fuzz/Corpus/\(target)").standardized.path
+      .appendingPathComponent("../../Fuzz/Corpus/\(target)").standardized.path
     let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
     return try names.map { try Array(Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0))) }
   }
