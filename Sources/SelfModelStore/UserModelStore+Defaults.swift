@@ -56,6 +56,63 @@ extension UserModelStore {
   }
 }
 
+extension UserModelStore {
+  /// Estimates of a user's beliefs, computed from ``model(for:)``; see
+  /// ``UserModelStore/estimates(for:beliefs:at:)``. A store that can serve reads without
+  /// handing out a copy of the model overrides this.
+  ///
+  /// - Parameters:
+  ///   - user: The user.
+  ///   - beliefs: The beliefs, or `nil` for every belief.
+  ///   - now: The moment to evaluate decay at.
+  /// - Returns: One estimate per belief asked for.
+  /// - Throws: As ``UserModelStore/estimates(for:beliefs:at:)``.
+  public func estimates(for user: UserID, beliefs: [BeliefKey]?, at now: Date)
+    async throws(StoreError) -> [BeliefEstimate]
+  {
+    try await model(for: user).storeEstimates(of: beliefs, at: now)
+  }
+
+  /// An explanation of one of a user's beliefs, computed from ``model(for:)``; see
+  /// ``UserModelStore/explanation(for:belief:at:)``.
+  ///
+  /// - Parameters:
+  ///   - user: The user.
+  ///   - belief: The belief.
+  ///   - now: The moment to evaluate decay at.
+  /// - Returns: The explanation.
+  /// - Throws: As ``UserModelStore/explanation(for:belief:at:)``.
+  public func explanation(for user: UserID, belief: BeliefKey, at now: Date)
+    async throws(StoreError) -> BeliefExplanation
+  {
+    try await model(for: user).storeExplanation(of: belief, at: now)
+  }
+}
+
+extension UserModel {
+  /// ``estimates(of:at:)`` with the model's error wrapped as a store's.
+  package func storeEstimates(of keys: [BeliefKey]?, at now: Date) throws(StoreError)
+    -> [BeliefEstimate]
+  {
+    do {
+      return try estimates(of: keys, at: now)
+    } catch {
+      throw StoreError(.rejectedByModel, operation: "estimates", user: user, modelError: error)
+    }
+  }
+
+  /// ``explain(_:at:)`` with the model's error wrapped as a store's.
+  package func storeExplanation(of key: BeliefKey, at now: Date) throws(StoreError)
+    -> BeliefExplanation
+  {
+    do {
+      return try explain(key, at: now)
+    } catch {
+      throw StoreError(.rejectedByModel, operation: "explanation", user: user, modelError: error)
+    }
+  }
+}
+
 extension UserModel {
   /// The empty model `createUser` starts from, with the model's rejection turned into the
   /// store's ``StoreError/Code/rejectedByModel``. Shared by every store here.

@@ -104,6 +104,45 @@ public protocol UserModelStore: Sendable {
   ///   user's files are damaged; I/O errors.
   func model(for user: UserID) async throws(StoreError) -> UserModel
 
+  /// Estimates of some or all of a user's beliefs at `now`, without handing out the model.
+  ///
+  /// A store serves this from the user's last durable state: it does not wait for writes
+  /// still being synced, and it does not copy the model.
+  ///
+  /// ```swift
+  /// let estimates = try await store.estimates(
+  ///   for: "user-42", beliefs: ["preference.concise"], at: now)
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - user: The user.
+  ///   - beliefs: The beliefs, in the order wanted; `nil` for every belief in declaration
+  ///     order. A key may appear once.
+  ///   - now: The moment to evaluate decay at.
+  /// - Returns: One estimate per belief asked for.
+  /// - Throws: ``StoreError/Code/userNotFound``; ``StoreError/Code/rejectedByModel`` wrapping
+  ///   ``ModelError/unknownBelief(_:)``, ``ModelError/duplicateBelief(_:)`` or a non-finite
+  ///   `now`; the errors of ``model(for:)``.
+  func estimates(for user: UserID, beliefs: [BeliefKey]?, at now: Date) async throws(StoreError)
+    -> [BeliefEstimate]
+
+  /// Explains one of a user's beliefs at `now`, without handing out the model; served like
+  /// ``estimates(for:beliefs:at:)``.
+  ///
+  /// ```swift
+  /// let why = try await store.explanation(for: "user-42", belief: "preference.concise", at: now)
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - user: The user.
+  ///   - belief: The belief.
+  ///   - now: The moment to evaluate decay at.
+  /// - Returns: The estimate and each evidence item's contribution, largest first.
+  /// - Throws: ``StoreError/Code/userNotFound``; ``StoreError/Code/rejectedByModel`` wrapping
+  ///   ``ModelError/unknownBelief(_:)`` or a non-finite `now`; the errors of ``model(for:)``.
+  func explanation(for user: UserID, belief: BeliefKey, at now: Date) async throws(StoreError)
+    -> BeliefExplanation
+
   /// Whether the store holds a model for the user.
   ///
   /// ```swift

@@ -25,6 +25,31 @@ extension UserModel {
     return beliefIndices.map { estimate(atIndex: $0, time: now) }
   }
 
+  /// The estimates of the beliefs `keys` at `now`, in the order asked for.
+  ///
+  /// - Parameters:
+  ///   - keys: The beliefs; each may appear once. `nil` means every declared belief, in
+  ///     declaration order, as ``estimates(at:)``.
+  ///   - now: The moment to evaluate decay at.
+  /// - Returns: One estimate per key.
+  /// - Throws: ``ModelError/unknownBelief(_:)``, ``ModelError/duplicateBelief(_:)``, or
+  ///   ``ModelError/nonFiniteNumber(field:)`` for a NaN or infinite `now`.
+  public func estimates(of keys: [BeliefKey]?, at now: Date) throws(ModelError)
+    -> [BeliefEstimate]
+  {
+    guard let keys else { return try estimates(at: now) }
+    try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
+    var seen = Set<BeliefKey>(minimumCapacity: keys.count)
+    var result: [BeliefEstimate] = []
+    result.reserveCapacity(keys.count)
+    for key in keys {
+      guard seen.insert(key).inserted else { throw .duplicateBelief(key) }
+      guard let index = beliefIndex(of: key) else { throw .unknownBelief(key) }
+      result.append(estimate(atIndex: index, time: now))
+    }
+    return result
+  }
+
   func estimate(atIndex index: Int, time: Date) -> BeliefEstimate {
     let definition = definition(at: index)
     let evidence = (tallies[index] ?? BeliefTally()).evidence(
