@@ -89,11 +89,12 @@ enum B8B9Reads {
     let stop = StopFlag()
     let writers = (0..<32).map { writer in
       Task {
-        var index = 1_000_000 * (writer + 1)
+        var index = 1_000
         var written = 0
         while !stop.isStopped.load(ordering: .relaxed) {
-          let user = ids[index % ids.count]
-          try await store.record(Fixtures.evidence(index), for: user, at: Fixtures.now)
+          let user = ids[(index + writer) % ids.count]
+          let item = Fixtures.evidence(index, prefix: "w\(writer)-")
+          try await store.record(item, for: user, at: Fixtures.now)
           index += 1
           written += 1
         }
