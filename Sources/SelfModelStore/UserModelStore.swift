@@ -121,7 +121,7 @@ public protocol UserModelStore: Sendable {
   ///   - now: The moment to evaluate decay at.
   /// - Returns: One estimate per belief asked for.
   /// - Throws: ``StoreError/Code/userNotFound``; ``StoreError/Code/rejectedByModel`` wrapping
-  ///   ``ModelError/unknownBelief(_:)``, ``ModelError/duplicateBelief(_:)`` or a non-finite
+  ///   `ModelError.unknownBelief`, `ModelError.duplicateBelief` or a non-finite
   ///   `now`; the errors of ``model(for:)``.
   func estimates(for user: UserID, beliefs: [BeliefKey]?, at now: Date) async throws(StoreError)
     -> [BeliefEstimate]
@@ -139,7 +139,7 @@ public protocol UserModelStore: Sendable {
   ///   - now: The moment to evaluate decay at.
   /// - Returns: The estimate and each evidence item's contribution, largest first.
   /// - Throws: ``StoreError/Code/userNotFound``; ``StoreError/Code/rejectedByModel`` wrapping
-  ///   ``ModelError/unknownBelief(_:)`` or a non-finite `now`; the errors of ``model(for:)``.
+  ///   `ModelError.unknownBelief` or a non-finite `now`; the errors of ``model(for:)``.
   func explanation(for user: UserID, belief: BeliefKey, at now: Date) async throws(StoreError)
     -> BeliefExplanation
 

@@ -1,4 +1,4 @@
-/// The outcome of ``PolicyTuner/tune(_:from:)``: the policy before and after, their backtests,
+/// The outcome of ``PolicyTuner/tune(_:from:scoring:)``: the policy before and after, their backtests,
 /// and each tuned number.
 ///
 /// ```swift
