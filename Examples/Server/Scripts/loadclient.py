@@ -172,7 +172,7 @@ async def verify(args):
         status, body = await conn.request("GET", f"/v1/users/{user}/export")
         if status != 200:
             sys.exit(f"export {user} failed: {status}")
-        held = {item["id"] for item in json.loads(body)["evidence"]}
+        held = {item["id"] for item in json.loads(body)["snapshot"]["evidence"]}
         lost += len(ids - held)
     conn.close()
     total = sum(len(ids) for ids in wanted.values())

@@ -1,8 +1,8 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import NIOCore
 import Logging
+import NIOCore
 import SelfModel
 
 /// Turns every error thrown below it into a problem response (`application/problem+json`),

@@ -22,7 +22,8 @@ import Testing
   }
 
   @Test func publishingANewVersionAnswersTheDiffAndRepublishingChangesNothing() async throws {
-    let body = String(decoding: try JSONCoding.encoder().encode(Harness.catalogue(version: 2)), as: UTF8.self)
+    let body = String(
+      decoding: try JSONCoding.encoder().encode(Harness.catalogue(version: 2)), as: UTF8.self)
     try await Harness.make().run { client in
       let first = try await client.send(.put, "/v1/catalogue", json: body)
       #expect(first.status == .ok)
@@ -30,7 +31,8 @@ import Testing
       #expect(diff.fromVersion == 1)
       #expect(diff.toVersion == 2)
       #expect(diff.addedBeliefs == ["preference.emoji"])
-      let again = try decode(CatalogueDiff.self, try await client.send(.put, "/v1/catalogue", json: body))
+      let again = try decode(
+        CatalogueDiff.self, try await client.send(.put, "/v1/catalogue", json: body))
       #expect(again.addedBeliefs.isEmpty)
       #expect(again.toVersion == 2)
     }
@@ -54,7 +56,8 @@ import Testing
       let u2 = try decode(UserSummary.self, try await client.send(.get, "/v1/users/u2"))
       #expect(u2.evidenceCount == 2)
 
-      let first = try decode(UserListResponse.self, try await client.send(.get, "/v1/users?limit=1"))
+      let first = try decode(
+        UserListResponse.self, try await client.send(.get, "/v1/users?limit=1"))
       #expect(first.users.count == 1)
       let next = try #require(first.next)
       let second = try decode(

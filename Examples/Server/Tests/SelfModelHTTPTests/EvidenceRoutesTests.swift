@@ -11,7 +11,8 @@ import Testing
     try await Harness.make().run { client in
       _ = try await client.send(.post, "/v1/users", json: #"{"user": "u1"}"#)
       let batch = [
-        evidenceJSON(id: "e1"), evidenceJSON(id: "e2", belief: "preference.tone", outcome: "casual"),
+        evidenceJSON(id: "e1"),
+        evidenceJSON(id: "e2", belief: "preference.tone", outcome: "casual"),
       ].joined(separator: ",")
       let response = try await client.send(
         .post, "/v1/users/u1/evidence", json: #"{"evidence": [\#(batch)]}"#)
@@ -56,7 +57,8 @@ import Testing
 
       let one = try await client.send(.delete, "/v1/users/u1/evidence/secret-1")
       #expect(one.status == .ok)
-      #expect(try decode(ForgetResponse.self, one) == ForgetResponse(user: "u1", forgotten: ["secret-1"]))
+      #expect(
+        try decode(ForgetResponse.self, one) == ForgetResponse(user: "u1", forgotten: ["secret-1"]))
       let source = try await client.send(.delete, "/v1/users/u1/sources/clicks/evidence")
       #expect(
         try decode(ForgetResponse.self, source)

@@ -31,7 +31,8 @@ struct Harness: Sendable {
     configuration.port = 0
     configuration.maximumBodyBytes = 64 << 10
     configuration.maximumBatchSize = 50
-    let store: any UserModelStore = try given ?? SelfModelService.openStore(configuration, logger: quietLogger)
+    let store: any UserModelStore =
+      try given ?? SelfModelService.openStore(configuration, logger: quietLogger)
     if given == nil { try await store.publish(try catalogue()) }
     return Harness(folder: folder, store: store, configuration: configuration)
   }

@@ -74,7 +74,8 @@ import Testing
       #expect(first.recorded.count == 1)
       #expect(first.recorded[0].rawValue.hasPrefix("rx:req-1/short/accepted"))
       let retry = try decode(
-        ObservationResponse.self, try await client.send(.post, "/v1/users/u1/reactions", json: body))
+        ObservationResponse.self, try await client.send(.post, "/v1/users/u1/reactions", json: body)
+      )
       #expect(retry.recorded.isEmpty)
       #expect(retry.duplicates == first.recorded)
     }

@@ -13,7 +13,8 @@ import Testing
   @Test func invalidInputIs400NamingTheValue() async throws {
     try await Harness.make().run { client in
       _ = try await client.send(.post, "/v1/users", json: #"{"user": "u1"}"#)
-      let bad = #"{"evidence": [\#(evidenceJSON(id: "e1", belief: "preference.tone", outcome: "rude"))]}"#
+      let bad =
+        #"{"evidence": [\#(evidenceJSON(id: "e1", belief: "preference.tone", outcome: "rude"))]}"#
       let response = try await client.send(.post, "/v1/users/u1/evidence", json: bad)
       #expect(response.status == .badRequest)
       let document = try problem(response)
@@ -27,19 +28,20 @@ import Testing
     }
   }
 
-  @Test(arguments: [
-    ("{\"evidence\": [", "malformedDocument", nil),
-    ("[]", "malformedDocument", nil),
-    (
-      #"{"evidence": [{"id": "e1", "belief": "preference.concise", "content": {"outcome": "true"}, "source": "user", "observedAt": "2025-12-31T00:00:00Z", "weight": "heavy"}]}"#,
-      "malformedDocument", "evidence.0.weight"
-    ),
-    (#"{"evidence": [\#(evidenceJSON(id: "bad id!"))]}"#, "invalidIdentifier", "evidence.0.id"),
-    (
-      #"{"evidence": [{"id": "e1", "belief": "preference.concise", "content": {"outcome": "true"}, "source": "user", "observedAt": "yesterday"}]}"#,
-      "malformedDocument", "evidence.0.observedAt"
-    ),
-  ] as [(String, String, String?)])
+  @Test(
+    arguments: [
+      ("{\"evidence\": [", "malformedDocument", nil),
+      ("[]", "malformedDocument", nil),
+      (
+        #"{"evidence": [{"id": "e1", "belief": "preference.concise", "content": {"outcome": "true"}, "source": "user", "observedAt": "2025-12-31T00:00:00Z", "weight": "heavy"}]}"#,
+        "malformedDocument", "evidence.0.weight"
+      ),
+      (#"{"evidence": [\#(evidenceJSON(id: "bad id!"))]}"#, "invalidIdentifier", "evidence.0.id"),
+      (
+        #"{"evidence": [{"id": "e1", "belief": "preference.concise", "content": {"outcome": "true"}, "source": "user", "observedAt": "yesterday"}]}"#,
+        "malformedDocument", "evidence.0.observedAt"
+      ),
+    ] as [(String, String, String?)])
   func malformedBodiesAre400WithTheCodingPath(
     body: String, code: String, path: String?
   ) async throws {
