@@ -55,6 +55,9 @@ final class CatalogueState: Sendable {
 
   var catalogue: Catalogue { current.withLock { $0 } }
 
+  /// The version of the catalogue in force.
+  var version: Int { current.withLock { $0.version } }
+
   func replace(with catalogue: Catalogue) {
     current.withLock { $0 = catalogue }
   }

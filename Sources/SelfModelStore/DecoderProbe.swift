@@ -56,7 +56,7 @@ package enum DecoderProbe {
   package static func snapshotPayload(_ payload: [UInt8]) throws(StoreError) -> Int {
     let stored = try StoredSnapshot.decode(payload, path: "fuzz")
     do {
-      return try UserModel(snapshot: stored.model, catalogue: anyVersion).evidence.count
+      return try UserModel(snapshot: stored.model, catalogue: anyVersion).evidenceCount
     } catch {
       throw StoreError(.corruptFile, operation: "fuzz", modelError: error)
     }
@@ -69,7 +69,7 @@ package enum DecoderProbe {
   /// - Throws: ``StoreError`` for any problem.
   package static func export(_ bytes: [UInt8]) throws(StoreError) -> Int {
     try ExportDocument(decoding: Data(bytes)).model(operation: "fuzz", catalogue: anyVersion)
-      .evidence.count
+      .evidenceCount
   }
 
   /// An empty catalogue whose version is newer than any a snapshot can name, so that a fuzzed

@@ -32,14 +32,16 @@ extension FileStore {
   /// The user's model, from the cache or loaded from disk; see
   /// ``UserModelStore/model(for:)``.
   ///
+  /// Served like ``estimates(for:beliefs:at:)``: from the user's last durable state, without
+  /// waiting for syncs in flight. The copy shares the ledger with the store's model, so it
+  /// costs no copy of the evidence, now or when the store next writes to the user.
+  ///
   /// - Parameter user: The user.
   /// - Returns: A copy of the model.
   /// - Throws: ``StoreError/Code/userNotFound``, ``StoreError/Code/corruptFile``,
   ///   ``StoreError/Code/newerFormat``, ``StoreError/Code/closed`` or I/O errors.
   public func model(for user: UserID) async throws(StoreError) -> UserModel {
-    try await perform(user) { state throws(StoreError) in
-      .done(try state.slot(for: user, operation: "model").model)
-    }
+    try await read(user, "model") { model throws(StoreError) in model }
   }
 
   /// Whether the user exists; see ``UserModelStore/contains(_:)``. Does not load the user.

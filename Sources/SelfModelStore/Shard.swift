@@ -20,10 +20,12 @@ final class Shard: Sendable {
   private let queue: DispatchQueue
   private let pending = Mutex(Pending())
   private let state: Mutex<ShardState>
+  /// The durable models of this worker's users that reads are served from.
+  let views = ReadViews()
 
   init(index: Int, environment: StoreEnvironment, capacity: Int) {
     queue = DispatchQueue(label: "selfmodel.filestore.worker-\(index)")
-    state = Mutex(ShardState(environment: environment, capacity: capacity))
+    state = Mutex(ShardState(environment: environment, capacity: capacity, views: views))
   }
 
   /// Runs `body` on the worker and returns its value, after the group-commit sync if the

@@ -29,6 +29,8 @@ extension ShardState {
     slot.journalRecords += payloads.count
     let outcome = try synchronize(slot, result: result)
     compactIfDue(slot)
+    // Group commit publishes after its sync; the other modes are as durable as promised now.
+    if environment.options.durability != .groupCommit { publishDurable(slot) }
     return outcome
   }
 
@@ -78,7 +80,7 @@ extension ShardState {
     guard
       slot.journalRecords >= options.compactionRecordThreshold
         || slot.journal.length >= options.compactionByteThreshold,
-      slot.journalRecords * 2 >= slot.model.evidence.count
+      slot.journalRecords * 2 >= slot.model.evidenceCount
     else { return }
     try? compact(slot)
   }
@@ -106,6 +108,8 @@ extension ShardState {
     slot.model = target
     slot.coveredSequence = covered
     slot.journalRecords = 0
+    // The snapshot is synced: whatever the model holds is durable now.
+    publishDurable(slot)
   }
 
   /// Applies `change` to the user's model; if the model accepts it, makes it durable through

@@ -23,14 +23,16 @@ struct ShardState {
 
   let environment: StoreEnvironment
   let capacity: Int
+  let views: ReadViews
   private var slots: [UserID: UserSlot] = [:]
   private var useCounter: UInt64 = 0
   private var pending: [PendingSync] = []
   private var retired: [JournalFile] = []
 
-  init(environment: StoreEnvironment, capacity: Int) {
+  init(environment: StoreEnvironment, capacity: Int, views: ReadViews) {
     self.environment = environment
     self.capacity = max(1, capacity)
+    self.views = views
   }
 
   /// The loaded user, if cached.
@@ -74,7 +76,10 @@ struct ShardState {
 
   /// Caches `slot`, evicting the least recently used user when full.
   mutating func insert(_ slot: UserSlot) {
-    if let old = slots[slot.user], old !== slot { retired.append(old.journal) }
+    if let old = slots[slot.user], old !== slot {
+      retired.append(old.journal)
+      views.withdraw(slot.user)
+    }
     while slots.count >= capacity, slots[slot.user] == nil,
       let victim = slots.values.min(by: { $0.lastUse < $1.lastUse })
     {
@@ -87,7 +92,20 @@ struct ShardState {
 
   /// Drops a user from the cache; its journal is closed after the pending syncs.
   mutating func evict(_ user: UserID) {
+    views.withdraw(user)
     if let slot = slots.removeValue(forKey: user) { retired.append(slot.journal) }
+  }
+
+  /// Marks `slot` as read, so its durable model is published after each write, and publishes
+  /// it now unless a write of this batch still awaits its sync (``commit()`` publishes then).
+  mutating func serveReads(of slot: UserSlot) {
+    slot.isRead = true
+    if !pending.contains(where: { $0.user == slot.user }) { views.publish(slot.model) }
+  }
+
+  /// Publishes the model of `slot` for reads, if reads ask for it: its state is durable.
+  func publishDurable(_ slot: UserSlot) {
+    if slot.isRead { views.publish(slot.model) }
   }
 
   /// Records that a write failed after bytes may have reached a file: the store stops
@@ -129,6 +147,8 @@ struct ShardState {
       var failure: StoreError?
       do {
         try environment.synchronize(entry.journal, of: entry.user)
+        // Before the waiters resume: a read after an acknowledged write sees it.
+        if let slot = slots[entry.user], slot.journal === entry.journal { publishDurable(slot) }
       } catch {
         failure = error
         fail(entry.user, error)
@@ -144,5 +164,6 @@ struct ShardState {
     commit()
     for slot in slots.values { slot.journal.close() }
     slots = [:]
+    views.withdrawAll()
   }
 }

@@ -13,6 +13,9 @@ final class UserSlot {
   var journalRecords: Int
   /// The cache's use counter at the last access, for LRU eviction.
   var lastUse: UInt64 = 0
+  /// Whether a read has asked for this user, so its durable model is published to the
+  /// worker's ``ReadViews`` after each write.
+  var isRead = false
 
   init(
     user: UserID, files: UserFiles, model: UserModel, journal: JournalFile,

@@ -31,9 +31,12 @@ import Testing
         observedAt: now),
       for: "user-7", at: now)  // returns once durable
     let stored = try await store.model(for: "user-7")  // a UserModel, as above
+    let estimates = try await store.estimates(  // no model handed out: served from
+      for: "user-7", beliefs: ["preference.concise"], at: now)  // the last durable state
 
     #expect(stored.evidence.map(\.id) == ["e-1"])
     let p = try stored.estimate(for: "preference.concise", at: now).probability(of: "true")
     #expect(abs(p - 1.6 / 2.6) < 1e-12)
+    #expect(estimates == [try stored.estimate(for: "preference.concise", at: now)])
   }
 }

@@ -34,13 +34,13 @@ enum B4Load {
         let store = try FileStore(at: folder + "/store", options: options)
         defer { store.close() }
         let model = try await store.model(for: "user")
-        precondition(model.evidence.count == tail)
+        precondition(model.evidenceCount == tail)
       }
     } _: {
       try time {
         let reader = try Fixtures.openPool(at: folder + "/grdb.sqlite")
         let model = try reader.read { db in try Fixtures.loadModel("user", from: db) }
-        precondition(model.evidence.count == tail)
+        precondition(model.evidenceCount == tail)
       }
     }
     let ms = { (seconds: Double) in seconds * 1e3 }

@@ -36,7 +36,7 @@ enum B4Replay {
           model = try await store.model(for: "user")
         })
       oursBytes.append((settledResidentBytes() - before) / Double(records))
-      precondition(model?.evidence.count == records)
+      precondition(model?.evidenceCount == records)
       model = nil
       let beforeGRDB = settledResidentBytes()
       grdb.append(
@@ -45,7 +45,7 @@ enum B4Replay {
           model = try pool.read { db in try Fixtures.loadModel("user", from: db) }
         })
       grdbBytes.append((settledResidentBytes() - beforeGRDB) / Double(records))
-      precondition(model?.evidence.count == records)
+      precondition(model?.evidenceCount == records)
       model = nil
     }
     let (a, g) = (median(ours), median(grdb))

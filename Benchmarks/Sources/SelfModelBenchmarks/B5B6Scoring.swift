@@ -61,7 +61,7 @@ enum B5B6Scoring {
       meanGap: 86_400)
     var random = BenchmarkRandom(seed: 6)
     let models = try population.generate(foldedUnder: RevisionPolicy(), using: &random)
-    let total = models.reduce(0) { $0 + $1.evidence.count }
+    let total = models.reduce(0) { $0 + $1.evidenceCount }
     var backtests: [Double] = []
     for _ in 0..<(settings.quick ? 1 : 5) {
       backtests.append(try time { _ = try Backtest(replaying: models) })

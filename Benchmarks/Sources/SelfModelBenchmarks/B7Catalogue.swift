@@ -133,7 +133,7 @@ enum B7Catalogue {
         let store = try FileStore(at: folder + "/" + name, options: options)
         defer { store.close() }
         let model = try await store.model(for: "user")
-        precondition(model.evidence.count == tail)
+        precondition(model.evidenceCount == tail)
       }
     }
     var onCatalogue: [Double] = []

@@ -4,7 +4,8 @@ extension ReplayProgram.Builder {
   /// Adds one belief of one model: its slots (one per source, in order of first evidence) and
   /// its events, in the time order of `items`.
   mutating func addInstance(
-    _ model: UserModel, index: Int, belief: Int, items: [Int], sources: [Int32],
+    _ model: UserModel, ledger: [Evidence], index: Int, belief: Int, items: [Int],
+    sources: [Int32],
     policy: RevisionPolicy, group: Int32
   ) {
     let definition = model.definition(at: belief)
@@ -13,7 +14,7 @@ extension ReplayProgram.Builder {
     let firstEvent = program.events.count
     var slotOfSource: [Int: Int32] = [:]
     for position in items {
-      let item = model.ledger[position]
+      let item = ledger[position]
       guard let source = model.sourceIndex(of: item.source) else { continue }
       let slot =
         slotOfSource[source]

@@ -92,21 +92,22 @@ extension ReplayProgram {
     mutating func add(_ model: UserModel, index: Int, policy: RevisionPolicy) {
       let group = groupIndex(of: policy)
       var itemsByBelief: [Int: [Int]] = [:]
-      let order = model.ledger.indices.sorted {
-        let (a, b) = (model.ledger[$0].observedAt, model.ledger[$1].observedAt)
+      let ledger = model.ledger.items
+      let order = ledger.indices.sorted {
+        let (a, b) = (ledger[$0].observedAt, ledger[$1].observedAt)
         return a != b ? a < b : $0 < $1
       }
       for position in order {
-        guard let belief = model.beliefIndex(of: model.ledger[position].belief) else { continue }
+        guard let belief = model.beliefIndex(of: ledger[position].belief) else { continue }
         itemsByBelief[belief, default: []].append(position)
       }
       let sources = model.sources.map { globalSource($0.id) }
       for (belief, items) in itemsByBelief.sorted(by: { $0.key < $1.key }) {
         addInstance(
-          model, index: index, belief: belief, items: items, sources: sources,
+          model, ledger: ledger, index: index, belief: belief, items: items, sources: sources,
           policy: policy, group: group)
       }
-      program.evidenceCount += model.ledger.count
+      program.evidenceCount += ledger.count
     }
 
     private mutating func groupIndex(of policy: RevisionPolicy) -> Int32 {

@@ -127,7 +127,7 @@ public struct SyntheticPopulation: Sendable, Hashable {
       users.append(
         try UserModel(
           user: ledger.user, policy: policy, beliefs: beliefs, sources: sources,
-          evidence: ledger.ledger))
+          evidence: ledger.evidence))
     }
     return users
   }

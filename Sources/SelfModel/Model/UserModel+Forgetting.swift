@@ -5,8 +5,7 @@ extension UserModel {
   /// - Returns: The forgotten evidence, or `nil` if the ledger did not hold it.
   @discardableResult
   public mutating func forget(evidence id: EvidenceID) -> Evidence? {
-    guard let index = evidenceIndex[id] else { return nil }
-    let item = ledger[index]
+    guard let item = ledger.item(withID: id) else { return nil }
     remove { $0.id == id }
     return item
   }
@@ -26,8 +25,6 @@ extension UserModel {
   private mutating func remove(where predicate: (Evidence) -> Bool) {
     let affected = Set(ledger.filter(predicate).map(\.belief))
     ledger.removeAll(where: predicate)
-    evidenceIndex = Dictionary(
-      uniqueKeysWithValues: ledger.enumerated().map { ($0.element.id, $0.offset) })
     for key in affected {
       if let index = beliefIndex(of: key) { tallies[index] = nil }
     }

@@ -50,7 +50,7 @@ extension UserModel {
     var duplicates: [EvidenceID] = []
     var batchIDs: [EvidenceID: Int] = [:]
     for item in batch {
-      if let earlier = evidenceIndex[item.id].map({ ledger[$0] })
+      if let earlier = ledger.item(withID: item.id)
         ?? batchIDs[item.id].map({ accepted[$0].0 })
       {
         guard earlier == item else { throw .evidenceIDReused(item.id) }
@@ -174,7 +174,6 @@ extension UserModel {
 
   /// Adds a validated item to the ledger and the tallies.
   mutating func append(_ item: Evidence, _ resolved: ResolvedEvidence) {
-    evidenceIndex[item.id] = ledger.count
     ledger.append(item)
     apply(resolved)
   }
@@ -199,7 +198,7 @@ extension UserModel {
   mutating func replay(_ items: [Evidence]) throws(ModelError) {
     reserveCapacity(forAdditionalEvidence: items.count)
     for item in items {
-      guard evidenceIndex[item.id] == nil else {
+      guard ledger.position(of: item.id) == nil else {
         throw .corruptSnapshot(reason: "evidence \(item.id) is listed twice")
       }
       try appendReplayed(item)
@@ -210,7 +209,6 @@ extension UserModel {
     if let resolved = try resolveForReplay(item) {
       append(item, resolved)
     } else {
-      evidenceIndex[item.id] = ledger.count
       ledger.append(item)
     }
   }
@@ -233,8 +231,8 @@ extension UserModel {
         case .unknownBelief, .unknownSource: break
         default: throw error
         }
-        if let earlier = evidenceIndex[item.id] {
-          guard ledger[earlier] == item else { throw .evidenceIDReused(item.id) }
+        if let earlier = ledger.item(withID: item.id) {
+          guard earlier == item else { throw .evidenceIDReused(item.id) }
           continue
         }
         try appendReplayed(item)

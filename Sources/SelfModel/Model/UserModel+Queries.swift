@@ -72,8 +72,7 @@ extension UserModel {
   public func asOf(_ time: Date) throws(ModelError) -> UserModel {
     try Check.finite(time.timeIntervalSinceReferenceDate, field: "time")
     var past = self
-    past.ledger = []
-    past.evidenceIndex = [:]
+    past.ledger = Ledger()
     past.tallies = [:]
     for item in ledger where item.recordedAt <= time {
       // Evidence that is hidden now (its entry retired) stays in the past ledger, hidden.

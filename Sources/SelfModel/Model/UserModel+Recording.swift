@@ -20,16 +20,13 @@ extension UserModel {
       resolved = try resolve(evidence, now: now)
     } catch {
       // A retry of evidence recorded earlier is a duplicate, even if it would fail now.
-      if let index = evidenceIndex[evidence.id], ledger[index] == evidence { return false }
+      if ledger.item(withID: evidence.id) == evidence { return false }
       throw error
     }
-    // One hash of the id both checks for a duplicate and claims the slot.
-    if let earlier = evidenceIndex.updateValue(ledger.count, forKey: evidence.id) {
-      evidenceIndex[evidence.id] = earlier
-      guard ledger[earlier] == evidence else { throw .evidenceIDReused(evidence.id) }
+    if let earlier = ledger.insert(evidence) {
+      guard earlier == evidence else { throw .evidenceIDReused(evidence.id) }
       return false
     }
-    ledger.append(evidence)
     apply(resolved)
     return true
   }
@@ -43,7 +40,6 @@ extension UserModel {
   /// - Parameter count: The number of items about to be recorded.
   package mutating func reserveCapacity(forAdditionalEvidence count: Int) {
     guard count > 0 else { return }
-    ledger.reserveCapacity(ledger.count + count)
-    evidenceIndex.reserveCapacity(evidenceIndex.count + count)
+    ledger.reserveCapacity(count)
   }
 }

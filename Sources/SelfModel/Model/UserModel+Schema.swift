@@ -182,7 +182,7 @@ extension UserModel {
     }
     self = try UserModel(
       user: user, catalogue: catalogue, policy: policyOverride, beliefs: ownDefinitions,
-      sources: ownSources, evidence: ledger)
+      sources: ownSources, evidence: ledger.items)
   }
 
   /// Rebuilds the tallies of every belief that has evidence matching `predicate`, replaying

@@ -56,8 +56,8 @@ public struct UserModel: Sendable {
   /// Tallies of the beliefs that have evidence, by belief index: a model with no evidence
   /// holds none, whatever the catalogue's size.
   var tallies: [Int: BeliefTally] = [:]
-  var ledger: [Evidence] = []
-  var evidenceIndex: [EvidenceID: Int] = [:]
+  /// The evidence, shared with copies of this model (see ``Ledger``).
+  var ledger = Ledger()
 
   /// Creates an empty model that declares its beliefs and sources itself.
   ///
@@ -162,7 +162,13 @@ public struct UserModel: Sendable {
 
   /// The evidence ledger, in the order it was recorded, including evidence hidden because its
   /// belief or source is retired.
-  public var evidence: [Evidence] { ledger }
+  ///
+  /// An array copied out of the ledger, O(ledger): for the count use ``evidenceCount``, and
+  /// for one item ``evidence(_:)``.
+  public var evidence: [Evidence] { ledger.items }
+
+  /// The number of items in the ledger (``evidence``'s count without copying it), O(1).
+  public var evidenceCount: Int { ledger.count }
 
   /// The definition of one belief in force, or `nil` if there is none.
   ///
@@ -185,7 +191,7 @@ public struct UserModel: Sendable {
   /// - Parameter id: The evidence id.
   /// - Returns: The evidence.
   public func evidence(_ id: EvidenceID) -> Evidence? {
-    evidenceIndex[id].map { ledger[$0] }
+    ledger.item(withID: id)
   }
 
   /// Replaces the policy and refolds every belief from the ledger under it.

@@ -119,7 +119,7 @@ extension UserModel {
   public var snapshot: UserModelSnapshot {
     UserModelSnapshot(
       user: user, catalogueVersion: catalogue.version, policy: policyOverride,
-      beliefs: ownDefinitions, sources: ownSources, evidence: ledger)
+      beliefs: ownDefinitions, sources: ownSources, evidence: ledger.items)
   }
 
   /// Rebuilds a model from a snapshot on `catalogue` by replaying its ledger.

@@ -47,14 +47,18 @@ extension FaultInjectingFileSystem {
     try base.truncate(fd, to: length)
   }
 
-  /// Forwards `synchronize` unless a fault fires.
+  /// Forwards `synchronize` unless a fault fires, once ``FaultInjectingFileSystem/gate`` is
+  /// open.
   package func synchronize(_ fd: Int32) throws(StoreError) {
+    gate.pass()
     _ = try check(.synchronize, path: POSIXFileSystem.path(of: fd))
     try base.synchronize(fd)
   }
 
-  /// Forwards `synchronizeData` unless a fault fires.
+  /// Forwards `synchronizeData` unless a fault fires, once ``FaultInjectingFileSystem/gate``
+  /// is open.
   package func synchronizeData(_ fd: Int32) throws(StoreError) {
+    gate.pass()
     _ = try check(.synchronizeData, path: POSIXFileSystem.path(of: fd))
     try base.synchronizeData(fd)
   }

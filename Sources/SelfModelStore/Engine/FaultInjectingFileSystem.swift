@@ -83,6 +83,8 @@ package final class FaultInjectingFileSystem: FileSystem {
   let base: any FileSystem
   /// The mutable state.
   private let state = Mutex(State())
+  /// Holds syncs while closed (open unless a test holds it).
+  package let gate = SynchronizationGate()
 
   /// Wraps `base`.
   ///

@@ -1,0 +1,83 @@
+import Synchronization
+
+/// The append-only buffer behind ``Ledger`` values, shared by every copy of a model.
+///
+/// A ``Ledger`` is a prefix of a storage: its first `count` items. Copies of a model share
+/// one storage, so handing out a copy copies nothing; the copy that ends where the storage
+/// ends (its tip) appends in place, and the others still see only their own prefix. A copy
+/// that appends behind the tip forks a storage of its own (see ``Ledger/append(_:)``).
+///
+/// Items below a ledger's count never change, but the buffer grows on append, so every
+/// access takes the lock: readers on other threads (a store serving reads from a model it
+/// has published) see a consistent buffer.
+final class LedgerStorage: Sendable {
+  private struct Contents {
+    var items: [Evidence] = []
+    var positions: [EvidenceID: Int] = [:]
+  }
+
+  private let contents: Mutex<Contents>
+
+  /// Creates a storage holding `items`, whose ids must be unique.
+  init(items: [Evidence]) {
+    var contents = Contents()
+    contents.items = items
+    contents.positions.reserveCapacity(items.count)
+    for (position, item) in items.enumerated() { contents.positions[item.id] = position }
+    self.contents = Mutex(contents)
+  }
+
+  /// The number of items appended so far, by every copy.
+  var count: Int { contents.withLock { $0.items.count } }
+
+  /// The item at `position`, which must be below the count of the ledger asking.
+  func item(at position: Int) -> Evidence {
+    contents.withLock { $0.items[position] }
+  }
+
+  /// The items at `range`, copied out.
+  func items(in range: Range<Int>) -> [Evidence] {
+    contents.withLock { Array($0.items[range]) }
+  }
+
+  /// Where the item with `id` is, if it is below `limit` (a ledger's count).
+  func position(of id: EvidenceID, below limit: Int) -> Int? {
+    contents.withLock { contents in
+      guard let position = contents.positions[id], position < limit else { return nil }
+      return position
+    }
+  }
+
+  /// What ``insert(_:at:)`` did.
+  enum Insertion {
+    /// The item is now at the position asked for.
+    case appended
+    /// The storage already holds an item with the same id: this one.
+    case existing(Evidence)
+    /// Another copy has appended past the position; nothing changed.
+    case behindTip
+  }
+
+  /// Appends `item` at `position` if the storage ends there and holds no item with its id.
+  func insert(_ item: Evidence, at position: Int) -> Insertion {
+    contents.withLock { contents in
+      guard contents.items.count == position else { return .behindTip }
+      // One hash of the id both checks for an earlier item and claims the position.
+      if let earlier = contents.positions.updateValue(position, forKey: item.id) {
+        contents.positions[item.id] = earlier
+        return .existing(contents.items[earlier])
+      }
+      contents.items.append(item)
+      return .appended
+    }
+  }
+
+  /// Makes room for `additional` more items if the storage ends at `position`.
+  func reserveCapacity(_ additional: Int, at position: Int) {
+    contents.withLock { contents in
+      guard contents.items.count == position else { return }
+      contents.items.reserveCapacity(position + additional)
+      contents.positions.reserveCapacity(position + additional)
+    }
+  }
+}

@@ -1,0 +1,65 @@
+public import Foundation
+public import SelfModel
+
+extension FileStore {
+  /// Estimates of a user's beliefs; see ``UserModelStore/estimates(for:beliefs:at:)``.
+  ///
+  /// Once the user has been read, the estimates come from the durable model its worker
+  /// publishes after each acknowledged write, computed on the calling task: the read does
+  /// not queue behind the worker's group-commit sync (benchmark B9). The first read of a user
+  /// (or the first after it was evicted, failed, or a new catalogue was published) goes
+  /// through the worker, which loads the user if needed.
+  ///
+  /// - Parameters:
+  ///   - user: The user.
+  ///   - beliefs: The beliefs, or `nil` for every belief in declaration order.
+  ///   - now: The moment to evaluate decay at.
+  /// - Returns: One estimate per belief asked for.
+  /// - Throws: ``StoreError/Code/userNotFound``, ``StoreError/Code/rejectedByModel`` (unknown
+  ///   or repeated belief, non-finite `now`), ``StoreError/Code/closed``, or the load's errors.
+  public func estimates(for user: UserID, beliefs: [BeliefKey]?, at now: Date)
+    async throws(StoreError) -> [BeliefEstimate]
+  {
+    try await read(user, "estimates") { model throws(StoreError) in
+      try model.storeEstimates(of: beliefs, at: now)
+    }
+  }
+
+  /// Explains one of a user's beliefs; see ``UserModelStore/explanation(for:belief:at:)``.
+  /// Served like ``estimates(for:beliefs:at:)``.
+  ///
+  /// - Parameters:
+  ///   - user: The user.
+  ///   - belief: The belief.
+  ///   - now: The moment to evaluate decay at.
+  /// - Returns: The explanation.
+  /// - Throws: ``StoreError/Code/userNotFound``, ``StoreError/Code/rejectedByModel`` (unknown
+  ///   belief, non-finite `now`), ``StoreError/Code/closed``, or the load's errors.
+  public func explanation(for user: UserID, belief: BeliefKey, at now: Date)
+    async throws(StoreError) -> BeliefExplanation
+  {
+    try await read(user, "explanation") { model throws(StoreError) in
+      try model.storeExplanation(of: belief, at: now)
+    }
+  }
+
+  /// Runs `body` on the user's durable model: the one its worker published, when it is on
+  /// the catalogue in force, else on the worker (which then publishes it for later reads).
+  func read<Value: Sendable>(
+    _ user: UserID, _ operation: String,
+    _ body: @escaping @Sendable (UserModel) throws(StoreError) -> Value
+  ) async throws(StoreError) -> Value {
+    try environment.health.checkOpen(operation, user: user)
+    let shard = shard(for: user)
+    if let model = shard.views.model(for: user),
+      model.catalogue.version == environment.catalogue.version
+    {
+      return try body(model)
+    }
+    return try await shard.perform(for: user) { state throws(StoreError) in
+      let slot = try state.slot(for: user, operation: operation)
+      state.serveReads(of: slot)
+      return .done(try body(slot.model))
+    }
+  }
+}
