@@ -9,6 +9,9 @@
 /// Before an outcome item is applied, the model's probabilities for its belief are evaluated at
 /// the item's `observedAt` from the evidence replayed so far, exactly as ``UserModel`` would
 /// compute them, and recorded; then the item is applied. Every other item is just applied.
+/// Two options fit real data: `simultaneousEvidence: .predictedTogether` keeps items observed
+/// at the same moment from seeing each other (see ``SimultaneousEvidence``), and `scoring`
+/// picks which outcomes are scored (the others are history: applied, not predicted).
 ///
 /// The result holds a ``BacktestScore`` overall, per belief key and per source id (each with
 /// the mean log loss and a ``CalibrationReport``); see ``BacktestScore`` for how categorical
@@ -56,14 +59,23 @@ public struct Backtest: Sendable, Hashable, Codable {
   ///     outcome (default ``defaultOutcomeSourceKinds``).
   ///   - recordingPredictions: Whether to keep every prediction in ``predictions`` (default
   ///     `false`; it costs memory proportional to the number of outcomes).
+  ///   - simultaneousEvidence: Whether items about a belief observed at the same moment see
+  ///     each other (default ``SimultaneousEvidence/inLedgerOrder``: they do).
+  ///   - scoring: Which observed outcomes are scored; `nil` (the default) scores every one.
+  ///     An item it rejects is history only: it is still applied, so later predictions see
+  ///     it, but it is not predicted.
   /// - Throws: The ``ModelError`` from ``RevisionPolicy/validate()`` for an invalid `policy`.
   public init(
     replaying models: [UserModel], under policy: RevisionPolicy? = nil,
     outcomeSourceKinds: Set<SourceKind> = defaultOutcomeSourceKinds,
-    recordingPredictions: Bool = false
+    recordingPredictions: Bool = false,
+    simultaneousEvidence: SimultaneousEvidence = .inLedgerOrder,
+    scoring: ((Evidence) -> Bool)? = nil
   ) throws(ModelError) {
     try policy?.validate()
-    let program = ReplayProgram(models: models, policy: policy, outcomeKinds: outcomeSourceKinds)
+    let program = ReplayProgram(
+      models: models, policy: policy, outcomeKinds: outcomeSourceKinds,
+      simultaneous: simultaneousEvidence, scoring: scoring)
     var sink = BacktestSink(program: program, recording: recordingPredictions)
     program.replay(program.parameters(), into: &sink)
     try self.init(program: program, sink: sink, models: models)

@@ -50,6 +50,9 @@ public struct PolicyTuner: Sendable, Hashable {
   public var gridPoints: Int
   /// The source kinds whose hard evidence counts as an observed outcome.
   public var outcomeSourceKinds: Set<SourceKind>
+  /// Whether items about a belief observed at the same moment see each other in the replays
+  /// (default ``SimultaneousEvidence/inLedgerOrder``); see ``Backtest``.
+  public var simultaneousEvidence: SimultaneousEvidence
 
   /// Creates a tuner; every argument has a default.
   ///
@@ -67,13 +70,15 @@ public struct PolicyTuner: Sendable, Hashable {
   ///   - rounds: Coordinate-descent rounds.
   ///   - gridPoints: Grid points in the first round.
   ///   - outcomeSourceKinds: Kinds whose hard evidence is scored.
+  ///   - simultaneousEvidence: Whether items at the same moment see each other.
   public init(
     halfLifeBounds: ClosedRange<TimeInterval> = 3_600...315_360_000,
     reliabilityBounds: ClosedRange<Double> = 0.01...1,
     priorWeightBounds: ClosedRange<Double> = 0.1...100,
     tunedKinds: Set<SourceKind>? = nil, fixedSources: Set<SourceID>? = nil,
     tunesPriorWeight: Bool = true, rounds: Int = 8, gridPoints: Int = 9,
-    outcomeSourceKinds: Set<SourceKind> = Backtest.defaultOutcomeSourceKinds
+    outcomeSourceKinds: Set<SourceKind> = Backtest.defaultOutcomeSourceKinds,
+    simultaneousEvidence: SimultaneousEvidence = .inLedgerOrder
   ) {
     self.halfLifeBounds = halfLifeBounds
     self.reliabilityBounds = reliabilityBounds
@@ -84,6 +89,7 @@ public struct PolicyTuner: Sendable, Hashable {
     self.rounds = rounds
     self.gridPoints = gridPoints
     self.outcomeSourceKinds = outcomeSourceKinds
+    self.simultaneousEvidence = simultaneousEvidence
   }
 
   /// Tunes `policy` on the users' ledgers.
@@ -95,17 +101,21 @@ public struct PolicyTuner: Sendable, Hashable {
   /// - Parameters:
   ///   - models: The users; only their ledgers, beliefs and sources are used.
   ///   - policy: The starting policy; everything the tuner does not tune is kept.
+  ///   - scoring: Which observed outcomes the objective scores; `nil` (the default) scores
+  ///     every one. The others are history: applied, not predicted (see ``Backtest``).
   /// - Returns: The policies before and after, their backtests and the tuned numbers.
   /// - Throws: ``ModelError/numberOutOfRange(field:value:allowed:)`` or
   ///   ``ModelError/nonFiniteNumber(field:)`` for bad bounds, rounds or grid points, the
   ///   error of ``RevisionPolicy/validate()``, and ``ModelError/undefined(quantity:reason:)``
   ///   when no evidence counts as an observed outcome.
-  public func tune(_ models: [UserModel], from policy: RevisionPolicy) throws(ModelError)
-    -> PolicyTuning
-  {
+  public func tune(
+    _ models: [UserModel], from policy: RevisionPolicy, scoring: ((Evidence) -> Bool)? = nil
+  ) throws(ModelError) -> PolicyTuning {
     try validate()
     try policy.validate()
-    let program = ReplayProgram(models: models, policy: policy, outcomeKinds: outcomeSourceKinds)
+    let program = ReplayProgram(
+      models: models, policy: policy, outcomeKinds: outcomeSourceKinds,
+      simultaneous: simultaneousEvidence, scoring: scoring)
     guard let start = program.logLoss(program.parameters()) else {
       throw .undefined(
         quantity: "policy tuning", reason: "no evidence counts as an observed outcome")
@@ -117,12 +127,18 @@ public struct PolicyTuner: Sendable, Hashable {
     let after = search.parameters.applied(to: policy, sources: program.sourceIDs)
     return PolicyTuning(
       before: policy, after: after,
-      backtestBefore: try Backtest(
-        replaying: models, under: policy, outcomeSourceKinds: outcomeSourceKinds),
-      backtestAfter: try Backtest(
-        replaying: models, under: after, outcomeSourceKinds: outcomeSourceKinds),
+      backtestBefore: try backtest(models, under: policy, scoring: scoring),
+      backtestAfter: try backtest(models, under: after, scoring: scoring),
       parameters: search.changes(from: program.parameters()[0], sources: program.sourceIDs),
       evaluations: search.evaluations)
+  }
+
+  private func backtest(
+    _ models: [UserModel], under policy: RevisionPolicy, scoring: ((Evidence) -> Bool)?
+  ) throws(ModelError) -> Backtest {
+    try Backtest(
+      replaying: models, under: policy, outcomeSourceKinds: outcomeSourceKinds,
+      simultaneousEvidence: simultaneousEvidence, scoring: scoring)
   }
 
   private func validate() throws(ModelError) {

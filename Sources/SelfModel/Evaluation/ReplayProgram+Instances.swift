@@ -66,7 +66,8 @@ extension ReplayProgram.Builder {
           contentsOf: Array(repeating: 0, count: definition.outcomes.count - masses.count))
       }
     }
-    let observed = outcome >= 0 && outcomeKinds.contains(kind) ? outcome : -1
+    let isScored = outcomeKinds.contains(kind) && (scoring?(item) ?? true)
+    let observed = outcome >= 0 && isScored ? outcome : -1
     program.events.append(
       ReplayProgram.Event(
         time: item.observedAt.timeIntervalSinceReferenceDate, weight: item.weight, slot: slot,

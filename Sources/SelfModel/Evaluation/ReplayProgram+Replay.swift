@@ -72,19 +72,39 @@ extension ReplayProgram {
     var state = ReplayState(
       program: self, halfLife: tables.halfLife, reliability: tables.reliability)
     for instance in instances {
-      let priorWeight = tables.priorWeight[Int(instance.group)]
-      let cap = tables.cap[Int(instance.group)]
-      state.reset(instance)
-      for index in instance.events {
-        let event = events[index]
-        if event.observed >= 0 {
-          state.predict(instance, at: event.time, priorWeight: priorWeight, cap: cap)
-          sink.record(
-            event, instance: instance, probabilities: state.scratch,
-            count: instance.outcomeCount)
-        }
-        state.apply(event, outcomeCount: instance.outcomeCount)
+      replay(
+        instance, priorWeight: tables.priorWeight[Int(instance.group)],
+        cap: tables.cap[Int(instance.group)], state: &state, into: &sink)
+    }
+  }
+
+  /// Replays one instance's events, a moment at a time: the event itself, or under
+  /// ``SimultaneousEvidence/predictedTogether`` every event at its time, all predicted from
+  /// the state before the moment, then all applied.
+  private func replay(
+    _ instance: Instance, priorWeight: Double, cap: Double, state: inout ReplayState,
+    into sink: inout some ReplaySink
+  ) {
+    let together = simultaneous == .predictedTogether
+    state.reset(instance)
+    var start = instance.events.lowerBound
+    while start < instance.events.upperBound {
+      var end = start + 1
+      while together, end < instance.events.upperBound, events[end].time == events[start].time {
+        end += 1
       }
+      var isPredicted = false
+      for index in start..<end where events[index].observed >= 0 {
+        if !isPredicted {
+          state.predict(instance, at: events[index].time, priorWeight: priorWeight, cap: cap)
+          isPredicted = true
+        }
+        sink.record(
+          events[index], instance: instance, probabilities: state.scratch,
+          count: instance.outcomeCount)
+      }
+      for index in start..<end { state.apply(events[index], outcomeCount: instance.outcomeCount) }
+      start = end
     }
   }
 

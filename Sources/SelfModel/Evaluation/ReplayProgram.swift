@@ -57,17 +57,26 @@ struct ReplayProgram: Sendable {
   /// The distinct policies, one parameter group each.
   var policies: [RevisionPolicy] = []
   var evidenceCount = 0
+  /// Whether items at the same moment see each other.
+  var simultaneous = SimultaneousEvidence.inLedgerOrder
 
   /// An empty program, filled by ``Builder``.
   init() {}
 
   /// Compiles `models`, each folded under `policy` or, when it is `nil`, its own policy.
-  init(models: [UserModel], policy: RevisionPolicy?, outcomeKinds: Set<SourceKind>) {
-    var builder = Builder(outcomeKinds: outcomeKinds)
+  ///
+  /// An outcome item is scored when its source's kind is in `outcomeKinds` and `scoring`
+  /// (when given) accepts it; every item is applied.
+  init(
+    models: [UserModel], policy: RevisionPolicy?, outcomeKinds: Set<SourceKind>,
+    simultaneous: SimultaneousEvidence = .inLedgerOrder, scoring: ((Evidence) -> Bool)? = nil
+  ) {
+    var builder = Builder(outcomeKinds: outcomeKinds, scoring: scoring)
     for (index, model) in models.enumerated() {
       builder.add(model, index: index, policy: policy ?? model.policy)
     }
     self = builder.program
+    self.simultaneous = simultaneous
   }
 
   /// The parameter groups of this program's policies.
@@ -81,12 +90,14 @@ extension ReplayProgram {
   struct Builder {
     var program = ReplayProgram()
     let outcomeKinds: Set<SourceKind>
+    let scoring: ((Evidence) -> Bool)?
     var beliefIndex: [BeliefKey: Int32] = [:]
     var sourceIndex: [SourceID: Int32] = [:]
     var policyIndex: [RevisionPolicy: Int32] = [:]
 
-    init(outcomeKinds: Set<SourceKind>) {
+    init(outcomeKinds: Set<SourceKind>, scoring: ((Evidence) -> Bool)?) {
       self.outcomeKinds = outcomeKinds
+      self.scoring = scoring
     }
 
     mutating func add(_ model: UserModel, index: Int, policy: RevisionPolicy) {
