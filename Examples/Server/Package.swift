@@ -1,0 +1,75 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// The reference HTTP service: SelfModel's FileStore behind a JSON API on Hummingbird 2, run
+// under swift-service-lifecycle, logging through swift-log. A sibling package, so the root
+// manifest stays free of dependencies.
+let package = Package(
+  name: "SelfModelServer",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "selfmodel-server", targets: ["SelfModelServer"]),
+    .library(name: "SelfModelHTTP", targets: ["SelfModelHTTP"]),
+  ],
+  dependencies: [
+    .package(name: "SelfModel", path: "../.."),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+  ],
+  targets: [
+    // The routes, handlers, error mapping and application builder: what tests drive.
+    .target(
+      name: "SelfModelHTTP",
+      dependencies: [
+        .product(name: "SelfModel", package: "SelfModel"),
+        .product(name: "SelfModelStore", package: "SelfModel"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdCore", package: "hummingbird"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ]
+    ),
+    // The command: flags and environment, then `run()`.
+    .executableTarget(
+      name: "SelfModelServer",
+      dependencies: [
+        "SelfModelHTTP",
+        .product(name: "SelfModelStore", package: "SelfModel"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .testTarget(
+      name: "SelfModelHTTPTests",
+      dependencies: [
+        "SelfModelHTTP",
+        .product(name: "SelfModel", package: "SelfModel"),
+        .product(name: "SelfModelStore", package: "SelfModel"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "InMemoryLogging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)
+
+for target in package.targets {
+  target.swiftSettings =
+    (target.swiftSettings ?? []) + [
+      .enableUpcomingFeature("ExistentialAny"),
+      .enableUpcomingFeature("InternalImportsByDefault"),
+      .enableUpcomingFeature("MemberImportVisibility"),
+      .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+    ]
+}

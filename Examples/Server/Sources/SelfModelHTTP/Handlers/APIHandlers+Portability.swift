@@ -1,0 +1,21 @@
+import Hummingbird
+import SelfModel
+import SelfModelStore
+
+extension APIHandlers {
+  /// `GET /v1/users/{user}/export`: the user as one portable JSON document.
+  func export(_ request: Request, context: some RequestContext) async throws -> Response {
+    let user: UserID = try RequestInput.identifier("user", in: context)
+    return JSONResponse.raw(try await store.exportUser(user))
+  }
+
+  /// `POST /v1/imports?replace=`: imports an exported document (201); 409 if the user exists
+  /// and `replace` is not `true`.
+  func importUser(_ request: Request, context: some RequestContext) async throws -> Response {
+    let replacing = try RequestInput.flag("replace", in: request, default: false)
+    let document = try await RequestInput.bytes(of: request, limit: limits.maximumImportBytes)
+    let user = try await store.importUser(document, replacing: replacing)
+    return try JSONResponse.make(
+      ImportResponse(user: user), status: .created, headers: [.location: "/v1/users/\(user)"])
+  }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// Builds JSON responses with the API's one encoding (``JSONCoding``).
+enum JSONResponse {
+  /// `value` as a JSON body with `status`.
+  static func make(
+    _ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
+  ) throws -> Response {
+    raw(try JSONCoding.encoder().encode(value), status: status, headers: headers)
+  }
+
+  /// Bytes that already are JSON, as a body with `status`.
+  static func raw(
+    _ data: Data, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
+  ) -> Response {
+    var headers = headers
+    headers[.contentType] = "application/json"
+    return Response(
+      status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+  }
+}

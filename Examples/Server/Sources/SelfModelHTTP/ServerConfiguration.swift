@@ -1,0 +1,48 @@
+public import SelfModelStore
+
+/// What the reference service needs to start: where its data lives, where it listens, and
+/// the limits it enforces on requests.
+///
+/// The command `selfmodel-server` fills it from flags and environment variables (see
+/// `Docs/Server.md`); tests build one directly.
+///
+/// ```swift
+/// var configuration = ServerConfiguration(dataFolder: "/var/lib/selfmodel")
+/// configuration.port = 8080
+/// ```
+public struct ServerConfiguration: Sendable, Hashable {
+  /// The `FileStore` folder; created, with its parents, if missing.
+  public var dataFolder: String
+  /// The address to listen on (default `127.0.0.1`).
+  public var host: String
+  /// The port to listen on (default 8080; 0 picks a free one).
+  public var port: Int
+  /// The largest request body accepted, in bytes (default 1 MiB); larger ones get 413.
+  public var maximumBodyBytes: Int
+  /// The largest import document accepted, in bytes (default 16 MiB).
+  public var maximumImportBytes: Int
+  /// The most evidence items one batch may carry (default 1,000).
+  public var maximumBatchSize: Int
+  /// The most users one page of `GET /v1/users` may list (default 1,000).
+  public var maximumPageSize: Int
+  /// The store's durability mode (default group commit: a write is acknowledged only once
+  /// it is synced).
+  public var durability: Durability
+  /// The seconds a client is told to wait (`Retry-After`) when the store is unavailable.
+  public var retryAfterSeconds: Int
+
+  /// Creates a configuration with the defaults above.
+  ///
+  /// - Parameter dataFolder: The `FileStore` folder.
+  public init(dataFolder: String) {
+    self.dataFolder = dataFolder
+    self.host = "127.0.0.1"
+    self.port = 8080
+    self.maximumBodyBytes = 1 << 20
+    self.maximumImportBytes = 16 << 20
+    self.maximumBatchSize = 1_000
+    self.maximumPageSize = 1_000
+    self.durability = .groupCommit
+    self.retryAfterSeconds = 1
+  }
+}
