@@ -1,0 +1,77 @@
+import Foundation
+import MCP
+import SelfModel
+import SystemPackage
+
+/// The two measurements: the direct call and the stdio round trip.
+enum Measure {
+  /// Median seconds of `context(for:)` on a built selector, and of building the selector.
+  static func direct(_ model: UserModel, calls: Int) throws -> (call: Double, setup: Double) {
+    let selector = try ContextSelector(model: model, at: BenchFixture.now)
+    var perCall: [Double] = []
+    var setups: [Double] = []
+    for _ in 0..<15 {
+      let clock = ContinuousClock()
+      let start = clock.now
+      var characters = 0
+      for _ in 0..<calls {
+        characters &+= try selector.context(for: BenchFixture.request).text.utf8.count
+      }
+      perCall.append(seconds(clock.now - start) / Double(calls))
+      precondition(characters > 0)
+      let setupStart = clock.now
+      _ = try ContextSelector(model: model, at: BenchFixture.now)
+      setups.append(seconds(clock.now - setupStart))
+    }
+    return (median(perCall), median(setups))
+  }
+
+  /// Median and 90th percentile seconds of one `get_context` call over stdio to the built
+  /// `selfmodel-mcp`, after 20 warm-up calls.
+  static func stdio(folder: String, calls: Int) async throws -> (median: Double, p90: Double) {
+    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+      .deletingLastPathComponent().appendingPathComponent("selfmodel-mcp")
+    let process = Process()
+    let (toServer, fromServer) = (Pipe(), Pipe())
+    process.executableURL = executable
+    process.arguments = [
+      "--store", folder, "--agent-source", "agent:bench", "--now", "2026-01-24T03:33:20Z",
+    ]
+    process.standardInput = toServer
+    process.standardOutput = fromServer
+    try process.run()
+    let client = Client(name: "b14", version: "1")
+    _ = try await client.connect(
+      transport: StdioTransport(
+        input: FileDescriptor(rawValue: fromServer.fileHandleForReading.fileDescriptor),
+        output: FileDescriptor(rawValue: toServer.fileHandleForWriting.fileDescriptor)))
+    let arguments: [String: Value] = [
+      "user": "bench", "keys": ["belief.7", "belief.901"], "keyPrefixes": ["belief.1"],
+      "tags": ["t3"], "budget": 20, "characters": 4_000, "excludedLimit": 5,
+    ]
+    var times: [Double] = []
+    for index in 0..<(calls + 20) {
+      let clock = ContinuousClock()
+      let start = clock.now
+      let result = try await client.send(
+        CallTool.request(.init(name: "get_context", arguments: arguments))
+      ).value
+      precondition(result.isError == false)
+      if index >= 20 { times.append(seconds(clock.now - start)) }
+    }
+    await client.disconnect()
+    try? toServer.fileHandleForWriting.close()
+    process.waitUntilExit()
+    let sorted = times.sorted()
+    return (median(sorted), sorted[min(sorted.count - 1, sorted.count * 9 / 10)])
+  }
+
+  static func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+  }
+
+  static func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted[sorted.count / 2]
+  }
+}
