@@ -1,6 +1,8 @@
 import Foundation
 import MCP
 import SelfModel
+import SelfModelMCP
+import SelfModelStore
 import SystemPackage
 
 /// The two measurements: the direct call and the stdio round trip.
@@ -26,6 +28,28 @@ enum Measure {
     return (median(perCall), median(setups))
   }
 
+  /// Median seconds of one `get_context` tool call in process: model copy, selector, context,
+  /// structured content; no transport.
+  static func tool(_ store: FileStore, calls: Int) async throws -> Double {
+    let runner = ToolRunner(
+      store: store, policy: AgentPolicy(writableSources: ["agent:bench"]),
+      now: { BenchFixture.now })
+    var times: [Double] = []
+    for _ in 0..<calls {
+      let clock = ContinuousClock()
+      let start = clock.now
+      let result = await runner.call("get_context", arguments: arguments, scope: .all)
+      precondition(result.isError == false)
+      times.append(seconds(clock.now - start))
+    }
+    return median(times)
+  }
+
+  static let arguments: [String: Value] = [
+    "user": "bench", "keys": ["belief.7", "belief.901"], "keyPrefixes": ["belief.1"],
+    "tags": ["t3"], "budget": 20, "characters": 4_000, "excludedLimit": 5,
+  ]
+
   /// Median and 90th percentile seconds of one `get_context` call over stdio to the built
   /// `selfmodel-mcp`, after 20 warm-up calls.
   static func stdio(folder: String, calls: Int) async throws -> (median: Double, p90: Double) {
@@ -45,10 +69,6 @@ enum Measure {
       transport: StdioTransport(
         input: FileDescriptor(rawValue: fromServer.fileHandleForReading.fileDescriptor),
         output: FileDescriptor(rawValue: toServer.fileHandleForWriting.fileDescriptor)))
-    let arguments: [String: Value] = [
-      "user": "bench", "keys": ["belief.7", "belief.901"], "keyPrefixes": ["belief.1"],
-      "tags": ["t3"], "budget": 20, "characters": 4_000, "excludedLimit": 5,
-    ]
     var times: [Double] = []
     for index in 0..<(calls + 20) {
       let clock = ContinuousClock()
