@@ -37,6 +37,19 @@ import Testing
     #expect(entries.first?.objectValue?["key"] == "style.concise")
     let probability = entries.first?.objectValue?["probability"]?.doubleValue ?? 0
     #expect(abs(probability - (3 * 0.95 + 1) / (3 * 0.95 + 2)) < 1e-9)
+    // The structured content is the context's own JSON shape: it decodes back to the context
+    // the library computes directly.
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .custom { decoder in
+      let text = try decoder.singleValueContainer().decode(String.self)
+      return try #require(Timestamp.date(from: text))
+    }
+    let decoded = try decoder.decode(
+      PromptContext.self, from: JSONEncoder().encode(result.structuredContent))
+    let model = try await fixture.store.model(for: "u1")
+    let direct = try ContextSelector(model: model, at: Fixture.now)
+      .context(for: ContextRequest(tags: ["style"]))
+    #expect(decoded == direct)
     await fixture.remove()
   }
 

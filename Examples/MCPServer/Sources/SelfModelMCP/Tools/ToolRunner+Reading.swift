@@ -28,7 +28,7 @@ extension ToolRunner {
     let context = try self.model { () throws(ModelError) in
       try ContextSelector(model: model, at: moment).context(for: request)
     }
-    return Self.success(context.text, context)
+    return Self.success(context.text, value: ContextValue.make(context))
   }
 
   /// `explain_belief`: the estimate and its evidence, ranked by contribution.

@@ -74,9 +74,14 @@ public struct ToolRunner: Sendable {
 
   /// A successful call's result.
   static func success(_ text: String, _ structured: some Codable) -> CallTool.Result {
+    success(text, value: try? Value(structured))
+  }
+
+  /// A successful call's result, its structured content already a `Value`.
+  static func success(_ text: String, value: Value?) -> CallTool.Result {
     CallTool.Result(
-      content: [.text(text: text, annotations: nil, _meta: nil)],
-      structuredContent: try? Value(structured), isError: false)
+      content: [.text(text: text, annotations: nil, _meta: nil)], structuredContent: value,
+      isError: false)
   }
 
   /// The arguments, after refusing names the tool's schema does not list.
