@@ -181,6 +181,41 @@ import Testing
     #expect(scores == scores.sorted(by: >))
   }
 
+  /// The selector counts a line's characters as its precomputed prefix plus its reasons; with
+  /// statements, outcomes and tags that carry combining marks, emoji and CJK, that count must
+  /// still be the text's, so a budget exactly the text's length keeps every line and one less
+  /// drops the last.
+  @Test func characterBudgetsCountGraphemesInNonASCIIText() throws {
+    var model = try UserModel(user: "u")
+    try model.register(Source(id: "s", kind: .behavior, reliability: 1))
+    let statements = ["Cafe\u{301} au lait", "Likes 👩‍💻 pairing", "好みの口調", "e\u{301}\u{302}"]
+    for (index, statement) in statements.enumerated() {
+      try model.declare(
+        .binary(
+          BeliefKey("k.\(index)"), statement: statement, tags: ["ta\u{301}g", "🏷️"],
+          importance: Double(4 - index)))
+      try model.observe(
+        Evidence(
+          id: EvidenceID("e\(index)"), belief: BeliefKey("k.\(index)"), content: .holds,
+          source: "s", observedAt: Self.now),
+        at: Self.now)
+    }
+    let selector = try ContextSelector(model: model, at: Self.now)
+    let all = try selector.context(for: ContextRequest(tags: ["ta\u{301}g", "🏷️"]))
+    #expect(all.entries.count == 4)
+    let lengths = all.entries.map { 1 + $0.line.count }
+    #expect(all.text.count == all.text.split(separator: "\n")[0].count + lengths.reduce(0, +))
+    let exact = try selector.context(
+      for: ContextRequest(
+        tags: ["ta\u{301}g", "🏷️"], budget: ContextBudget(beliefs: 20, characters: all.text.count)))
+    #expect(exact == all)
+    let short = try selector.context(
+      for: ContextRequest(
+        tags: ["ta\u{301}g", "🏷️"],
+        budget: ContextBudget(beliefs: 20, characters: all.text.count - 1)))
+    #expect(short.entries.map(\.key) == all.entries.dropLast().map(\.key))
+  }
+
   static func randomModel(_ random: inout SeededRandom) throws -> UserModel {
     var model = try UserModel(user: "u")
     try model.register(Source(id: "s", kind: .behavior, reliability: 1))

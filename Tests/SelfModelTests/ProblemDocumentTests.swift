@@ -10,6 +10,7 @@ import Testing
     ),
     (ModelError.unknownBelief("preference.concise"), ErrorCategory.notFound),
     (ModelError.unknownSource("crm"), ErrorCategory.notFound),
+    (ModelError.unknownCandidate(response: "r1", candidate: "c9"), ErrorCategory.notFound),
     (ModelError.duplicateBelief("preference.concise"), ErrorCategory.conflict),
     (ModelError.evidenceIDReused("e1"), ErrorCategory.conflict),
     (ModelError.nonFiniteNumber(field: "weight"), ErrorCategory.invalidInput),
@@ -39,6 +40,14 @@ import Testing
     #expect(problem.title == "Invalid input")
     #expect(problem.members == ["belief": "tone", "outcome": "rude"])
     #expect(problem.detail == #"belief tone has no outcome "rude""#)
+  }
+
+  @Test func unknownCandidateNamesResponseAndCandidate() {
+    let problem = ModelError.unknownCandidate(response: "r1", candidate: "c9").problem
+    #expect(problem.type == "urn:selfmodel:problem:unknownCandidate")
+    #expect(problem.status == 404)
+    #expect(problem.members == ["response": "r1", "candidate": "c9"])
+    #expect(problem.detail == "response r1 has no candidate c9")
   }
 
   @Test func encodesFlatAndRoundTrips() throws {

@@ -94,8 +94,7 @@ import Testing
     let bad: [(Reaction, ModelError)] = [
       (
         Reaction(candidate: "other", kind: .accepted, observedAt: Self.now),
-        .invalidIdentifier(
-          kind: "candidate id", value: "other", reason: "response r1 has no such candidate")
+        .unknownCandidate(response: "r1", candidate: "other")
       ),
       (
         Reaction(candidate: "short", kind: .rated(.nan, scale: 1...5), observedAt: Self.now),

@@ -1,6 +1,6 @@
 extension ModelError {
   /// What kind of failure this is: most cases are ``ErrorCategory/invalidInput``; an unknown
-  /// belief or source is ``ErrorCategory/notFound``; a duplicate belief, an incompatible
+  /// belief, source or candidate is ``ErrorCategory/notFound``; a duplicate belief, an incompatible
   /// redeclaration, a reused evidence id, a change to a catalogue entry through a model or an
   /// incompatible catalogue is ``ErrorCategory/conflict``.
   ///
@@ -14,7 +14,7 @@ extension ModelError {
       .duplicateOutcome, .invalidDistribution, .unknownOutcome, .evidenceFromFuture,
       .unsupportedFormatVersion, .corruptSnapshot, .undefined:
       .invalidInput
-    case .unknownBelief, .unknownSource:
+    case .unknownBelief, .unknownSource, .unknownCandidate:
       .notFound
     case .duplicateBelief, .incompatibleRedeclaration, .evidenceIDReused, .definedByCatalogue,
       .incompatibleCatalogue:
@@ -56,6 +56,8 @@ extension ModelError {
     case .duplicateOutcome(let belief, let outcome), .unknownOutcome(let belief, let outcome):
       ["belief": belief.rawValue, "outcome": outcome]
     case .unknownSource(let source): ["source": source.rawValue]
+    case .unknownCandidate(let response, let candidate):
+      ["response": response.rawValue, "candidate": candidate.rawValue]
     case .evidenceFromFuture(let evidence, let field, _):
       ["evidence": evidence.rawValue, "field": field]
     case .evidenceIDReused(let evidence): ["evidence": evidence.rawValue]

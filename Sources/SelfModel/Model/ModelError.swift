@@ -39,6 +39,8 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
   case incompatibleRedeclaration(belief: BeliefKey, reason: String)
   /// A source id that the model does not know.
   case unknownSource(SourceID)
+  /// A reaction names a candidate that the response did not show.
+  case unknownCandidate(response: ResponseID, candidate: CandidateID)
   /// A time lies further in the future than the policy's tolerance allows.
   case evidenceFromFuture(evidence: EvidenceID, field: String, secondsAhead: Double)
   /// An evidence id was reused for different content (the same content is accepted and counted
@@ -84,6 +86,8 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
       return "cannot redeclare belief \(belief): \(reason)"
     case .unknownSource(let id):
       return "unknown source \(id)"
+    case .unknownCandidate(let response, let candidate):
+      return "response \(response) has no candidate \(candidate)"
     case .evidenceFromFuture(let evidence, let field, let ahead):
       return "evidence \(evidence): \(field) is \(ahead) s in the future, beyond the tolerance"
     case .evidenceIDReused(let id):

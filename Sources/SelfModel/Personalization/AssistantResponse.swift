@@ -36,13 +36,11 @@ public struct AssistantResponse: Sendable, Hashable, Codable {
   ///
   /// - Parameter id: A candidate id.
   /// - Returns: The candidate.
-  /// - Throws: ``ModelError/invalidIdentifier(kind:value:reason:)`` when the response has no
-  ///   such candidate.
+  /// - Throws: ``ModelError/unknownCandidate(response:candidate:)`` (category
+  ///   ``ErrorCategory/notFound``) when the response has no such candidate.
   public func candidate(_ id: CandidateID) throws(ModelError) -> Candidate {
     guard let candidate = candidates.first(where: { $0.id == id }) else {
-      throw .invalidIdentifier(
-        kind: CandidateKind.displayName, value: id.rawValue,
-        reason: "response \(self.id) has no such candidate")
+      throw .unknownCandidate(response: self.id, candidate: id)
     }
     return candidate
   }

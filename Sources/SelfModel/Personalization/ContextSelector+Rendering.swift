@@ -7,49 +7,37 @@ extension ContextSelector {
   /// The line that stands for no beliefs.
   static let emptyLine = "- nothing relevant is known yet"
 
-  /// One belief as a hedged line: marks, hedge, claim, numbers, reasons.
+  /// The part of a belief's line that no request changes: marks, hedge, claim and numbers, up
+  /// to and including `"; why: "`. Built once per belief when the selector is made, so that a
+  /// context call only appends the reasons.
   ///
-  /// `- very likely: Prefers concise answers (p 0.86, strong evidence; why: tag "style")`.
+  /// `- very likely: Prefers concise answers (p 0.86, strong evidence; why: `.
   /// Contested and stale beliefs are prefixed `[contested]` / `[stale]` and never hedged above
   /// "may".
-  func render(_ index: Int, reasons: [ContextReason]) -> String {
+  func linePrefix(_ row: Row) -> String {
     let bands = options.hedging
-    let (probability, confidence) = (rows[index].probability, rows[index].confidence)
-    let (contested, stale) = (rows[index].isContested, rows[index].isStale)
-    var marks = ""
-    if contested { marks += "[contested] " }
-    if stale { marks += "[stale] " }
-    let hedge = marks.isEmpty ? bands.probabilityPhrase(probability) : "may"
-    let statement = definitions[index].statement
-    let leading = rows[index].leading
-    let claim: String
-    if rows[index].isBinary {
-      claim = leading == 0 ? ": " + statement : " not: " + statement
-    } else {
-      claim = ": " + statement + ": " + definitions[index].outcomes[leading]
-    }
-    var numbers = "p " + DecimalText.format(probability)
-    numbers +=
-      rows[index].totalEvidence > 0 ? ", " + bands.evidencePhrase(confidence) : ", no evidence"
-    if contested { numbers += ", evidence on both sides" }
-    if stale { numbers += ", evidence faded to " + DecimalText.format(rows[index].freshness) }
-    var why = ""
-    for reason in reasons {
-      if !why.isEmpty { why += ", " }
-      why += reason.description
-    }
+    let (probability, confidence) = (row.probability, row.confidence)
     var line = "- "
-    line.reserveCapacity(
-      marks.utf8.count + hedge.utf8.count + claim.utf8.count + numbers.utf8.count
-        + why.utf8.count + 16)
-    line += marks
-    line += hedge
-    line += claim
-    line += " ("
-    line += numbers
+    if row.isContested { line += "[contested] " }
+    if row.isStale { line += "[stale] " }
+    let hedged = row.isContested || row.isStale
+    line += hedged ? "may" : bands.probabilityPhrase(probability)
+    let statement = row.definition.statement
+    if row.isBinary {
+      line += row.leading == 0 ? ": " : " not: "
+      line += statement
+    } else {
+      line += ": "
+      line += statement
+      line += ": "
+      line += row.definition.outcomes[row.leading]
+    }
+    line += " (p "
+    line += DecimalText.format(probability)
+    line += row.totalEvidence > 0 ? ", " + bands.evidencePhrase(confidence) : ", no evidence"
+    if row.isContested { line += ", evidence on both sides" }
+    if row.isStale { line += ", evidence faded to " + DecimalText.format(row.freshness) }
     line += "; why: "
-    line += why
-    line += ")"
     return line
   }
 }

@@ -52,6 +52,9 @@ public struct ContextSelector: Sendable {
   /// Each row's position in ``keyOrder``: ties in score break on it, without comparing strings.
   var keyRank: [Int] = []
   var tagIndex: [String: [Int]] = [:]
+  /// Each row's line up to its reasons (see ``linePrefix(_:)``), and its length in characters.
+  var linePrefixes: [String] = []
+  var linePrefixLengths: [Int] = []
 
   /// Evaluates every belief of `model` at `now`.
   ///
@@ -78,12 +81,7 @@ public struct ContextSelector: Sendable {
     let estimates = try model.estimates(at: now)
     rows.reserveCapacity(definitions.count)
     for (definition, estimate) in zip(definitions, estimates) {
-      keyIndex[definition.key] = rows.count
-      for tag in definition.tags { tagIndex[tag, default: []].append(rows.count) }
-      let row = row(definition, estimate, freshness: freshness[definition.key] ?? 1)
-      rows.append(row)
-      self.definitions.append(definition)
-      qualities.append(row.totalEvidence > 0 ? row.quality : 0)
+      append(row(definition, estimate, freshness: freshness[definition.key] ?? 1))
     }
     keyOrder = rows.indices.sorted {
       rows[$0].definition.key.rawValue.utf8.lexicographicallyPrecedes(
@@ -92,6 +90,19 @@ public struct ContextSelector: Sendable {
     orderedKeyBytes = keyOrder.map { Array(rows[$0].definition.key.rawValue.utf8) }
     keyRank = Array(repeating: 0, count: rows.count)
     for (position, index) in keyOrder.enumerated() { keyRank[index] = position }
+  }
+
+  /// Adds one evaluated belief to every table.
+  private mutating func append(_ row: Row) {
+    let definition = row.definition
+    keyIndex[definition.key] = rows.count
+    for tag in definition.tags { tagIndex[tag, default: []].append(rows.count) }
+    rows.append(row)
+    let prefix = linePrefix(row)
+    linePrefixes.append(prefix)
+    linePrefixLengths.append(prefix.count)
+    definitions.append(definition)
+    qualities.append(row.totalEvidence > 0 ? row.quality : 0)
   }
 
   private func row(_ definition: BeliefDefinition, _ estimate: BeliefEstimate, freshness: Double)
@@ -145,6 +156,7 @@ public struct ContextSelector: Sendable {
     }
     let matches = try match(request)
     var ranked: [(index: Int, score: Double)] = []
+    ranked.reserveCapacity(matches.touched.count)
     var unknown: [Int] = []
     for index in matches.touched {
       if qualities[index] > 0 {
@@ -172,6 +184,7 @@ public struct ContextSelector: Sendable {
     var top: [(index: Int, score: Double)] = []
     top.reserveCapacity(count + 1)
     var rest: [(index: Int, score: Double)] = []
+    rest.reserveCapacity(ranked.count)
     for item in ranked {
       if top.count == count, let last = top.last, !precedes(item, last) {
         rest.append(item)
@@ -191,6 +204,13 @@ public struct ContextSelector: Sendable {
     var length = ContextSelector.headerLength
     var entries: [ContextEntry] = []
     var excluded: [ContextEntry] = []
+
+    /// Appends an included line to the text.
+    mutating func append(_ line: String, length lineLength: Int) {
+      text += "\n"
+      text += line
+      length += 1 + lineLength
+    }
   }
 
   private func assemble(
@@ -198,6 +218,7 @@ public struct ContextSelector: Sendable {
     request: ContextRequest
   ) -> PromptContext {
     var assembly = Assembly()
+    assembly.text.reserveCapacity(Self.header.utf8.count + min(request.budget.beliefs, 64) * 160)
     let (top, rest) = split(ranked, keeping: request.budget.beliefs + request.excludedLimit)
     for (index, score) in top {
       place(index, score: score, into: &assembly, matches: matches, request: request)
@@ -209,8 +230,7 @@ public struct ContextSelector: Sendable {
       }
     }
     for index in unknown where assembly.excluded.count < request.excludedLimit {
-      let reasons = self.reasons(index, matches, request)
-      let line = render(index, reasons: reasons)
+      let (reasons, line, _) = reasonsAndLine(index, matches, request)
       assembly.excluded.append(entry(index, score: 0, reasons: reasons, .noEvidence, line: line))
     }
     if assembly.entries.isEmpty { assembly.text += "\n" + Self.emptyLine }
@@ -226,19 +246,17 @@ public struct ContextSelector: Sendable {
   ) {
     let full = assembly.entries.count >= request.budget.beliefs
     if full && assembly.excluded.count >= request.excludedLimit { return }
-    let reasons = self.reasons(index, matches, request)
-    let line = render(index, reasons: reasons)
+    let (reasons, line, length) = reasonsAndLine(index, matches, request)
     var exclusion: ContextExclusion? = full ? .overBeliefBudget : nil
     if !full, let characters = request.budget.characters,
-      assembly.length + 1 + line.count > characters
+      assembly.length + 1 + length > characters
     {
       exclusion = .overCharacterBudget
     }
     let entry = self.entry(index, score: score, reasons: reasons, exclusion, line: line)
     if exclusion == nil {
       assembly.entries.append(entry)
-      assembly.text += "\n" + line
-      assembly.length += 1 + line.count
+      assembly.append(line, length: length)
     } else if assembly.excluded.count < request.excludedLimit {
       assembly.excluded.append(entry)
     }

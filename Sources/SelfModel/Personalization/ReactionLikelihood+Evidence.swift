@@ -13,7 +13,7 @@ extension ReactionLikelihood {
   ///   - response: The response it is to.
   ///   - model: The user's model (for the beliefs' outcomes).
   /// - Returns: The evidence items (possibly none, for example for a middle rating).
-  /// - Throws: ``ModelError/invalidIdentifier(kind:value:reason:)`` when the response has no
+  /// - Throws: ``ModelError/unknownCandidate(response:candidate:)`` when the response has no
   ///   such candidate; ``ModelError/nonFiniteNumber(field:)`` or
   ///   ``ModelError/numberOutOfRange(field:value:allowed:)`` for a NaN or out-of-scale rating,
   ///   an empty scale or a bad weight; ``ModelError/undefined(quantity:reason:)`` when an edit

@@ -1,0 +1,12 @@
+import SelfModel
+
+/// The arguments of `get_context`.
+struct GetContextInput: Decodable {
+  var user: UserID
+  var keys: [BeliefKey]?
+  var keyPrefixes: [String]?
+  var tags: [String]?
+  var budget: Int?
+  var characters: Int?
+  var excludedLimit: Int?
+}

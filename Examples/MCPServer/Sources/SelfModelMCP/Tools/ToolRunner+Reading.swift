@@ -1,0 +1,110 @@
+import Foundation
+import MCP
+import SelfModel
+import SelfModelStore
+
+extension ToolRunner {
+  /// `get_context`: the calibrated context for a request (``ContextSelector``).
+  func getContext(_ arguments: [String: Value], scope: UserScope) async throws(ToolError)
+    -> CallTool.Result
+  {
+    let input = try decode(GetContextInput.self, "get_context", arguments)
+    try permit(input.user, scope)
+    let beliefs = input.budget ?? 20
+    guard beliefs <= policy.maximumContextBeliefs else {
+      throw .model(
+        .numberOutOfRange(
+          field: "budget", value: Double(beliefs),
+          allowed: "1...\(policy.maximumContextBeliefs)"))
+    }
+    let model = try await stored { () async throws(StoreError) in
+      try await store.model(for: input.user)
+    }
+    let request = ContextRequest(
+      keys: input.keys ?? [], keyPrefixes: input.keyPrefixes ?? [], tags: input.tags ?? [],
+      budget: ContextBudget(beliefs: beliefs, characters: input.characters),
+      excludedLimit: input.excludedLimit ?? 0)
+    let moment = now()
+    let context = try self.model { () throws(ModelError) in
+      try ContextSelector(model: model, at: moment).context(for: request)
+    }
+    return Self.success(context.text, value: ContextValue.make(context))
+  }
+
+  /// `explain_belief`: the estimate and its evidence, ranked by contribution.
+  func explainBelief(_ arguments: [String: Value], scope: UserScope) async throws(ToolError)
+    -> CallTool.Result
+  {
+    let input = try decode(UserBeliefInput.self, "explain_belief", arguments)
+    try permit(input.user, scope)
+    guard let belief = input.belief else {
+      throw .invalidArguments(tool: "explain_belief", reason: "missing argument \"belief\"")
+    }
+    let limit = try positive(input.limit ?? 10, "limit")
+    let moment = now()
+    let full = try await stored { () async throws(StoreError) in
+      try await store.explanation(for: input.user, belief: belief, at: moment)
+    }
+    let explanation = BeliefExplanation(
+      estimate: full.estimate, contributions: Array(full.contributions.prefix(limit)))
+    let response = try model { () throws(ModelError) in try ExplanationResponse(explanation) }
+    return Self.success(Self.summary(of: explanation, total: full.contributions.count), response)
+  }
+
+  /// `next_question`: the most informative questions to ask.
+  func nextQuestion(_ arguments: [String: Value], scope: UserScope) async throws(ToolError)
+    -> CallTool.Result
+  {
+    let input = try decode(UserBeliefInput.self, "next_question", arguments)
+    try permit(input.user, scope)
+    guard input.belief == nil else {
+      throw .invalidArguments(tool: "next_question", reason: "unknown argument \"belief\"")
+    }
+    let limit = try positive(input.limit ?? 3, "limit")
+    let model = try await stored { () async throws(StoreError) in
+      try await store.model(for: input.user)
+    }
+    let moment = now()
+    let questions = try self.model { () throws(ModelError) in
+      var answers = try AnswerReliability(sensitivity: 0.9, specificity: 0.9)
+      if let configured = policy.answers { answers = configured }
+      return Array(try NextQuestion.rank(model, at: moment, answers: answers).prefix(limit))
+    }
+    let lines = questions.map { question in
+      "- ask about \(question.belief): expected gain \(Self.format(question.expectedInformationGain)) bits, value \(Self.format(question.value))"
+    }
+    return Self.success(
+      (["Questions worth asking, best first:"] + lines).joined(separator: "\n"), questions)
+  }
+
+  /// `value` if it is at least 1.
+  func positive(_ value: Int, _ field: String) throws(ToolError) -> Int {
+    guard value >= 1 else {
+      throw .model(.numberOutOfRange(field: field, value: Double(value), allowed: "1 or more"))
+    }
+    return value
+  }
+
+  /// A few lines an agent can read: the estimate and the top evidence.
+  static func summary(of explanation: BeliefExplanation, total: Int) -> String {
+    let estimate = explanation.estimate
+    let leading =
+      estimate.probabilities.indices.max { estimate.probabilities[$0] < estimate.probabilities[$1] }
+      ?? 0
+    var lines = [
+      "\(estimate.key): most likely \"\(estimate.outcomes[leading])\" (p \(format(estimate.probabilities[leading])), confidence \(format(estimate.confidence)), \(total) evidence items)"
+    ]
+    for item in explanation.contributions {
+      lines.append(
+        "- \(item.evidence.id) from \(item.evidence.source): weight now \(format(item.currentWeight)) (reliability \(format(item.reliability)), decay \(format(item.decayFactor)))"
+      )
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// Two decimals.
+  static func format(_ value: Double) -> String {
+    let scaled = (value * 100).rounded() / 100
+    return "\(scaled)"
+  }
+}

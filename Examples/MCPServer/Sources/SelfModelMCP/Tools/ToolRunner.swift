@@ -1,0 +1,100 @@
+public import Foundation
+public import MCP
+import SelfModel
+public import SelfModelStore
+
+/// Runs the server's tools against a store, for one caller's scope.
+///
+/// Every call returns a result: on success, text for the agent and structured content (the
+/// library's JSON), on failure `isError: true` with the ``ToolError`` as a problem document in
+/// the structured content, and the store unchanged. The clock is passed in: tests use a fixed
+/// one, the executable reads the system's.
+///
+/// ```swift
+/// let runner = ToolRunner(store: store, policy: AgentPolicy(writableSources: ["agent:planner"]))
+/// let result = await runner.call("get_context", arguments: ["user": "u1"], scope: .all)
+/// ```
+public struct ToolRunner: Sendable {
+  /// The store the tools read and write.
+  public let store: any UserModelStore
+  /// What agents may do.
+  public let policy: AgentPolicy
+  /// The current time.
+  public let now: @Sendable () -> Date
+
+  /// Creates a runner.
+  ///
+  /// - Parameters:
+  ///   - store: The store.
+  ///   - policy: What agents may do.
+  ///   - now: The clock (default: the system's).
+  public init(
+    store: any UserModelStore, policy: AgentPolicy, now: @escaping @Sendable () -> Date = Date.init
+  ) {
+    self.store = store
+    self.policy = policy
+    self.now = now
+  }
+
+  /// Runs one tool call.
+  ///
+  /// - Parameters:
+  ///   - name: The tool's name.
+  ///   - arguments: Its arguments.
+  ///   - scope: The users the caller may touch.
+  /// - Returns: The tool's result; failures are results with `isError: true`.
+  public func call(_ name: String, arguments: [String: Value]?, scope: UserScope) async
+    -> CallTool.Result
+  {
+    do throws(ToolError) {
+      let arguments = try checked(name, arguments ?? [:])
+      switch name {
+      case "get_context": return try await getContext(arguments, scope: scope)
+      case "record_observation": return try await recordObservation(arguments, scope: scope)
+      case "record_reaction": return try await recordReaction(arguments, scope: scope)
+      case "explain_belief": return try await explainBelief(arguments, scope: scope)
+      case "next_question": return try await nextQuestion(arguments, scope: scope)
+      case "forget": return try await forget(arguments, scope: scope)
+      default: throw .unknownTool(name)
+      }
+    } catch {
+      return Self.failure(error)
+    }
+  }
+
+  /// A failed call's result: the problem as text and as structured content.
+  static func failure(_ error: ToolError) -> CallTool.Result {
+    let problem = error.problem
+    return CallTool.Result(
+      content: [
+        .text(text: "error (\(problem.code)): \(problem.detail)", annotations: nil, _meta: nil)
+      ],
+      structuredContent: try? Value(problem), isError: true)
+  }
+
+  /// A successful call's result.
+  static func success(_ text: String, _ structured: some Codable) -> CallTool.Result {
+    success(text, value: try? Value(structured))
+  }
+
+  /// A successful call's result, its structured content already a `Value`.
+  static func success(_ text: String, value: Value?) -> CallTool.Result {
+    CallTool.Result(
+      content: [.text(text: text, annotations: nil, _meta: nil)], structuredContent: value,
+      isError: false)
+  }
+
+  /// The arguments, after refusing names the tool's schema does not list.
+  private func checked(_ name: String, _ arguments: [String: Value]) throws(ToolError)
+    -> [String: Value]
+  {
+    guard let tool = ToolCatalog.tools.first(where: { $0.name == name }) else {
+      throw .unknownTool(name)
+    }
+    let known = tool.inputSchema.objectValue?["properties"]?.objectValue ?? [:]
+    for key in arguments.keys.sorted() where known[key] == nil {
+      throw .invalidArguments(tool: name, reason: "unknown argument \"\(key)\"")
+    }
+    return arguments
+  }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import MCP
+import SelfModel
+import SelfModelMCP
+import SelfModelStore
+import SystemPackage
+
+/// The two measurements: the direct call and the stdio round trip.
+enum Measure {
+  /// Median seconds of `context(for:)` on a built selector, and of building the selector.
+  static func direct(_ model: UserModel, calls: Int) throws -> (call: Double, setup: Double) {
+    let selector = try ContextSelector(model: model, at: BenchFixture.now)
+    var perCall: [Double] = []
+    var setups: [Double] = []
+    for _ in 0..<15 {
+      let clock = ContinuousClock()
+      let start = clock.now
+      var characters = 0
+      for _ in 0..<calls {
+        characters &+= try selector.context(for: BenchFixture.request).text.utf8.count
+      }
+      perCall.append(seconds(clock.now - start) / Double(calls))
+      precondition(characters > 0)
+      let setupStart = clock.now
+      _ = try ContextSelector(model: model, at: BenchFixture.now)
+      setups.append(seconds(clock.now - setupStart))
+    }
+    return (median(perCall), median(setups))
+  }
+
+  /// Median seconds of one `get_context` tool call in process: model copy, selector, context,
+  /// structured content; no transport.
+  static func tool(_ store: FileStore, calls: Int) async throws -> Double {
+    let runner = ToolRunner(
+      store: store, policy: AgentPolicy(writableSources: ["agent:bench"]),
+      now: { BenchFixture.now })
+    var reads: [Double] = []
+    var freshSetups: [Double] = []
+    for _ in 0..<min(calls, 20) {
+      let clock = ContinuousClock()
+      let start = clock.now
+      let copy = try await store.model(for: BenchFixture.user)
+      let read = clock.now
+      _ = try ContextSelector(model: copy, at: BenchFixture.now)
+      reads.append(seconds(read - start))
+      freshSetups.append(seconds(clock.now - read))
+    }
+    let copy = try await store.model(for: BenchFixture.user)
+    let context = try ContextSelector(model: copy, at: BenchFixture.now).context(
+      for: BenchFixture.request)
+    let encodeClock = ContinuousClock()
+    let encodeStart = encodeClock.now
+    for _ in 0..<20 { _ = try Value(context) }
+    print(
+      "     the SDK's generic Value(context), which the tool no longer uses: \(seconds(encodeClock.now - encodeStart) / 20 * 1e6) us"
+    )
+    print(
+      "     store.model(for:) \(median(reads) * 1e6) us; selector on that copy \(median(freshSetups) * 1e6) us"
+    )
+    var times: [Double] = []
+    for _ in 0..<calls {
+      let clock = ContinuousClock()
+      let start = clock.now
+      let result = await runner.call("get_context", arguments: arguments, scope: .all)
+      precondition(result.isError == false)
+      times.append(seconds(clock.now - start))
+    }
+    return median(times)
+  }
+
+  static let arguments: [String: Value] = [
+    "user": "bench", "keys": ["belief.7", "belief.901"], "keyPrefixes": ["belief.1"],
+    "tags": ["t3"], "budget": 20, "characters": 4_000, "excludedLimit": 5,
+  ]
+
+  /// Median and 90th percentile seconds of one `get_context` call over stdio to the built
+  /// `selfmodel-mcp`, after 20 warm-up calls.
+  static func stdio(folder: String, calls: Int) async throws -> (median: Double, p90: Double) {
+    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+      .deletingLastPathComponent().appendingPathComponent("selfmodel-mcp")
+    let process = Process()
+    let (toServer, fromServer) = (Pipe(), Pipe())
+    process.executableURL = executable
+    process.arguments = [
+      "--store", folder, "--agent-source", "agent:bench", "--now", "2026-01-24T03:33:20Z",
+    ]
+    process.standardInput = toServer
+    process.standardOutput = fromServer
+    try process.run()
+    let client = Client(name: "b14", version: "1")
+    _ = try await client.connect(
+      transport: StdioTransport(
+        input: FileDescriptor(rawValue: fromServer.fileHandleForReading.fileDescriptor),
+        output: FileDescriptor(rawValue: toServer.fileHandleForWriting.fileDescriptor)))
+    var times: [Double] = []
+    for index in 0..<(calls + 20) {
+      let clock = ContinuousClock()
+      let start = clock.now
+      let result = try await client.send(
+        CallTool.request(.init(name: "get_context", arguments: arguments))
+      ).value
+      precondition(result.isError == false)
+      if index >= 20 { times.append(seconds(clock.now - start)) }
+    }
+    await client.disconnect()
+    try? toServer.fileHandleForWriting.close()
+    process.waitUntilExit()
+    let sorted = times.sorted()
+    return (median(sorted), sorted[min(sorted.count - 1, sorted.count * 9 / 10)])
+  }
+
+  static func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+  }
+
+  static func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted[sorted.count / 2]
+  }
+}

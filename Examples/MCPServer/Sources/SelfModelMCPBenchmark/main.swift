@@ -1,0 +1,33 @@
+// B14: the `get_context` round trip over stdio for a 1,000-belief user, next to the direct
+// call (B13) on the same model in the same run. Run in release, after building the server:
+//
+//   swift build -c release --package-path Examples/MCPServer
+//   swift run -c release --package-path Examples/MCPServer selfmodel-mcp-bench [--quick]
+import Foundation
+import MCP
+import SelfModel
+import SelfModelMCP
+import SelfModelStore
+
+let quick = CommandLine.arguments.contains("--quick")
+let folder = FileManager.default.temporaryDirectory
+  .appendingPathComponent("selfmodel-b14-\(UUID().uuidString)").path
+defer { try? FileManager.default.removeItem(atPath: folder) }
+
+let store = try FileStore(at: folder)
+try await BenchFixture.build(in: store)
+let model = try await store.model(for: BenchFixture.user)
+let calls = quick ? 20 : 2_000
+let direct = try Measure.direct(model, calls: calls)
+let tool = try await Measure.tool(store, calls: quick ? 10 : 200)
+await store.shutdown()
+let stdio = try await Measure.stdio(folder: folder, calls: quick ? 10 : 400)
+
+func us(_ seconds: Double) -> String { String(format: "%.1f us", seconds * 1e6) }
+print("B13  direct context(for:) on a built selector      \(us(direct.call))")
+print("B13s selector setup (once per model and moment)    \(us(direct.setup))")
+print("     setup + context, what the tool does per call  \(us(direct.setup + direct.call))")
+print("     ToolRunner.call(\"get_context\") in process, no transport: \(us(tool))")
+print(
+  "B14  get_context over stdio, round trip: median \(us(stdio.median)), p90 \(us(stdio.p90))"
+    + String(format: " (%.1fx setup + context)", stdio.median / (direct.setup + direct.call)))
