@@ -166,7 +166,14 @@ public final class PostgresStore: UserModelStore {
       defer { task = nil }
       return task
     }
-    task?.cancel()
-    await task?.value
+    guard let task else { return }
+    task.cancel()
+    // The client stops once every lease is back; a lease held by a call abandoned at its
+    // deadline (on a connection the server stopped answering) must not hold shutdown forever.
+    _ = try? await CallDeadline.run(options.callTimeout) {
+      CancellationError()
+    } _: {
+      await task.value
+    }
   }
 }

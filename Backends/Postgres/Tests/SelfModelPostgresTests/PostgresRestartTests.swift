@@ -5,6 +5,10 @@ import SelfModelStore
 import Synchronization
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// PostgreSQL restarted in the middle of a load. Restarting breaks every other test's
 /// connections, so it runs only when `SELFMODEL_PG_RESTARTABLE=1` says the server is this
 /// test's alone (see the package README).
@@ -79,15 +83,11 @@ struct PostgresRestartTests {
     }
   }
 
+  /// Runs pg_ctl with `system` (which reaps the child itself: Foundation's `Process` did
+  /// not notice this child's exit here).
   static func runPgCtl(_ arguments: [String]) -> Int32 {
-    let process = Process()
     let tool = ProcessInfo.processInfo.environment["SELFMODEL_PG_CTL"] ?? "pg_ctl"
-    process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = arguments
-    process.standardOutput = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return -1 }
-    process.waitUntilExit()
-    return process.terminationStatus
+    return system(([tool] + arguments).joined(separator: " ") + " >/dev/null")
   }
 }
 
