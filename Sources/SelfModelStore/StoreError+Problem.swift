@@ -8,7 +8,7 @@ extension StoreError {
   /// | `invalidInput` | ``Code/invalidArgument``; ``Code/newerFormat`` and ``Code/unknownFormat`` of an imported document |
   /// | `notFound` | ``Code/userNotFound`` |
   /// | `conflict` | ``Code/userAlreadyExists``, ``Code/catalogueConflict``, ``Code/catalogueOutdated`` |
-  /// | `unavailable` | ``Code/unavailable``, ``Code/locked``, ``Code/closed``, ``Code/storeFailed``, ``Code/diskFull`` |
+  /// | `unavailable` | ``Code/unavailable``, ``Code/locked``, ``Code/closed``, ``Code/storeFailed``, ``Code/diskFull``, ``Code/connectionLost``, ``Code/timedOut``, ``Code/serializationFailure`` |
   /// | `internal` | ``Code/ioFailure``, ``Code/corruptFile``; ``Code/newerFormat`` and ``Code/unknownFormat`` of the store's own files |
   ///
   /// ``Code/rejectedByModel`` takes the category of its ``modelError``.
@@ -28,6 +28,7 @@ extension StoreError {
     case .userNotFound: .notFound
     case .userAlreadyExists, .catalogueConflict, .catalogueOutdated: .conflict
     case .unavailable, .locked, .closed, .storeFailed, .diskFull: .unavailable
+    case .connectionLost, .timedOut, .serializationFailure: .unavailable
     case .ioFailure, .corruptFile: .internal
     case .rejectedByModel: modelError?.category ?? .invalidInput
     }

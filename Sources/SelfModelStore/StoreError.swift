@@ -60,6 +60,21 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// uses it for system calls that fail transiently (`EAGAIN`, `EBUSY` or `ENOMEM`); other
     /// backends use it for a lost connection or a timeout.
     case unavailable
+    /// The connection to a database server broke (the server restarted, the network
+    /// dropped) while the call was in flight. The store itself stays usable and reconnects.
+    /// A write may or may not have been applied (``StoreError/isOutcomeUnknown``): retry it.
+    /// Retrying is safe: a retried `record` reports items that did land as duplicates, and
+    /// every other write either repeats harmlessly or reports what it found (for example
+    /// ``userAlreadyExists`` for a `createUser` that did land).
+    case connectionLost
+    /// The call did not finish within the store's time limit (no connection could be had,
+    /// or the server did not answer). As for ``connectionLost``, a write may or may not have
+    /// been applied (``StoreError/isOutcomeUnknown``) and retrying it is safe.
+    case timedOut
+    /// The database aborted the call's transaction to keep concurrent transactions
+    /// serialisable (a serialisation failure or a deadlock) and the store's own retries ran
+    /// out. Nothing was written; retrying is safe.
+    case serializationFailure
   }
 
   /// What went wrong.
@@ -103,6 +118,16 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     self.modelError = modelError
     self.detail = detail
   }
+
+  /// Whether a write that threw this error may nevertheless have been applied:
+  /// `true` for ``Code/connectionLost`` and ``Code/timedOut``, where the failure came after the
+  /// request may have reached the database. Such a write should be retried (every store write
+  /// is safe to retry; see ``Code/connectionLost``), never assumed lost.
+  ///
+  /// ```swift
+  /// if error.isOutcomeUnknown { try await store.record(batch, for: user, at: now) }
+  /// ```
+  public var isOutcomeUnknown: Bool { code == .connectionLost || code == .timedOut }
 
   /// One sentence naming the code, operation, user, file, offset and cause.
   public var description: String {

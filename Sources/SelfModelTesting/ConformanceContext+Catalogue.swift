@@ -26,21 +26,22 @@ extension ConformanceContext {
     try expect(try await store.catalogue().version == 0, "a new store has catalogue 0")
     let first = try await store.publish(try Self.catalogue(version: 1))
     try expect(first.toVersion == 1 && first.addedBeliefs == [Self.concise], "diff \(first)")
-    try await store.createUser("early")
-    try await store.record(try Self.evidence("e1"), for: "early", at: Self.now)
+    try await store.createUser(try user("early"))
+    try await store.record(try Self.evidence("e1"), for: try user("early"), at: Self.now)
     let second = try Self.catalogue(version: 2)
     try await store.publish(second)
-    let model = try await store.model(for: "early")
+    let model = try await store.model(for: try user("early"))
     try expect(model.catalogue.version == 2, "early user is on \(model.catalogue.version)")
     try expect(model.definition(for: Self.formal) != nil, "early user lacks the new belief")
     try expect(model.evidence.count == 1, "early user lost evidence")
     try await store.record(
-      try Self.evidence("e2", Self.formal, source: "clicks"), for: "early", at: Self.now)
+      try Self.evidence("e2", Self.formal, source: "clicks"), for: try user("early"), at: Self.now)
     let jazz = try BeliefDefinition.binary(Self.jazz, statement: "Likes jazz")
     let llm = try Source(id: "llm", kind: .modelInference, reliability: 0.3)
-    let extra = try await store.createUser("extra", beliefs: [jazz], sources: [llm], policy: nil)
+    let extra = try await store.createUser(
+      try user("extra"), beliefs: [jazz], sources: [llm], policy: nil)
     try expect(extra.ownBeliefs == [jazz] && extra.ownRegisteredSources == [llm], "own entries")
-    try expect(try await store.model(for: "extra") == extra, "own entries were not kept")
+    try expect(try await store.model(for: try user("extra")) == extra, "own entries were not kept")
     try expect(try await store.publish(second).isEmpty, "republishing changed something")
     try await expectError(.catalogueOutdated, "an older version") {
       try await store.publish(try Self.catalogue(version: 1))
@@ -57,9 +58,9 @@ extension ConformanceContext {
   func incompatibleCatalogueIsRefused() async throws {
     let first = try Self.catalogue(version: 1)
     try await store.publish(first)
-    try await store.createUser("u")
-    try await store.record(try Self.evidence("e1"), for: "u", at: Self.now)
-    let before = try await store.model(for: "u")
+    try await store.createUser(try user("u"))
+    try await store.record(try Self.evidence("e1"), for: try user("u"), at: Self.now)
+    let before = try await store.model(for: try user("u"))
     let changed = try Catalogue(
       version: 2,
       beliefs: [
@@ -69,17 +70,18 @@ extension ConformanceContext {
       try await store.publish(changed)
     }
     try expect(try await store.catalogue() == first, "the refused catalogue is in force")
-    try expect(try await store.model(for: "u") == before, "the refused catalogue changed a user")
+    try expect(
+      try await store.model(for: try user("u")) == before, "the refused catalogue changed a user")
     try await store.publish(try Catalogue(version: 2, beliefs: [], sources: first.sources))
-    let hidden = try await store.model(for: "u")
+    let hidden = try await store.model(for: try user("u"))
     try expect(hidden.evidence.count == 1, "retiring a belief deleted its evidence")
     try expect(hidden.definition(for: Self.concise) == nil, "a retired belief is in force")
     try await expectError(.rejectedByModel, "recording about a retired belief") {
-      try await store.record(try Self.evidence("e2"), for: "u", at: Self.now)
+      try await store.record(try Self.evidence("e2"), for: try user("u"), at: Self.now)
     }
     try await store.publish(
       try Catalogue(version: 3, beliefs: first.beliefs, sources: first.sources))
-    let back = try await store.model(for: "u")
+    let back = try await store.model(for: try user("u"))
     try expect(
       try back.estimate(for: Self.concise, at: Self.now).evidence
         == before.estimate(for: Self.concise, at: Self.now).evidence,
@@ -89,7 +91,7 @@ extension ConformanceContext {
   /// Publishing while writers record loses no write, and every user ends on the last version.
   func concurrentPublishWithWritesLosesNothing() async throws {
     try await store.publish(try Self.catalogue(version: 2))
-    let users = try (0..<6).map { try UserID("w\($0)") }
+    let users = try (0..<6).map { try user("w\($0)") }
     for user in users { try await store.createUser(user) }
     let store = self.store
     try await withThrowingTaskGroup(of: Void.self) { group in

@@ -2,15 +2,50 @@ import Foundation
 import SelfModel
 import SelfModelStore
 
-/// What one conformance check works with: a fresh store, fixed fixtures, and assertions that
-/// throw a ``ConformanceFailure`` naming the check.
+/// What one conformance check works with: the backend, its first handle, the run's token,
+/// fixed fixtures, and assertions that throw a ``ConformanceFailure`` naming the check.
 struct ConformanceContext: Sendable {
   let check: String
+  /// Unique to this run; every user id the check uses starts with it.
+  let token: String
+  let backend: ConformanceBackend
+  let handles: ConformanceHandles
+  /// The check's first handle.
   let store: any UserModelStore
+  let alice: UserID
+  let bob: UserID
+  let carol: UserID
+  let twin: UserID
 
   static let now = Date(timeIntervalSinceReferenceDate: 750_000_000)
   static let concise: BeliefKey = "preference.concise"
   static let formal: BeliefKey = "preference.formal"
+
+  init(
+    check: String, token: String, backend: ConformanceBackend, handles: ConformanceHandles
+  ) async throws {
+    self.check = check
+    self.token = token
+    self.backend = backend
+    self.handles = handles
+    let store = try await backend.open()
+    handles.add(store)
+    self.store = store
+    alice = try UserID("\(token)-alice")
+    bob = try UserID("\(token)-bob")
+    carol = try UserID("\(token)-carol")
+    twin = try UserID("\(token)-twin")
+  }
+
+  /// The user id `name` with the run's token in front.
+  func user(_ name: String) throws -> UserID { try UserID("\(token)-\(name)") }
+
+  /// Opens another handle on the backend; the suite shuts it down at the end.
+  func openHandle() async throws -> any UserModelStore {
+    let handle = try await backend.open()
+    handles.add(handle)
+    return handle
+  }
 
   func fail(_ detail: String) -> ConformanceFailure {
     ConformanceFailure(check: check, detail: detail)
@@ -36,7 +71,8 @@ struct ConformanceContext: Sendable {
   }
 
   /// Creates `user` with two binary beliefs and two sources.
-  func makeUser(_ user: UserID) async throws {
+  func makeUser(_ user: UserID, in store: (any UserModelStore)? = nil) async throws {
+    let store = store ?? self.store
     _ = try await store.createUser(user, policy: RevisionPolicy())
     try await store.declare(
       [

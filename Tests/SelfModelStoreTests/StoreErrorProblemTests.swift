@@ -13,6 +13,9 @@ import Testing
     (.storeFailed, .unavailable),
     (.closed, .unavailable),
     (.diskFull, .unavailable),
+    (.connectionLost, .unavailable),
+    (.timedOut, .unavailable),
+    (.serializationFailure, .unavailable),
     (.ioFailure, .internal),
     (.corruptFile, .internal),
     (.newerFormat, .internal),
@@ -24,6 +27,14 @@ import Testing
     #expect(error.problem.status == category.httpStatus)
     #expect(error.problem.code == code.rawValue)
     #expect(error.problem.members == ["operation": "record", "user": "user-42"])
+  }
+
+  @Test(arguments: [
+    (StoreError.Code.connectionLost, true), (.timedOut, true), (.serializationFailure, false),
+    (.unavailable, false), (.storeFailed, false), (.rejectedByModel, false),
+  ])
+  func outcomeIsUnknownOnlyAfterALostConnectionOrATimeout(code: StoreError.Code, unknown: Bool) {
+    #expect(StoreError(code, operation: "record").isOutcomeUnknown == unknown)
   }
 
   @Test func importedNewerDocumentIsTheCallersInput() {
