@@ -9,6 +9,15 @@
 /// Before an outcome item is applied, the model's probabilities for its belief are evaluated at
 /// the item's `observedAt` from the evidence replayed so far, exactly as ``UserModel`` would
 /// compute them, and recorded; then the item is applied. Every other item is just applied.
+/// **Contexts.** An outcome item that carries a context (``Evidence/context``) is predicted as
+/// ``UserModel/estimate(for:in:at:)`` would: from the user's tallies, pooled across contexts,
+/// and the belief's prior in that context (``BeliefDefinition/prior(in:)``: the context's base
+/// rates and `W`, through its parents; a `W` left unset falls back to the belief's, then to
+/// the replayed policy's). A scored item whose belief does not list its context makes the
+/// backtest throw ``ModelError/unknownContext(belief:context:)``, as the estimate would; the
+/// context of an item that is only applied (history) is not looked up, because no prior is
+/// needed to apply it.
+///
 /// Two options fit real data: `simultaneousEvidence: .predictedTogether` keeps items observed
 /// at the same moment from seeing each other (see ``SimultaneousEvidence``), and `scoring`
 /// picks which outcomes are scored (the others are history: applied, not predicted).
@@ -64,7 +73,9 @@ public struct Backtest: Sendable, Hashable, Codable {
   ///   - scoring: Which observed outcomes are scored; `nil` (the default) scores every one.
   ///     An item it rejects is history only: it is still applied, so later predictions see
   ///     it, but it is not predicted.
-  /// - Throws: The ``ModelError`` from ``RevisionPolicy/validate()`` for an invalid `policy`.
+  /// - Throws: The ``ModelError`` from ``RevisionPolicy/validate()`` for an invalid `policy`,
+  ///   and ``ModelError/unknownContext(belief:context:)`` when a scored item names a context
+  ///   its belief does not list.
   public init(
     replaying models: [UserModel], under policy: RevisionPolicy? = nil,
     outcomeSourceKinds: Set<SourceKind> = defaultOutcomeSourceKinds,
@@ -73,11 +84,21 @@ public struct Backtest: Sendable, Hashable, Codable {
     scoring: ((Evidence) -> Bool)? = nil
   ) throws(ModelError) {
     try policy?.validate()
-    let program = ReplayProgram(
+    let program = try ReplayProgram(
       models: models, policy: policy, outcomeKinds: outcomeSourceKinds,
       simultaneous: simultaneousEvidence, scoring: scoring)
     var sink = BacktestSink(program: program, recording: recordingPredictions)
     program.replay(program.parameters(), into: &sink)
+    try self.init(program: program, sink: sink, models: models)
+  }
+
+  /// The backtest of a compiled program under `parameters` (one group), as ``PolicyTuner``
+  /// reports it.
+  init(program: ReplayProgram, parameters: ReplayParameters, models: [UserModel])
+    throws(ModelError)
+  {
+    var sink = BacktestSink(program: program, recording: false)
+    program.replay([parameters], into: &sink)
     try self.init(program: program, sink: sink, models: models)
   }
 
@@ -112,7 +133,8 @@ public struct Backtest: Sendable, Hashable, Codable {
       return BacktestPrediction(
         user: model.user, evidence: item.id, belief: item.belief, source: item.source,
         observedAt: item.observedAt, outcome: definition?.outcomes[observed] ?? "",
-        probabilities: entry.probabilities, probability: entry.probabilities[observed])
+        probabilities: entry.probabilities, probability: entry.probabilities[observed],
+        context: item.context)
     }
   }
 }

@@ -25,6 +25,8 @@ public struct BacktestPrediction: Sendable, Hashable, Codable {
   public let probabilities: [Double]
   /// The predicted probability of ``outcome``.
   public let probability: Double
+  /// The item's context, whose prior the prediction started from; `nil` for the belief's own.
+  public let context: ContextID?
 
   /// Creates a prediction record; ``Backtest`` is the usual maker.
   ///
@@ -43,9 +45,10 @@ public struct BacktestPrediction: Sendable, Hashable, Codable {
   ///   - outcome: The reported outcome.
   ///   - probabilities: The predicted distribution.
   ///   - probability: The predicted probability of `outcome`.
+  ///   - context: The item's context, or `nil` (default).
   public init(
     user: UserID, evidence: EvidenceID, belief: BeliefKey, source: SourceID, observedAt: Date,
-    outcome: String, probabilities: [Double], probability: Double
+    outcome: String, probabilities: [Double], probability: Double, context: ContextID? = nil
   ) {
     self.user = user
     self.evidence = evidence
@@ -55,5 +58,6 @@ public struct BacktestPrediction: Sendable, Hashable, Codable {
     self.outcome = outcome
     self.probabilities = probabilities
     self.probability = probability
+    self.context = context
   }
 }

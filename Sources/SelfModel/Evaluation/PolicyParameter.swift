@@ -1,4 +1,4 @@
-/// One number of a ``RevisionPolicy`` that ``PolicyTuner`` can tune.
+/// One number of a ``RevisionPolicy`` or of a belief's prior that ``PolicyTuner`` can tune.
 ///
 /// ```swift
 /// let parameter = PolicyParameter.halfLife(.behavior)
@@ -7,17 +7,29 @@
 public enum PolicyParameter: Sendable, Hashable, Codable, CustomStringConvertible {
   /// The half-life of one kind's evidence, in seconds (``RevisionPolicy/halfLifeBySourceKind``).
   case halfLife(SourceKind)
+  /// The half-life of one source's evidence, in seconds, or no decay
+  /// (``RevisionPolicy/halfLifeBySource``).
+  case sourceHalfLife(SourceID)
   /// One source's reliability (``RevisionPolicy/reliabilityOverrides``).
   case reliability(SourceID)
   /// The prior weight `W` (``RevisionPolicy/priorWeight``).
   case priorWeight
+  /// One belief's own prior weight (``BeliefDefinition/priorWeight``).
+  case beliefPriorWeight(BeliefKey)
+  /// The factor multiplying one belief's `W` in one context (written into
+  /// ``ContextPrior/priorWeight`` as the factor times the `W` the context had).
+  case contextPriorWeightMultiplier(belief: BeliefKey, context: ContextID)
 
   /// A short human name, such as "reliability of clicks".
   public var description: String {
     switch self {
     case .halfLife(let kind): "half-life of \(kind.rawValue) evidence"
+    case .sourceHalfLife(let source): "half-life of \(source)"
     case .reliability(let source): "reliability of \(source)"
     case .priorWeight: "prior weight"
+    case .beliefPriorWeight(let key): "prior weight of \(key)"
+    case .contextPriorWeightMultiplier(let key, let context):
+      "prior weight multiplier of \(key) in \(context)"
     }
   }
 }

@@ -7,11 +7,13 @@ extension ReplayProgram.Builder {
     _ model: UserModel, ledger: [Evidence], index: Int, belief: Int, items: [Int],
     sources: [Int32],
     policy: RevisionPolicy, group: Int32
-  ) {
+  ) throws(ModelError) {
     let definition = model.definition(at: belief)
     let count = definition.outcomes.count
     let firstSlot = program.slots.count
     let firstEvent = program.events.count
+    let global = globalBelief(definition)
+    var priors = InstancePriors(definition: definition, belief: global, group: group)
     var slotOfSource: [Int: Int32] = [:]
     for position in items {
       let item = ledger[position]
@@ -25,13 +27,15 @@ extension ReplayProgram.Builder {
       appendEvent(
         item, slot: slot, definition: definition, kind: model.source(at: source).kind,
         source: sources[source], model: index, position: position)
+      if program.events[program.events.count - 1].observed >= 0 {
+        program.events[program.events.count - 1].prior = try priors.index(
+          for: item.context, builder: &self)
+      }
     }
     program.instances.append(
       ReplayProgram.Instance(
         events: firstEvent..<program.events.count, slots: firstSlot..<program.slots.count,
-        outcomeCount: count, baseRateOffset: program.baseRates.count,
-        belief: globalBelief(definition.key), group: group))
-    program.baseRates.append(contentsOf: definition.baseRates)
+        outcomeCount: count, belief: global, group: group))
   }
 
   private mutating func makeSlot(
@@ -72,6 +76,6 @@ extension ReplayProgram.Builder {
       ReplayProgram.Event(
         time: item.observedAt.timeIntervalSinceReferenceDate, weight: item.weight, slot: slot,
         outcome: outcome, massOffset: massOffset, observed: observed, source: source,
-        model: Int32(model), position: Int32(position)))
+        model: Int32(model), position: Int32(position), prior: -1))
   }
 }

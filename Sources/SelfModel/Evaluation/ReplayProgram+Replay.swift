@@ -31,7 +31,7 @@ extension ReplayProgram {
   }
 
   /// The numbers one replay needs, flattened: per slot, the half-life (`+infinity` for none)
-  /// and reliability; per group, `W` and the cap.
+  /// and reliability; per group, the cap; per prior, `W`.
   struct Tables {
     var halfLife: [Double]
     var reliability: [Double]
@@ -40,29 +40,41 @@ extension ReplayProgram {
   }
 
   func tables(_ parameters: [ReplayParameters]) -> Tables {
-    let kinds = SourceKind.allCases.count
-    let sourceCount = sourceIDs.count
-    var kindHalfLife: [Double] = []
-    var overrides: [Double] = []
-    for group in parameters {
-      kindHalfLife.append(contentsOf: group.halfLifeByKind)
-      overrides.append(contentsOf: group.reliabilityOverride)
-    }
     var halfLife = [Double](repeating: .infinity, count: slots.count)
     var reliability = [Double](repeating: 0, count: slots.count)
     for instance in instances {
       let group = Int(instance.group)
       for index in instance.slots {
         let slot = slots[index]
+        let source = Int(slot.source)
+        let bySource = parameters[group].halfLifeBySource[source]
         halfLife[index] =
-          slot.beliefHalfLife.isNaN ? kindHalfLife[group * kinds + slot.kind] : slot.beliefHalfLife
-        let override = overrides[group * sourceCount + Int(slot.source)]
+          !bySource.isNaN
+          ? bySource
+          : slot.beliefHalfLife.isNaN
+            ? parameters[group].halfLifeByKind[slot.kind] : slot.beliefHalfLife
+        let override = parameters[group].reliabilityOverride[source]
         reliability[index] = override.isNaN ? slot.baseReliability : override
       }
     }
     return Tables(
-      halfLife: halfLife, reliability: reliability, priorWeight: parameters.map(\.priorWeight),
+      halfLife: halfLife, reliability: reliability, priorWeight: priorWeights(parameters),
       cap: parameters.map(\.cap))
+  }
+
+  /// `W` of each prior: the context chain's own `W`, else the belief's (tuned, then its
+  /// definition's, then the policy's), times the context's multiplier.
+  func priorWeights(_ parameters: [ReplayParameters]) -> [Double] {
+    priors.map { prior in
+      let group = Int(prior.group)
+      let tuned = parameters[group].beliefPriorWeight[Int(prior.belief)]
+      let belief =
+        !tuned.isNaN
+        ? tuned : prior.beliefWeight.isNaN ? parameters[group].priorWeight : prior.beliefWeight
+      let base = prior.contextWeight.isNaN ? belief : prior.contextWeight
+      return prior.context < 0
+        ? base : base * parameters[group].contextMultiplier[Int(prior.context)]
+    }
   }
 
   /// Replays every instance under `parameters` (indexed by each instance's group), calling
@@ -70,19 +82,18 @@ extension ReplayProgram {
   func replay(_ parameters: [ReplayParameters], into sink: inout some ReplaySink) {
     let tables = tables(parameters)
     var state = ReplayState(
-      program: self, halfLife: tables.halfLife, reliability: tables.reliability)
+      program: self, halfLife: tables.halfLife, reliability: tables.reliability,
+      priorWeight: tables.priorWeight)
     for instance in instances {
-      replay(
-        instance, priorWeight: tables.priorWeight[Int(instance.group)],
-        cap: tables.cap[Int(instance.group)], state: &state, into: &sink)
+      replay(instance, cap: tables.cap[Int(instance.group)], state: &state, into: &sink)
     }
   }
 
   /// Replays one instance's events, a moment at a time: the event itself, or under
   /// ``SimultaneousEvidence/predictedTogether`` every event at its time, all predicted from
-  /// the state before the moment, then all applied.
+  /// the state before the moment (each from its own context's prior), then all applied.
   private func replay(
-    _ instance: Instance, priorWeight: Double, cap: Double, state: inout ReplayState,
+    _ instance: Instance, cap: Double, state: inout ReplayState,
     into sink: inout some ReplaySink
   ) {
     let together = simultaneous == .predictedTogether
@@ -93,12 +104,13 @@ extension ReplayProgram {
       while together, end < instance.events.upperBound, events[end].time == events[start].time {
         end += 1
       }
-      var isPredicted = false
+      var isTallied = false
       for index in start..<end where events[index].observed >= 0 {
-        if !isPredicted {
-          state.predict(instance, at: events[index].time, priorWeight: priorWeight, cap: cap)
-          isPredicted = true
+        if !isTallied {
+          state.tally(instance, at: events[index].time, cap: cap)
+          isTallied = true
         }
+        state.predict(instance, prior: Int(events[index].prior))
         sink.record(
           events[index], instance: instance, probabilities: state.scratch,
           count: instance.outcomeCount)
@@ -121,17 +133,24 @@ extension ReplayProgram {
 struct ReplayState {
   let offsets: [Int]
   let baseRates: [Double]
+  let priors: [ReplayProgram.Prior]
+  let priorWeight: [Double]
   let masses: [Double]
   let halfLife: [Double]
   let reliability: [Double]
   var counts: [Double]
   var sums: [Double]
   var reference: [Double]
+  /// The pooled tally `t_k` at the moment being predicted, and its total `T`.
+  var tallies: [Double]
+  var total = 0.0
   var scratch: [Double]
 
-  init(program: ReplayProgram, halfLife: [Double], reliability: [Double]) {
+  init(program: ReplayProgram, halfLife: [Double], reliability: [Double], priorWeight: [Double]) {
     offsets = program.slots.map(\.countsOffset)
     baseRates = program.baseRates
+    priors = program.priors
+    self.priorWeight = priorWeight
     masses = program.masses
     self.halfLife = halfLife
     self.reliability = reliability
@@ -139,6 +158,7 @@ struct ReplayState {
     sums = Array(repeating: 0, count: program.slots.count)
     reference = Array(repeating: -.infinity, count: program.slots.count)
     let widest = program.instances.map(\.outcomeCount).max() ?? 2
+    tallies = Array(repeating: 0, count: widest)
     scratch = Array(repeating: 0, count: widest)
   }
 
@@ -151,26 +171,29 @@ struct ReplayState {
     }
   }
 
-  /// Fills `scratch` with `p_k = (T_k + W a_k) / (T + W)` at `time`.
-  mutating func predict(
-    _ instance: ReplayProgram.Instance, at time: Double, priorWeight: Double, cap: Double
-  ) {
+  /// Fills `tallies` with the decayed, reliability-weighted, capped `t_k` at `time`, and
+  /// `total` with `T`.
+  mutating func tally(_ instance: ReplayProgram.Instance, at time: Double, cap: Double) {
     let count = instance.outcomeCount
-    for k in 0..<count { scratch[k] = 0 }
-    var total = 0.0
+    for k in 0..<count { tallies[k] = 0 }
+    total = 0
     for slot in instance.slots where reference[slot] > -.infinity {
       let factor = reliability[slot] * exp2(-(time - reference[slot]) / halfLife[slot])
       let slotTotal = sums[slot] * factor
       let scale = slotTotal > cap ? cap / slotTotal : 1
       let offset = offsets[slot]
-      for k in 0..<count { scratch[k] += counts[offset + k] * factor * scale }
+      for k in 0..<count { tallies[k] += counts[offset + k] * factor * scale }
       total += slotTotal * scale
     }
-    let denominator = total + priorWeight
-    for k in 0..<count {
-      scratch[k] =
-        (scratch[k] + priorWeight * baseRates[instance.baseRateOffset + k])
-        / denominator
+  }
+
+  /// Fills `scratch` with `p_k = (t_k + W a_k) / (T + W)` for the prior at index `prior`.
+  mutating func predict(_ instance: ReplayProgram.Instance, prior: Int) {
+    let weight = priorWeight[prior]
+    let offset = priors[prior].rateOffset
+    let denominator = total + weight
+    for k in 0..<instance.outcomeCount {
+      scratch[k] = (tallies[k] + weight * baseRates[offset + k]) / denominator
     }
   }
 

@@ -5,6 +5,11 @@
 /// tallies depend only on its own evidence), so the program keeps each instance's events
 /// together, in time order (`observedAt`, then ledger order), and its tally slots (one per
 /// source, as in the model) together. A replay walks the instances one by one.
+///
+/// Each scored event names a *prior*: the base rates and the sources of `W` of its belief in
+/// the event's context (``BeliefDefinition/prior(in:)``), resolved once per instance and
+/// context at compile time. `W` itself is computed per replay from the parameters (policy
+/// `W`, tuned per-belief `W`, per-context multiplier), one number per prior.
 struct ReplayProgram: Sendable {
   struct Event: Sendable {
     var time: Double
@@ -22,13 +27,36 @@ struct ReplayProgram: Sendable {
     /// The model and ledger position, to name the evidence in predictions.
     var model: Int32
     var position: Int32
+    /// The prior it is predicted from (an index in `priors`), or -1 when it is not scored.
+    var prior: Int32
+  }
+
+  /// A belief's prior in one context, as compiled for one instance.
+  struct Prior: Sendable {
+    /// The offset of its base rates in `baseRates`.
+    var rateOffset: Int
+    /// The global belief index.
+    var belief: Int32
+    /// The global (belief, context) index, or -1 for the belief's own prior.
+    var context: Int32
+    /// The parameter group of its instance.
+    var group: Int32
+    /// `W` set by the context or one of its parents, `nan` when it comes from the belief.
+    var contextWeight: Double
+    /// The belief definition's own `W`, `nan` when the policy's applies.
+    var beliefWeight: Double
+  }
+
+  /// A context of one belief.
+  struct ContextKey: Sendable, Hashable {
+    var belief: BeliefKey
+    var context: ContextID
   }
 
   struct Instance: Sendable {
     var events: Range<Int>
     var slots: Range<Int>
     var outcomeCount: Int
-    var baseRateOffset: Int
     /// The global belief index.
     var belief: Int32
     /// The parameter group (one per distinct policy).
@@ -51,9 +79,16 @@ struct ReplayProgram: Sendable {
   var slots: [Slot] = []
   var masses: [Double] = []
   var baseRates: [Double] = []
+  var priors: [Prior] = []
   var countsSize = 0
   var beliefKeys: [BeliefKey] = []
+  /// The definition each global belief was first compiled from.
+  var definitions: [BeliefDefinition] = []
   var sourceIDs: [SourceID] = []
+  /// The kind of each global source (`SourceKind.flatIndex`), as the first model listing it has it.
+  var sourceKinds: [Int] = []
+  /// The (belief, context) pairs scored events were predicted in.
+  var contexts: [ContextKey] = []
   /// The distinct policies, one parameter group each.
   var policies: [RevisionPolicy] = []
   var evidenceCount = 0
@@ -67,13 +102,16 @@ struct ReplayProgram: Sendable {
   ///
   /// An outcome item is scored when its source's kind is in `outcomeKinds` and `scoring`
   /// (when given) accepts it; every item is applied.
+  ///
+  /// - Throws: ``ModelError/unknownContext(belief:context:)`` when a scored item names a
+  ///   context its belief does not list.
   init(
     models: [UserModel], policy: RevisionPolicy?, outcomeKinds: Set<SourceKind>,
     simultaneous: SimultaneousEvidence = .inLedgerOrder, scoring: ((Evidence) -> Bool)? = nil
-  ) {
+  ) throws(ModelError) {
     var builder = Builder(outcomeKinds: outcomeKinds, scoring: scoring)
     for (index, model) in models.enumerated() {
-      builder.add(model, index: index, policy: policy ?? model.policy)
+      try builder.add(model, index: index, policy: policy ?? model.policy)
     }
     self = builder.program
     self.simultaneous = simultaneous
@@ -81,7 +119,11 @@ struct ReplayProgram: Sendable {
 
   /// The parameter groups of this program's policies.
   func parameters() -> [ReplayParameters] {
-    policies.map { ReplayParameters(policy: $0, sources: sourceIDs) }
+    policies.map {
+      ReplayParameters(
+        policy: $0, sources: sourceIDs, beliefCount: beliefKeys.count,
+        contextCount: contexts.count)
+    }
   }
 }
 
@@ -93,6 +135,7 @@ extension ReplayProgram {
     let scoring: ((Evidence) -> Bool)?
     var beliefIndex: [BeliefKey: Int32] = [:]
     var sourceIndex: [SourceID: Int32] = [:]
+    var contextIndex: [ContextKey: Int32] = [:]
     var policyIndex: [RevisionPolicy: Int32] = [:]
 
     init(outcomeKinds: Set<SourceKind>, scoring: ((Evidence) -> Bool)?) {
@@ -100,7 +143,7 @@ extension ReplayProgram {
       self.scoring = scoring
     }
 
-    mutating func add(_ model: UserModel, index: Int, policy: RevisionPolicy) {
+    mutating func add(_ model: UserModel, index: Int, policy: RevisionPolicy) throws(ModelError) {
       let group = groupIndex(of: policy)
       var itemsByBelief: [Int: [Int]] = [:]
       let ledger = model.ledger.items
@@ -112,9 +155,9 @@ extension ReplayProgram {
         guard let belief = model.beliefIndex(of: ledger[position].belief) else { continue }
         itemsByBelief[belief, default: []].append(position)
       }
-      let sources = model.sources.map { globalSource($0.id) }
+      let sources = model.sources.map { globalSource($0) }
       for (belief, items) in itemsByBelief.sorted(by: { $0.key < $1.key }) {
-        addInstance(
+        try addInstance(
           model, ledger: ledger, index: index, belief: belief, items: items, sources: sources,
           policy: policy, group: group)
       }
@@ -129,19 +172,29 @@ extension ReplayProgram {
       return group
     }
 
-    private mutating func globalSource(_ id: SourceID) -> Int32 {
-      if let index = sourceIndex[id] { return index }
+    private mutating func globalSource(_ source: Source) -> Int32 {
+      if let index = sourceIndex[source.id] { return index }
       let index = Int32(program.sourceIDs.count)
-      sourceIndex[id] = index
-      program.sourceIDs.append(id)
+      sourceIndex[source.id] = index
+      program.sourceIDs.append(source.id)
+      program.sourceKinds.append(source.kind.flatIndex)
       return index
     }
 
-    mutating func globalBelief(_ key: BeliefKey) -> Int32 {
-      if let index = beliefIndex[key] { return index }
+    mutating func globalBelief(_ definition: BeliefDefinition) -> Int32 {
+      if let index = beliefIndex[definition.key] { return index }
       let index = Int32(program.beliefKeys.count)
-      beliefIndex[key] = index
-      program.beliefKeys.append(key)
+      beliefIndex[definition.key] = index
+      program.beliefKeys.append(definition.key)
+      program.definitions.append(definition)
+      return index
+    }
+
+    mutating func globalContext(_ key: ContextKey) -> Int32 {
+      if let index = contextIndex[key] { return index }
+      let index = Int32(program.contexts.count)
+      contextIndex[key] = index
+      program.contexts.append(key)
       return index
     }
   }

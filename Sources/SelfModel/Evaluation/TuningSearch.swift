@@ -2,11 +2,15 @@ import Foundation
 
 /// The coordinate descent behind ``PolicyTuner``, on a compiled ``ReplayProgram``.
 struct TuningSearch {
-  /// One coordinate and its bounds, on the transformed scale (`log2` seconds, `ln`).
+  /// One coordinate and its bounds, on the transformed scale (`log2` seconds, `ln`). A
+  /// half-life axis with `noDecay` also tries `+infinity` (no decay) in every round.
   enum Axis {
-    case halfLife(Int, ClosedRange<Double>)
+    case halfLife(Int, ClosedRange<Double>, noDecay: Bool)
+    case sourceHalfLife(Int, ClosedRange<Double>, noDecay: Bool)
     case reliability(Int, ClosedRange<Double>)
     case priorWeight(ClosedRange<Double>)
+    case beliefPriorWeight(Int, ClosedRange<Double>)
+    case contextPriorWeight(Int, ClosedRange<Double>)
   }
 
   let program: ReplayProgram
@@ -93,20 +97,35 @@ struct TuningSearch {
 
   func value(_ axis: Axis) -> Double {
     switch axis {
-    case .halfLife(let kind, _): return log2(parameters.halfLifeByKind[kind])
+    case .halfLife(let kind, _, _): return log2(parameters.halfLifeByKind[kind])
+    case .sourceHalfLife(let source, _, _):
+      let own = parameters.halfLifeBySource[source]
+      return log2(own.isNaN ? parameters.halfLifeByKind[program.sourceKinds[source]] : own)
     case .reliability(let source, _):
       let override = parameters.reliabilityOverride[source]
       return log(override.isNaN ? baseReliability[source] : override)
     case .priorWeight: return log(parameters.priorWeight)
+    case .beliefPriorWeight(let belief, _): return log(beliefWeight(belief))
+    case .contextPriorWeight(let context, _): return log(parameters.contextMultiplier[context])
     }
+  }
+
+  /// The `W` belief `belief` has now: tuned, else its definition's, else the policy's.
+  func beliefWeight(_ belief: Int) -> Double {
+    let tuned = parameters.beliefPriorWeight[belief]
+    return tuned.isNaN
+      ? program.definitions[belief].priorWeight ?? parameters.priorWeight : tuned
   }
 
   func setting(_ axis: Axis, to x: Double) -> ReplayParameters {
     var result = parameters
     switch axis {
-    case .halfLife(let kind, _): result.halfLifeByKind[kind] = exp2(x)
-    case .reliability(let source, _): result.reliabilityOverride[source] = min(1, exp(x))
+    case .halfLife(let kind, _, _): result.halfLifeByKind[kind] = exp2(x)
+    case .sourceHalfLife(let source, _, _): result.halfLifeBySource[source] = exp2(x)
+    case .reliability(let source, _): result.reliabilityOverride[source] = exp(x)
     case .priorWeight: result.priorWeight = exp(x)
+    case .beliefPriorWeight(let belief, _): result.beliefPriorWeight[belief] = exp(x)
+    case .contextPriorWeight(let context, _): result.contextMultiplier[context] = exp(x)
     }
     return result
   }
@@ -118,7 +137,17 @@ struct TuningSearch {
 
   private static func bounds(of axis: Axis) -> ClosedRange<Double> {
     switch axis {
-    case .halfLife(_, let range), .reliability(_, let range), .priorWeight(let range): range
+    case .halfLife(_, let range, _), .sourceHalfLife(_, let range, _): range
+    case .reliability(_, let range), .beliefPriorWeight(_, let range): range
+    case .contextPriorWeight(_, let range), .priorWeight(let range): range
+    }
+  }
+
+  /// Whether `axis` also tries no decay.
+  private static func triesNoDecay(_ axis: Axis) -> Bool {
+    switch axis {
+    case .halfLife(_, _, let noDecay), .sourceHalfLife(_, _, let noDecay): noDecay
+    default: false
     }
   }
 
@@ -144,6 +173,10 @@ struct TuningSearch {
       let upper = min(range.upperBound, best.x + window)
       let refined = goldenSection(axis, lower...upper)
       if refined.loss < best.loss { best = refined }
+    }
+    if Self.triesNoDecay(axis), current.isFinite {
+      let f = evaluate(axis, at: .infinity)
+      if f < best.loss { best = (.infinity, f) }
     }
     if best.loss < loss {
       parameters = setting(axis, to: best.x)
@@ -172,29 +205,5 @@ struct TuningSearch {
       }
     }
     return fc < fd ? (c, fc) : (d, fd)
-  }
-
-  /// The tuned numbers next to their starting values.
-  func changes(from start: ReplayParameters, sources: [SourceID]) -> [TunedParameter] {
-    axes.map { axis in
-      switch axis {
-      case .halfLife(let kind, _):
-        let finite: (Double) -> Double? = { $0.isFinite ? $0 : nil }
-        return TunedParameter(
-          parameter: .halfLife(SourceKind.allCases[kind]),
-          before: finite(start.halfLifeByKind[kind]), after: finite(parameters.halfLifeByKind[kind])
-        )
-      case .reliability(let source, _):
-        let before = start.reliabilityOverride[source]
-        return TunedParameter(
-          parameter: .reliability(sources[source]),
-          before: before.isNaN ? baseReliability[source] : before,
-          after: parameters.reliabilityOverride[source].isNaN
-            ? baseReliability[source] : parameters.reliabilityOverride[source])
-      case .priorWeight:
-        return TunedParameter(
-          parameter: .priorWeight, before: start.priorWeight, after: parameters.priorWeight)
-      }
-    }
   }
 }

@@ -190,7 +190,9 @@ extension UserModel {
 
   /// The half-life that applies to an item from `source` about `belief`.
   func halfLife(belief: Int, source: Int) -> Double? {
-    policy.halfLife(for: definition(at: belief).key, sourceKind: self.source(at: source).kind)
+    let entry = self.source(at: source)
+    return policy.halfLife(
+      for: definition(at: belief).key, source: entry.id, sourceKind: entry.kind)
   }
 
   /// Appends ledger items being replayed, in order: ids must be new; evidence about retired

@@ -63,7 +63,7 @@ public struct UserModel: Sendable {
   ///
   /// - Parameters:
   ///   - user: The user.
-  ///   - policy: The revision policy (default ``RevisionPolicy/init(priorWeight:defaultHalfLife:halfLifeBySourceKind:halfLifeByBelief:reliabilityOverrides:maximumContributionPerSource:futureTolerance:)``
+  ///   - policy: The revision policy (default ``RevisionPolicy/init(priorWeight:defaultHalfLife:halfLifeBySourceKind:halfLifeByBelief:halfLifeBySource:reliabilityOverrides:maximumContributionPerSource:futureTolerance:)``
   ///     with its defaults: `W = 2`, no decay). It becomes the model's ``policyOverride``.
   /// - Throws: The ``ModelError`` from ``RevisionPolicy/validate()``.
   public init(user: UserID, policy: RevisionPolicy = RevisionPolicy()) throws(ModelError) {

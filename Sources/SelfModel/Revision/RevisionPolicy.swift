@@ -6,9 +6,18 @@ public import Foundation
 /// The policy is a plain value. Changing it and calling ``UserModel/replacePolicy(_:)`` refolds
 /// the ledger, so a tuned policy applies to all past evidence as well.
 ///
-/// Half-life resolution for an evidence item about belief `b` from a source of kind `k`:
-/// `halfLifeByBelief[b] ?? halfLifeBySourceKind[k] ?? defaultHalfLife`; `nil` means no decay.
-/// An item's tally contribution is multiplied by `2^(-(now - observedAt) / halfLife)`.
+/// Half-life resolution for an evidence item about belief `b` from source `s` of kind `k`, the
+/// most specific rule first: `halfLifeBySource[s] ?? halfLifeByBelief[b] ??
+/// halfLifeBySourceKind[k] ?? defaultHalfLife`; `nil` means no decay, and a per-source
+/// ``HalfLife/noDecay`` switches decay off for that source whatever the other rules say. A
+/// source's entry wins over a belief's because it names one channel, which is what
+/// ``PolicyTuner`` tunes per source. An item's tally contribution is multiplied by
+/// `2^(-(now - observedAt) / halfLife)`.
+///
+/// Reliability: ``reliabilityOverrides`` replace a source's own ``Source/reliability`` and may
+/// exceed 1 (up to ``maximumReliability``), so that one source can weigh more than another. Only
+/// ratios matter against the prior weight: multiplying every reliability and every `W` by the
+/// same factor leaves every probability unchanged (when no cap applies).
 ///
 /// ```swift
 /// var policy = RevisionPolicy()
@@ -24,7 +33,11 @@ public struct RevisionPolicy: Sendable, Hashable {
   public var halfLifeBySourceKind: [SourceKind: TimeInterval]
   /// Half-lives, in seconds, per belief; these win over the per-kind ones.
   public var halfLifeByBelief: [BeliefKey: TimeInterval]
-  /// Reliabilities that replace a source's own ``Source/reliability``.
+  /// Half-lives per source, or ``HalfLife/noDecay``; these win over every other rule.
+  public var halfLifeBySource: [SourceID: HalfLife]
+  /// Reliabilities that replace a source's own ``Source/reliability``, each in
+  /// `0...maximumReliability`: above 1, a source's observation counts as more than one plain
+  /// observation.
   public var reliabilityOverrides: [SourceID: Double]
   /// The most (decayed, reliability-weighted) observations one source can contribute to one
   /// belief; a source above the cap has its contribution scaled down to it. `nil` = no cap.
@@ -33,6 +46,10 @@ public struct RevisionPolicy: Sendable, Hashable {
   /// (default 300, at most 86,400: one day).
   public var futureTolerance: TimeInterval
 
+  /// The largest reliability an override may give a source (1,000): relative weights of up to
+  /// five orders of magnitude between sources, far from where tallies lose precision.
+  public static let maximumReliability = 1_000.0
+
   /// Creates a policy. Call ``validate()`` (the model does) to check it.
   ///
   /// - Parameters:
@@ -40,13 +57,15 @@ public struct RevisionPolicy: Sendable, Hashable {
   ///   - defaultHalfLife: Seconds, or `nil` for no decay.
   ///   - halfLifeBySourceKind: Seconds per kind.
   ///   - halfLifeByBelief: Seconds per belief.
-  ///   - reliabilityOverrides: Reliability per source, each in `0...1`.
+  ///   - halfLifeBySource: Half-life or no decay per source.
+  ///   - reliabilityOverrides: Reliability per source, each in `0...maximumReliability`.
   ///   - maximumContributionPerSource: The per-source cap, or `nil`.
   ///   - futureTolerance: Seconds of allowed clock skew, default 300.
   public init(
     priorWeight: Double = 2, defaultHalfLife: TimeInterval? = nil,
     halfLifeBySourceKind: [SourceKind: TimeInterval] = [:],
     halfLifeByBelief: [BeliefKey: TimeInterval] = [:],
+    halfLifeBySource: [SourceID: HalfLife] = [:],
     reliabilityOverrides: [SourceID: Double] = [:],
     maximumContributionPerSource: Double? = nil, futureTolerance: TimeInterval = 300
   ) {
@@ -54,13 +73,15 @@ public struct RevisionPolicy: Sendable, Hashable {
     self.defaultHalfLife = defaultHalfLife
     self.halfLifeBySourceKind = halfLifeBySourceKind
     self.halfLifeByBelief = halfLifeByBelief
+    self.halfLifeBySource = halfLifeBySource
     self.reliabilityOverrides = reliabilityOverrides
     self.maximumContributionPerSource = maximumContributionPerSource
     self.futureTolerance = futureTolerance
   }
 
   /// Checks every number: the prior weight, half-lives and cap finite and greater than 0,
-  /// reliabilities in `0...1`, the tolerance finite, not negative and at most a day.
+  /// reliability overrides finite and in `0...maximumReliability`, the tolerance finite, not
+  /// negative and at most a day.
   ///
   /// - Throws: The ``ModelError`` naming the first bad field.
   public func validate() throws(ModelError) {
@@ -72,8 +93,17 @@ public struct RevisionPolicy: Sendable, Hashable {
     for (key, value) in halfLifeByBelief.sorted(by: { $0.key < $1.key }) {
       try Check.positive(value, field: "halfLifeByBelief[\(key)]")
     }
+    for (id, value) in halfLifeBySource.sorted(by: { $0.key < $1.key }) {
+      if case .seconds(let seconds) = value {
+        try Check.positive(seconds, field: "halfLifeBySource[\(id)]")
+      }
+    }
     for (id, value) in reliabilityOverrides.sorted(by: { $0.key < $1.key }) {
-      try Check.unitInterval(value, field: "reliabilityOverrides[\(id)]")
+      let field = "reliabilityOverrides[\(id)]"
+      try Check.finite(value, field: field)
+      guard value >= 0, value <= Self.maximumReliability else {
+        throw .numberOutOfRange(field: field, value: value, allowed: "0...1000")
+      }
     }
     if let cap = maximumContributionPerSource {
       try Check.positive(cap, field: "maximumContributionPerSource")
@@ -85,7 +115,9 @@ public struct RevisionPolicy: Sendable, Hashable {
     }
   }
 
-  /// The half-life that applies to evidence about `belief` from a source of `kind`.
+  /// The half-life that applies to evidence about `belief` from a source of `kind`, by the
+  /// rules that do not name a source: `halfLifeByBelief`, then `halfLifeBySourceKind`, then
+  /// `defaultHalfLife`.
   ///
   /// - Parameters:
   ///   - belief: The belief.
@@ -95,10 +127,33 @@ public struct RevisionPolicy: Sendable, Hashable {
     halfLifeByBelief[belief] ?? halfLifeBySourceKind[kind] ?? defaultHalfLife
   }
 
+  /// The half-life that applies to evidence about `belief` from `source` (of `kind`):
+  /// `halfLifeBySource[source]` when set (``HalfLife/noDecay`` gives `nil`), otherwise
+  /// ``halfLife(for:sourceKind:)``.
+  ///
+  /// ```swift
+  /// let policy = RevisionPolicy(
+  ///   halfLifeBySourceKind: [.behavior: 86_400], halfLifeBySource: ["exams": .noDecay])
+  /// policy.halfLife(for: "mastery", source: "exams", sourceKind: .behavior)  // nil
+  /// policy.halfLife(for: "mastery", source: "clicks", sourceKind: .behavior)  // 86_400
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - belief: The belief.
+  ///   - source: The source's id.
+  ///   - kind: The source's kind.
+  /// - Returns: Seconds, or `nil` for no decay.
+  public func halfLife(for belief: BeliefKey, source: SourceID, sourceKind kind: SourceKind)
+    -> TimeInterval?
+  {
+    if let rule = halfLifeBySource[source] { return rule.timeInterval }
+    return halfLife(for: belief, sourceKind: kind)
+  }
+
   /// The reliability that applies to `source`: its override, or its own.
   ///
   /// - Parameter source: The source.
-  /// - Returns: A number in `0...1`.
+  /// - Returns: A number in `0...maximumReliability` (a source's own is at most 1).
   public func reliability(of source: Source) -> Double {
     reliabilityOverrides[source.id] ?? source.reliability
   }
@@ -106,7 +161,7 @@ public struct RevisionPolicy: Sendable, Hashable {
 
 extension RevisionPolicy: Codable {
   private enum CodingKeys: String, CodingKey {
-    case priorWeight, defaultHalfLife, halfLifeBySourceKind, halfLifeByBelief
+    case priorWeight, defaultHalfLife, halfLifeBySourceKind, halfLifeByBelief, halfLifeBySource
     case reliabilityOverrides, maximumContributionPerSource, futureTolerance
   }
 
@@ -124,6 +179,8 @@ extension RevisionPolicy: Codable {
         [SourceKind: Double].self, forKey: .halfLifeBySourceKind) ?? [:],
       halfLifeByBelief: try container.decodeIfPresent(
         [BeliefKey: Double].self, forKey: .halfLifeByBelief) ?? [:],
+      halfLifeBySource: try container.decodeIfPresent(
+        [SourceID: HalfLife].self, forKey: .halfLifeBySource) ?? [:],
       reliabilityOverrides: try container.decodeIfPresent(
         [SourceID: Double].self, forKey: .reliabilityOverrides) ?? [:],
       maximumContributionPerSource: try container.decodeIfPresent(
@@ -139,6 +196,9 @@ extension RevisionPolicy: Codable {
     try container.encodeIfPresent(defaultHalfLife, forKey: .defaultHalfLife)
     try container.encode(halfLifeBySourceKind, forKey: .halfLifeBySourceKind)
     try container.encode(halfLifeByBelief, forKey: .halfLifeByBelief)
+    if !halfLifeBySource.isEmpty {
+      try container.encode(halfLifeBySource, forKey: .halfLifeBySource)
+    }
     try container.encode(reliabilityOverrides, forKey: .reliabilityOverrides)
     try container.encodeIfPresent(
       maximumContributionPerSource, forKey: .maximumContributionPerSource)
