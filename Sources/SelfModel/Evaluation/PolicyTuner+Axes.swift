@@ -29,6 +29,19 @@ extension PolicyTuner {
     }
   }
 
+  /// The coordinates to tune; none is an error.
+  func checkedAxes(of program: ReplayProgram, policy: RevisionPolicy) throws(ModelError)
+    -> [TuningSearch.Axis]
+  {
+    let axes = axes(of: program, policy: policy)
+    guard !axes.isEmpty else {
+      throw .undefined(
+        quantity: "policy tuning",
+        reason: "nothing to tune: every candidate parameter is fixed, switched off or unscored")
+    }
+    return axes
+  }
+
   /// The coordinates to tune, in a fixed order: half-lives (kinds, or sources by id), then
   /// reliabilities by source id, then `W` (the policy's, then beliefs' by key, then contexts'
   /// by belief key and context).

@@ -183,13 +183,9 @@ public struct PolicyTuner: Sendable, Hashable {
       throw .undefined(
         quantity: "policy tuning", reason: "no evidence counts as an observed outcome")
     }
-    let axes = axes(of: program, policy: policy)
-    guard !axes.isEmpty else {
-      throw .undefined(
-        quantity: "policy tuning",
-        reason: "nothing to tune: every candidate parameter is fixed, switched off or unscored")
-    }
-    var search = TuningSearch(program: program, parameters: start, loss: loss, axes: axes)
+    var search = TuningSearch(
+      program: program, parameters: start, loss: loss,
+      axes: try checkedAxes(of: program, policy: policy))
     search.run(tuner: self)
     let after = search.parameters.applied(to: policy, sources: program.sourceIDs)
     let changes = search.changes(from: start)

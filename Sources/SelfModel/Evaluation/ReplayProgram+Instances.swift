@@ -24,13 +24,9 @@ extension ReplayProgram.Builder {
           model, source: source, global: sources[source], definition: definition,
           policy: policy)
       slotOfSource[source] = slot
-      appendEvent(
+      try appendEvent(
         item, slot: slot, definition: definition, kind: model.source(at: source).kind,
-        source: sources[source], model: index, position: position)
-      if program.events[program.events.count - 1].observed >= 0 {
-        program.events[program.events.count - 1].prior = try priors.index(
-          for: item.context, builder: &self)
-      }
+        source: sources[source], at: (index, position), priors: &priors)
     }
     program.instances.append(
       ReplayProgram.Instance(
@@ -52,10 +48,11 @@ extension ReplayProgram.Builder {
     return Int32(program.slots.count - 1)
   }
 
+  /// Appends one event; a scored one gets the prior of its context.
   private mutating func appendEvent(
     _ item: Evidence, slot: Int32, definition: BeliefDefinition, kind: SourceKind,
-    source: Int32, model: Int, position: Int
-  ) {
+    source: Int32, at location: (model: Int, position: Int), priors: inout InstancePriors
+  ) throws(ModelError) {
     var outcome: Int32 = -1
     var massOffset: Int32 = -1
     switch item.content {
@@ -72,10 +69,11 @@ extension ReplayProgram.Builder {
     }
     let isScored = outcomeKinds.contains(kind) && (scoring?(item) ?? true)
     let observed = outcome >= 0 && isScored ? outcome : -1
+    let prior = observed >= 0 ? try priors.index(for: item.context, builder: &self) : -1
     program.events.append(
       ReplayProgram.Event(
         time: item.observedAt.timeIntervalSinceReferenceDate, weight: item.weight, slot: slot,
         outcome: outcome, massOffset: massOffset, observed: observed, source: source,
-        model: Int32(model), position: Int32(position), prior: -1))
+        model: Int32(location.model), position: Int32(location.position), prior: prior))
   }
 }
