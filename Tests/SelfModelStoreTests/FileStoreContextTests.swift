@@ -66,7 +66,8 @@ import Testing
     #expect(
       try compacted.estimate(for: Fixture.concise, in: "surface:email/reply", at: at) == inContext)
     let exported = try #require(try await store?.exportUser("u"))
-    #expect(String(decoding: exported, as: UTF8.self).contains(#""context":"surface:email\/reply""#))
+    #expect(
+      String(decoding: exported, as: UTF8.self).contains(#""context":"surface:email\/reply""#))
     #expect(try await store?.deleteUser("u") == true)
     #expect(try await store?.importUser(exported, replacing: false) == "u")
     #expect(try await store?.model(for: "u") == before)
