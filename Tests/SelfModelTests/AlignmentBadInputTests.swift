@@ -92,7 +92,7 @@ import Testing
       try PolicyTuner().tune([model], from: RevisionPolicy(priorWeight: -1))
     }
     #expect(throws: ModelError.self) {
-      try PolicyTuner(reliabilityBounds: 0.1...1.5).tune([model], from: RevisionPolicy())
+      try PolicyTuner(reliabilityBounds: 0.1...5_000).tune([model], from: RevisionPolicy())
     }
     #expect(throws: ModelError.self) {
       try PolicyTuner(rounds: 0).tune([model], from: RevisionPolicy())

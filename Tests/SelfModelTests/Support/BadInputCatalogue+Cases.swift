@@ -174,9 +174,13 @@ extension BadInputCatalogue {
         field: "maximumContributionPerSource", value: -1, allowed: "greater than 0"),
       replacePolicy { $0.maximumContributionPerSource = -1 }),
     BadInput(
-      "reliability override 2",
-      .numberOutOfRange(field: "reliabilityOverrides[user]", value: 2, allowed: "0...1"),
-      replacePolicy { $0.reliabilityOverrides["user"] = 2 }),
+      "reliability override 1001",
+      .numberOutOfRange(field: "reliabilityOverrides[user]", value: 1_001, allowed: "0...1000"),
+      replacePolicy { $0.reliabilityOverrides["user"] = 1_001 }),
+    BadInput(
+      "negative reliability override",
+      .numberOutOfRange(field: "reliabilityOverrides[user]", value: -1, allowed: "0...1000"),
+      replacePolicy { $0.reliabilityOverrides["user"] = -1 }),
     BadInput(
       "negative future tolerance",
       .numberOutOfRange(field: "futureTolerance", value: -1, allowed: "0...86400 (one day)"),
