@@ -41,11 +41,14 @@ extension Catalogue: Codable {
 
   /// The format version the catalogue is written in: the oldest that holds it. Version 2 is
   /// needed only when a definition, active or retired, has priors of its own
-  /// (``BeliefDefinition/hasOwnPriors``); a library that predates them refuses such a file
-  /// instead of dropping the priors.
+  /// (``BeliefDefinition/hasOwnPriors``) or the policy sets half-lives per source
+  /// (``RevisionPolicy/hasPerSourceHalfLives``); a library that predates them refuses such a
+  /// file instead of dropping them.
   public var requiredFormatVersion: Int {
-    beliefs.contains(where: \.hasOwnPriors) || retiredBeliefs.contains(where: \.hasOwnPriors)
-      ? 2 : 1
+    let needsTwo =
+      policy.hasPerSourceHalfLives || beliefs.contains(where: \.hasOwnPriors)
+      || retiredBeliefs.contains(where: \.hasOwnPriors)
+    return needsTwo ? 2 : 1
   }
 
   /// Encodes the stable JSON form: `format`, `formatVersion` (``requiredFormatVersion``),

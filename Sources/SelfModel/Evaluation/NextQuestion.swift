@@ -36,7 +36,7 @@ public struct NextQuestion: Sendable, Hashable, Codable {
   /// `importance * expectedInformationGain`.
   public let value: Double
 
-  /// Creates a ranked question from its parts; ``rank(_:at:answers:importance:defaultImportance:categoricalStyle:)`` is the
+  /// Creates a ranked question from its parts; ``rank(_:in:at:answers:importance:defaultImportance:categoricalStyle:)`` is the
   /// usual maker.
   ///
   /// ```swift

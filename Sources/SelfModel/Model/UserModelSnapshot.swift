@@ -12,8 +12,9 @@
 /// ``readableFormatVersions`` are read; a newer version is refused with
 /// ``ModelError/unsupportedFormatVersion(found:supported:)`` before anything else is decoded.
 /// Version 1 (before catalogues) has no `catalogueVersion` (read as 0) and always a `policy`.
-/// Version 3 is written only when evidence carries a ``Evidence/context`` or an own definition
-/// has priors of its own (``BeliefDefinition/hasOwnPriors``), so a library that predates them
+/// Version 3 is written only when evidence carries a ``Evidence/context``, an own definition
+/// has priors of its own (``BeliefDefinition/hasOwnPriors``) or the own policy sets half-lives
+/// per source (``RevisionPolicy/hasPerSourceHalfLives``), so a library that predates them
 /// refuses the file instead of dropping those fields.
 ///
 /// ```swift
@@ -56,15 +57,27 @@ public struct UserModelSnapshot: Sendable, Hashable {
     user: UserID, catalogueVersion: Int = 0, policy: RevisionPolicy?,
     beliefs: [BeliefDefinition], sources: [Source], evidence: [Evidence]
   ) {
-    let needsContexts =
-      beliefs.contains(where: \.hasOwnPriors) || evidence.contains { $0.context != nil }
-    self.formatVersion = needsContexts ? 3 : 2
+    self.formatVersion = Self.writtenVersion(policy: policy, beliefs: beliefs, evidence: evidence)
     self.user = user
     self.catalogueVersion = catalogueVersion
     self.policy = policy
     self.beliefs = beliefs
     self.sources = sources
     self.evidence = evidence
+  }
+}
+
+extension UserModelSnapshot {
+  /// The oldest version that holds these fields: 3 when evidence carries a context, an own
+  /// definition has priors of its own or the own policy sets half-lives per source; 2
+  /// otherwise.
+  static func writtenVersion(
+    policy: RevisionPolicy?, beliefs: [BeliefDefinition], evidence: [Evidence]
+  ) -> Int {
+    let needsThree =
+      policy?.hasPerSourceHalfLives == true || beliefs.contains(where: \.hasOwnPriors)
+      || evidence.contains { $0.context != nil }
+    return needsThree ? 3 : 2
   }
 }
 
@@ -107,13 +120,14 @@ extension UserModelSnapshot: Codable {
     evidence = try container.decode([Evidence].self, forKey: .evidence)
   }
 
-  /// Encodes the snapshot in the oldest format that holds it: 3 when evidence carries a context
-  /// or an own definition has priors of its own, 2 otherwise.
+  /// Encodes the snapshot in the oldest format that holds it (3 when evidence carries a
+  /// context, an own definition has priors of its own or the own policy sets half-lives per
+  /// source; 2 otherwise).
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    let needsContexts =
-      beliefs.contains(where: \.hasOwnPriors) || evidence.contains { $0.context != nil }
-    try container.encode(needsContexts ? 3 : 2, forKey: .formatVersion)
+    try container.encode(
+      Self.writtenVersion(policy: policy, beliefs: beliefs, evidence: evidence),
+      forKey: .formatVersion)
     try container.encode(user, forKey: .user)
     try container.encode(catalogueVersion, forKey: .catalogueVersion)
     try container.encodeIfPresent(policy, forKey: .policy)

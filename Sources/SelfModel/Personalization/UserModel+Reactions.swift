@@ -20,7 +20,7 @@ extension UserModel {
   ///   - likelihood: The likelihood model (default weights, source `reactions`).
   ///   - now: The current time.
   /// - Returns: What was recorded and how the beliefs moved.
-  /// - Throws: The errors of ``ReactionLikelihood/evidence(for:to:in:)`` and of
+  /// - Throws: The errors of ``ReactionLikelihood/evidence(for:to:in:context:)`` and of
   ///   ``observe(_:at:)-([Evidence],_)`` (for example ``ModelError/unknownSource(_:)`` when the
   ///   reaction source is not registered).
   @discardableResult

@@ -159,6 +159,13 @@ public struct RevisionPolicy: Sendable, Hashable {
   }
 }
 
+extension RevisionPolicy {
+  /// Whether the policy sets a half-life per source (``halfLifeBySource``): files that hold such
+  /// a policy are written in a format that libraries predating it refuse, so the half-lives are
+  /// never dropped silently.
+  public var hasPerSourceHalfLives: Bool { !halfLifeBySource.isEmpty }
+}
+
 extension RevisionPolicy: Codable {
   private enum CodingKeys: String, CodingKey {
     case priorWeight, defaultHalfLife, halfLifeBySourceKind, halfLifeByBelief, halfLifeBySource

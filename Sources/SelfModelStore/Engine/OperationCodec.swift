@@ -39,6 +39,10 @@ package enum OperationCodec {
     case declareWithPriors = 9
     /// ``JournalOperation/redeclare(_:)`` of such a definition, JSON.
     case redeclareWithPriors = 10
+    /// ``JournalOperation/create(_:_:)`` with a policy that sets half-lives per source, JSON.
+    case createWithSourceHalfLives = 11
+    /// ``JournalOperation/replacePolicy(_:)`` with such a policy, JSON.
+    case replacePolicyWithSourceHalfLives = 12
   }
 
   /// The JSON body of a ``JournalOperation/create(_:_:)``.
@@ -58,7 +62,8 @@ package enum OperationCodec {
   package static func encode(_ operation: JournalOperation) throws(StoreError) -> [UInt8] {
     switch operation {
     case .create(let user, let policy):
-      return try json(.create, Creation(user: user, policy: policy))
+      let tag: Tag = policy.hasPerSourceHalfLives ? .createWithSourceHalfLives : .create
+      return try json(tag, Creation(user: user, policy: policy))
     case .observe(let evidence, let now):
       let tag: Tag = evidence.contains { $0.context != nil } ? .observeInContext : .observe
       return EvidenceCoding.encode(evidence, now: now, tag: tag.rawValue)
@@ -67,7 +72,10 @@ package enum OperationCodec {
     case .redeclare(let definition):
       return try json(definition.hasOwnPriors ? .redeclareWithPriors : .redeclare, definition)
     case .register(let source): return try json(.register, source)
-    case .replacePolicy(let policy?): return try json(.replacePolicy, policy)
+    case .replacePolicy(let policy?):
+      let tag: Tag =
+        policy.hasPerSourceHalfLives ? .replacePolicyWithSourceHalfLives : .replacePolicy
+      return try json(tag, policy)
     case .replacePolicy(nil): return [Tag.followCataloguePolicy.rawValue]
     }
   }
@@ -87,7 +95,7 @@ package enum OperationCodec {
     }
     let body = payload[1...]
     switch tag {
-    case .create:
+    case .create, .createWithSourceHalfLives:
       let creation = try unjson(Creation.self, body)
       return .create(creation.user, creation.policy)
     case .observe, .observeInContext:
@@ -97,7 +105,8 @@ package enum OperationCodec {
     case .redeclare, .redeclareWithPriors:
       return .redeclare(try unjson(BeliefDefinition.self, body))
     case .register: return .register(try unjson(Source.self, body))
-    case .replacePolicy: return .replacePolicy(try unjson(RevisionPolicy.self, body))
+    case .replacePolicy, .replacePolicyWithSourceHalfLives:
+      return .replacePolicy(try unjson(RevisionPolicy.self, body))
     case .followCataloguePolicy:
       guard body.isEmpty else {
         throw .corrupt("decode", path: nil, offset: nil, detail: "policy reset with a body")

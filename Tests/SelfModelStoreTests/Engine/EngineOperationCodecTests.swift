@@ -28,6 +28,8 @@ import Testing
       note: "dit « bonjour » 👋", metadata: ["model": "v2", "clé": "valeur ünïcode"])
     let plain = Evidence(
       id: "e-1", belief: "preference.concise", content: .holds, source: "user", observedAt: now)
+    var perSource = policy
+    perSource.halfLifeBySource = ["clicks": .noDecay, "user": .seconds(86_400)]
     let inContext = Evidence(
       id: "e-3", belief: "preference.concise", content: .holds, source: "user", observedAt: now,
       context: "surface:email/reply", note: "n")
@@ -40,7 +42,7 @@ import Testing
       .observe([plain, inContext, soft], now: now), .declare(fitted), .redeclare(fitted),
       .declare(tone), .redeclare(concise),
       .register(try Source(id: "user", kind: .userStated, reliability: 0.95)),
-      .replacePolicy(policy),
+      .replacePolicy(policy), .create("tuned", perSource), .replacePolicy(perSource),
     ]
   }
 
@@ -120,10 +122,10 @@ import Testing
     }
   }
 
-  /// Contexts and own priors get tags of their own, so a library that predates them stops with
+  /// Contexts, own priors and per-source half-lives get tags of their own, so a library that predates them stops with
   /// a typed error instead of dropping them; operations without them keep their old tags.
   @Test func contextsAndPriorsAreTaggedApart() throws {
     let tags = try Self.sampleOperations().map { try OperationCodec.encode($0).first }
-    #expect(tags == [1, 1, 2, 2, 8, 9, 10, 3, 4, 5, 6])
+    #expect(tags == [1, 1, 2, 2, 8, 9, 10, 3, 4, 5, 6, 11, 12])
   }
 }

@@ -40,6 +40,14 @@ import Testing
     let back = try JSONDecoder().decode(Catalogue.self, from: JSONEncoder().encode(fitted))
     #expect(back == fitted)
     #expect(back.definition(for: "mastery")?.contexts.count == 3)
+    var tuned = RevisionPolicy()
+    tuned.halfLifeBySource = ["quiz": .noDecay]
+    let perSource = try Catalogue(version: 5, beliefs: [], policy: tuned)
+    #expect(perSource.requiredFormatVersion == 2)
+    var model = try UserModel(user: "u", policy: tuned)
+    #expect(model.snapshot.formatVersion == 3)
+    try model.replacePolicy(RevisionPolicy())
+    #expect(model.snapshot.formatVersion == 2)
     let retired = try Catalogue(
       version: 3, beliefs: [], retiredBeliefs: [try ContextEstimateTests.mastery()])
     #expect(retired.requiredFormatVersion == 2)
