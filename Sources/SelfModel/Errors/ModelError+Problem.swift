@@ -1,6 +1,6 @@
 extension ModelError {
   /// What kind of failure this is: most cases are ``ErrorCategory/invalidInput``; an unknown
-  /// belief, source or candidate is ``ErrorCategory/notFound``; a duplicate belief, an incompatible
+  /// belief, source, candidate or context is ``ErrorCategory/notFound``; a duplicate belief, an incompatible
   /// redeclaration, a reused evidence id, a change to a catalogue entry through a model or an
   /// incompatible catalogue is ``ErrorCategory/conflict``.
   ///
@@ -14,7 +14,7 @@ extension ModelError {
       .duplicateOutcome, .invalidDistribution, .unknownOutcome, .evidenceFromFuture,
       .unsupportedFormatVersion, .corruptSnapshot, .undefined:
       .invalidInput
-    case .unknownBelief, .unknownSource, .unknownCandidate:
+    case .unknownBelief, .unknownSource, .unknownCandidate, .unknownContext:
       .notFound
     case .duplicateBelief, .incompatibleRedeclaration, .evidenceIDReused, .definedByCatalogue,
       .incompatibleCatalogue:
@@ -58,6 +58,9 @@ extension ModelError {
     case .unknownSource(let source): ["source": source.rawValue]
     case .unknownCandidate(let response, let candidate):
       ["response": response.rawValue, "candidate": candidate.rawValue]
+    case .unknownContext(let belief?, let context):
+      ["belief": belief.rawValue, "context": context.rawValue]
+    case .unknownContext(nil, let context): ["context": context.rawValue]
     case .evidenceFromFuture(let evidence, let field, _):
       ["evidence": evidence.rawValue, "field": field]
     case .evidenceIDReused(let evidence): ["evidence": evidence.rawValue]

@@ -34,6 +34,12 @@ public struct BeliefDefinition: Sendable, Hashable {
   /// How much the belief matters relative to others when a request's context is chosen,
   /// finite, greater than 0 and at most 1,000. Default 1.
   public let importance: Double
+  /// The belief's own prior weight `W`, or `nil` (default) for the policy's
+  /// ``RevisionPolicy/priorWeight``. Fitted from the population by `PopulationPriorFit`.
+  public let priorWeight: Double?
+  /// Contexts with a prior of their own (see ``ContextPrior``); ``prior(in:)`` resolves one.
+  /// At most ``maximumContextCount``. Default none.
+  public let contexts: [ContextID: ContextPrior]
 
   /// The most tags one belief may carry.
   public static let maximumTagCount = 32
@@ -51,12 +57,20 @@ public struct BeliefDefinition: Sendable, Hashable {
   ///   - tags: Labels to select the belief by, validated like outcome names; at most
   ///     ``maximumTagCount``, no duplicates (default none).
   ///   - importance: Relative importance in `(0, 1000]` (default 1).
+  ///   - priorWeight: The belief's own `W`, finite and greater than 0, or `nil` (default) for
+  ///     the policy's.
+  ///   - contexts: Contexts with priors of their own (default none): base rates validated like
+  ///     `baseRates`, weights like `priorWeight`, every parent listed, chains at most
+  ///     ``maximumContextDepth`` long.
   /// - Throws: ``ModelError`` naming the first problem: ``ModelError/tooFewOutcomes(belief:count:)``,
   ///   ``ModelError/duplicateOutcome(belief:outcome:)``, ``ModelError/invalidText(field:reason:)``,
-  ///   ``ModelError/invalidDistribution(field:reason:)`` and the number errors.
+  ///   ``ModelError/invalidDistribution(field:reason:)``,
+  ///   ``ModelError/unknownContext(belief:context:)`` for a parent that is not listed, and the
+  ///   number errors.
   public init(
     key: BeliefKey, statement: String, outcomes: [String], baseRates: [Double]? = nil,
-    tags: [String] = [], importance: Double = 1
+    tags: [String] = [], importance: Double = 1, priorWeight: Double? = nil,
+    contexts: [ContextID: ContextPrior] = [:]
   ) throws(ModelError) {
     try Check.text(
       statement, field: "statement of belief \(key)", maximum: Check.maximumStatementLength)
@@ -70,14 +84,18 @@ public struct BeliefDefinition: Sendable, Hashable {
       }
     }
     let rates = baseRates ?? Array(repeating: 1 / Double(outcomes.count), count: outcomes.count)
-    try Self.validate(baseRates: rates, count: outcomes.count, key: key)
+    try Self.validate(baseRates: rates, count: outcomes.count, field: "base rates of belief \(key)")
     try Self.validate(tags: tags, importance: importance, key: key)
+    try Self.validate(
+      priorWeight: priorWeight, contexts: contexts, outcomeCount: outcomes.count, key: key)
     self.key = key
     self.statement = statement
     self.outcomes = outcomes
     self.baseRates = rates
     self.tags = tags
     self.importance = importance
+    self.priorWeight = priorWeight
+    self.contexts = contexts
   }
 
   /// Creates a binary belief with outcomes ``trueOutcome`` and ``falseOutcome``.
@@ -88,15 +106,18 @@ public struct BeliefDefinition: Sendable, Hashable {
   ///   - baseRate: The prior probability that the statement holds, in `(0, 1)`.
   ///   - tags: Labels to select the belief by (default none).
   ///   - importance: Relative importance in `(0, 1000]` (default 1).
+  ///   - priorWeight: The belief's own `W`, or `nil` (default) for the policy's.
+  ///   - contexts: Contexts with priors of their own (default none).
   /// - Returns: The definition.
-  /// - Throws: Like ``init(key:statement:outcomes:baseRates:tags:importance:)``.
+  /// - Throws: Like ``init(key:statement:outcomes:baseRates:tags:importance:priorWeight:contexts:)``.
   public static func binary(
     _ key: BeliefKey, statement: String, baseRate: Double = 0.5, tags: [String] = [],
-    importance: Double = 1
+    importance: Double = 1, priorWeight: Double? = nil, contexts: [ContextID: ContextPrior] = [:]
   ) throws(ModelError) -> BeliefDefinition {
     try BeliefDefinition(
       key: key, statement: statement, outcomes: [trueOutcome, falseOutcome],
-      baseRates: [baseRate, 1 - baseRate], tags: tags, importance: importance)
+      baseRates: [baseRate, 1 - baseRate], tags: tags, importance: importance,
+      priorWeight: priorWeight, contexts: contexts)
   }
 
   /// Whether the outcomes are exactly ``trueOutcome`` then ``falseOutcome``.
@@ -132,8 +153,7 @@ public struct BeliefDefinition: Sendable, Hashable {
     }
   }
 
-  private static func validate(baseRates: [Double], count: Int, key: BeliefKey) throws(ModelError) {
-    let field = "base rates of belief \(key)"
+  static func validate(baseRates: [Double], count: Int, field: String) throws(ModelError) {
     guard baseRates.count == count else {
       throw .invalidDistribution(
         field: field, reason: "\(baseRates.count) rates for \(count) outcomes")
@@ -147,12 +167,13 @@ public struct BeliefDefinition: Sendable, Hashable {
 
 extension BeliefDefinition: Codable {
   private enum CodingKeys: String, CodingKey {
-    case key, statement, outcomes, baseRates, tags, importance
+    case key, statement, outcomes, baseRates, tags, importance, priorWeight, contexts
   }
 
   /// Decodes a definition and validates it like
-  /// ``init(key:statement:outcomes:baseRates:tags:importance:)``; missing `tags` and
-  /// `importance` (files written before they existed) read as none and 1.
+  /// ``init(key:statement:outcomes:baseRates:tags:importance:priorWeight:contexts:)``; missing
+  /// `tags`, `importance`, `priorWeight` and `contexts` (files written before they existed)
+  /// read as none, 1, `nil` and none.
   ///
   /// - Throws: A `DecodingError`; a validation failure is `dataCorrupted` at its coding path,
   ///   with the ``ModelError`` as underlying error (see ``ModelError/init(unwrapping:)``).
@@ -165,12 +186,16 @@ extension BeliefDefinition: Codable {
         outcomes: container.decode([String].self, forKey: .outcomes),
         baseRates: container.decode([Double].self, forKey: .baseRates),
         tags: container.decodeIfPresent([String].self, forKey: .tags) ?? [],
-        importance: container.decodeIfPresent(Double.self, forKey: .importance) ?? 1)
+        importance: container.decodeIfPresent(Double.self, forKey: .importance) ?? 1,
+        priorWeight: container.decodeIfPresent(Double.self, forKey: .priorWeight),
+        contexts: container.decodeIfPresent([ContextID: ContextPrior].self, forKey: .contexts)
+          ?? [:])
     }
   }
 
-  /// Encodes the key, statement, outcomes and base rates, then `tags` and `importance` only
-  /// when they differ from their defaults (so documents without them stay byte-identical).
+  /// Encodes the key, statement, outcomes and base rates, then `tags`, `importance`,
+  /// `priorWeight` and `contexts` only when they differ from their defaults (so documents
+  /// without them stay byte-identical).
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(key, forKey: .key)
@@ -179,5 +204,7 @@ extension BeliefDefinition: Codable {
     try container.encode(baseRates, forKey: .baseRates)
     if !tags.isEmpty { try container.encode(tags, forKey: .tags) }
     if importance != 1 { try container.encode(importance, forKey: .importance) }
+    try container.encodeIfPresent(priorWeight, forKey: .priorWeight)
+    if !contexts.isEmpty { try container.encode(contexts, forKey: .contexts) }
   }
 }

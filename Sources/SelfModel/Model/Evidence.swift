@@ -32,9 +32,17 @@ public struct Evidence: Sendable, Hashable, Codable {
   public let observedAt: Date
   /// When the system learned it; as-of queries filter on this.
   public let recordedAt: Date
-  /// The note and metadata, boxed: most evidence has neither, and one optional reference
-  /// costs 8 bytes per ledger entry where the two fields inline cost 24.
+  /// The context, note and metadata, boxed: most evidence has none of them, and one optional
+  /// reference costs 8 bytes per ledger entry where the three fields inline cost 40.
   private let annotations: Annotations?
+
+  /// The context the observation came from (an app surface, a situation), or `nil`.
+  ///
+  /// It labels the ledger item only: the user's tallies pool evidence across contexts, so one
+  /// observation stays one item. It is kept for ``UserModel/explain(_:in:at:)`` and for fitting
+  /// population priors per context. Any valid identifier is accepted, listed by a belief or
+  /// not: evidence may arrive in a context before anyone has fitted a prior for it.
+  public var context: ContextID? { annotations?.context }
 
   /// An optional human note (at most 4,096 bytes).
   public var note: String? { annotations?.note }
@@ -51,12 +59,13 @@ public struct Evidence: Sendable, Hashable, Codable {
   ///   - source: Who reported it.
   ///   - observedAt: When it happened.
   ///   - recordedAt: When we learned it; `nil` means `observedAt`.
+  ///   - context: The context it came from, or `nil` (default).
   ///   - note: An optional human note.
   ///   - metadata: Optional string metadata.
   public init(
     id: EvidenceID, belief: BeliefKey, content: EvidenceContent, weight: Double = 1,
-    source: SourceID, observedAt: Date, recordedAt: Date? = nil, note: String? = nil,
-    metadata: [String: String] = [:]
+    source: SourceID, observedAt: Date, recordedAt: Date? = nil, context: ContextID? = nil,
+    note: String? = nil, metadata: [String: String] = [:]
   ) {
     self.id = id
     self.belief = belief
@@ -66,15 +75,16 @@ public struct Evidence: Sendable, Hashable, Codable {
     self.observedAt = observedAt
     self.recordedAt = recordedAt ?? observedAt
     self.annotations =
-      note == nil && metadata.isEmpty ? nil : Annotations(note: note, metadata: metadata)
+      context == nil && note == nil && metadata.isEmpty
+      ? nil : Annotations(context: context, note: note, metadata: metadata)
   }
 
   private enum CodingKeys: String, CodingKey {
-    case id, belief, content, weight, source, observedAt, recordedAt, note, metadata
+    case id, belief, content, weight, source, observedAt, recordedAt, context, note, metadata
   }
 
-  /// Decodes evidence; `weight` defaults to 1, `recordedAt` to `observedAt`, `metadata` to
-  /// empty, so older and hand-written documents read.
+  /// Decodes evidence; `weight` defaults to 1, `recordedAt` to `observedAt`, `context` to
+  /// none, `metadata` to empty, so older and hand-written documents read.
   ///
   /// - Throws: A `DecodingError`; a validation failure is `dataCorrupted` at its coding path,
   ///   with the ``ModelError`` as underlying error (see ``ModelError/init(unwrapping:)``).
@@ -89,11 +99,12 @@ public struct Evidence: Sendable, Hashable, Codable {
       source: try container.decode(SourceID.self, forKey: .source),
       observedAt: observedAt,
       recordedAt: try container.decodeIfPresent(Date.self, forKey: .recordedAt),
+      context: try container.decodeIfPresent(ContextID.self, forKey: .context),
       note: try container.decodeIfPresent(String.self, forKey: .note),
       metadata: try container.decodeIfPresent([String: String].self, forKey: .metadata) ?? [:])
   }
 
-  /// Encodes every field; `note` and empty `metadata` are omitted.
+  /// Encodes every field; a missing `context` or `note` and empty `metadata` are omitted.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(id, forKey: .id)
@@ -103,6 +114,7 @@ public struct Evidence: Sendable, Hashable, Codable {
     try container.encode(source, forKey: .source)
     try container.encode(observedAt, forKey: .observedAt)
     try container.encode(recordedAt, forKey: .recordedAt)
+    try container.encodeIfPresent(context, forKey: .context)
     try container.encodeIfPresent(note, forKey: .note)
     if !metadata.isEmpty { try container.encode(metadata, forKey: .metadata) }
   }
@@ -111,19 +123,22 @@ public struct Evidence: Sendable, Hashable, Codable {
 /// The rarely used parts of an ``Evidence``, kept out of line. Immutable, so sharing it
 /// between copies of the evidence is safe.
 private final class Annotations: Sendable, Hashable {
+  let context: ContextID?
   let note: String?
   let metadata: [String: String]
 
-  init(note: String?, metadata: [String: String]) {
+  init(context: ContextID?, note: String?, metadata: [String: String]) {
+    self.context = context
     self.note = note
     self.metadata = metadata
   }
 
   static func == (lhs: Annotations, rhs: Annotations) -> Bool {
-    lhs.note == rhs.note && lhs.metadata == rhs.metadata
+    lhs.context == rhs.context && lhs.note == rhs.note && lhs.metadata == rhs.metadata
   }
 
   func hash(into hasher: inout Hasher) {
+    hasher.combine(context)
     hasher.combine(note)
     hasher.combine(metadata)
   }

@@ -134,6 +134,12 @@ public enum SourceKindTag: IdentifierKind {
   public static var displayName: String { "source id" }
 }
 
+/// Tag for ``ContextID``.
+public enum ContextKind: IdentifierKind {
+  /// `"context id"`.
+  public static var displayName: String { "context id" }
+}
+
 /// Identifies one user, whose beliefs a ``UserModel`` holds.
 public typealias UserID = Identifier<UserKind>
 /// Identifies one belief within a user's model, for example `preference.answer-length`.
@@ -142,3 +148,8 @@ public typealias BeliefKey = Identifier<BeliefKind>
 public typealias EvidenceID = Identifier<EvidenceKind>
 /// Identifies a source of evidence, such as the user, a click stream or a classifier.
 public typealias SourceID = Identifier<SourceKindTag>
+/// Identifies a context an observation came from or an estimate is asked in: an app surface
+/// (`surface:onboarding`) or a situation (`module:BBB/type:TMA/pos:3`). Evidence may carry one
+/// (``Evidence/context``); a ``BeliefDefinition`` may give a context its own prior
+/// (``BeliefDefinition/contexts``).
+public typealias ContextID = Identifier<ContextKind>

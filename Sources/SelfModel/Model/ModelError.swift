@@ -41,6 +41,10 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
   case unknownSource(SourceID)
   /// A reaction names a candidate that the response did not show.
   case unknownCandidate(response: ResponseID, candidate: CandidateID)
+  /// An estimate was asked in a context that the belief does not list
+  /// (``BeliefDefinition/contexts``), or, for a question over many beliefs, that none of
+  /// them lists (`belief` is then `nil`).
+  case unknownContext(belief: BeliefKey?, context: ContextID)
   /// A time lies further in the future than the policy's tolerance allows.
   case evidenceFromFuture(evidence: EvidenceID, field: String, secondsAhead: Double)
   /// An evidence id was reused for different content (the same content is accepted and counted
@@ -88,6 +92,10 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
       return "unknown source \(id)"
     case .unknownCandidate(let response, let candidate):
       return "response \(response) has no candidate \(candidate)"
+    case .unknownContext(let belief?, let context):
+      return "belief \(belief) has no context \(context)"
+    case .unknownContext(nil, let context):
+      return "no belief asked about has the context \(context)"
     case .evidenceFromFuture(let evidence, let field, let ahead):
       return "evidence \(evidence): \(field) is \(ahead) s in the future, beyond the tolerance"
     case .evidenceIDReused(let id):

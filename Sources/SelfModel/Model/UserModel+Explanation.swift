@@ -16,9 +16,26 @@ extension UserModel {
   /// - Throws: ``ModelError/unknownBelief(_:)``, or ``ModelError/nonFiniteNumber(field:)``
   ///   when `now` is NaN or infinite.
   public func explain(_ key: BeliefKey, at now: Date) throws(ModelError) -> BeliefExplanation {
-    try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
+    try explain(key, in: nil, at: now)
+  }
+
+  /// Explains a belief in a context: the same items as ``explain(_:at:)`` (evidence from every
+  /// context counts), measured against the context's prior, so each probability shift is what
+  /// the item moves the estimate in `context`. Each item names its own
+  /// ``Evidence/context``.
+  ///
+  /// - Parameters:
+  ///   - key: The belief.
+  ///   - context: A context the belief lists, or `nil` for the belief's own prior.
+  ///   - now: The moment to evaluate decay at.
+  /// - Returns: The estimate in `context` and the ranked contributions.
+  /// - Throws: ``ModelError/unknownBelief(_:)``, ``ModelError/unknownContext(belief:context:)``,
+  ///   or ``ModelError/nonFiniteNumber(field:)`` when `now` is NaN or infinite.
+  public func explain(_ key: BeliefKey, in context: ContextID?, at now: Date) throws(ModelError)
+    -> BeliefExplanation
+  {
+    let estimate = try estimate(for: key, in: context, at: now)
     guard let index = beliefIndex(of: key) else { throw .unknownBelief(key) }
-    let estimate = estimate(atIndex: index, time: now)
     let time = now.timeIntervalSinceReferenceDate
     let cap = policy.maximumContributionPerSource
     var slotValues: [Int: (values: [Double], scale: Double)] = [:]
@@ -66,7 +83,8 @@ extension UserModel {
     }
     let withoutEstimate = BeliefEstimate(
       key: estimate.key, outcomes: estimate.outcomes, baseRates: estimate.baseRates,
-      priorWeight: estimate.priorWeight, evidence: without, evaluatedAt: estimate.evaluatedAt)
+      priorWeight: estimate.priorWeight, evidence: without, evaluatedAt: estimate.evaluatedAt,
+      context: estimate.context)
     return EvidenceContribution(
       evidence: item, reliability: reliability, decayFactor: decay, capScale: slot.scale,
       tallies: raw.map { $0 * slot.scale },

@@ -1,7 +1,7 @@
 public import Foundation
 
 extension UserModel {
-  /// The estimate of one belief at `now`.
+  /// The estimate of one belief at `now`, from the belief's own prior.
   ///
   /// - Parameters:
   ///   - key: The belief.
@@ -10,9 +10,30 @@ extension UserModel {
   /// - Throws: ``ModelError/unknownBelief(_:)``, or ``ModelError/nonFiniteNumber(field:)``
   ///   when `now` is NaN or infinite.
   public func estimate(for key: BeliefKey, at now: Date) throws(ModelError) -> BeliefEstimate {
+    try estimate(for: key, in: nil, at: now)
+  }
+
+  /// The estimate of one belief in a context at `now`.
+  ///
+  /// The evidence is the user's, pooled across every context it came from; only the prior is
+  /// the context's (``BeliefDefinition/prior(in:)``):
+  /// `p_k = (t_k + W_c a_ck) / (T + W_c)`, `u = W_c / (T + W_c)`. Docs/Math.md derives it.
+  ///
+  /// - Parameters:
+  ///   - key: The belief.
+  ///   - context: A context the belief lists, or `nil` for the belief's own prior.
+  ///   - now: The moment to evaluate decay at.
+  /// - Returns: The estimate; its ``BeliefEstimate/context`` is `context`.
+  /// - Throws: ``ModelError/unknownBelief(_:)``, ``ModelError/unknownContext(belief:context:)``,
+  ///   or ``ModelError/nonFiniteNumber(field:)`` when `now` is NaN or infinite.
+  public func estimate(for key: BeliefKey, in context: ContextID?, at now: Date)
+    throws(ModelError) -> BeliefEstimate
+  {
     try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
     guard let index = beliefIndex(of: key) else { throw .unknownBelief(key) }
-    return estimate(atIndex: index, time: now)
+    let definition = definition(at: index)
+    return estimate(
+      definition, atIndex: index, time: now, prior: try definition.prior(in: context))
   }
 
   /// The estimates of every declared belief at `now`, in declaration order.
@@ -37,27 +58,76 @@ extension UserModel {
   public func estimates(of keys: [BeliefKey]?, at now: Date) throws(ModelError)
     -> [BeliefEstimate]
   {
-    guard let keys else { return try estimates(at: now) }
+    try estimates(of: keys, in: nil, at: now)
+  }
+
+  /// The estimates of the beliefs `keys` in a context at `now`, in the order asked for.
+  ///
+  /// A belief that lists `context` starts from the context's prior; one that does not starts
+  /// from its own (its estimate's ``BeliefEstimate/context`` is `nil`). A context that none of
+  /// the beliefs lists is an error, so a misspelt context never passes silently.
+  ///
+  /// - Parameters:
+  ///   - keys: The beliefs; each may appear once. `nil` means every declared belief.
+  ///   - context: The context, or `nil` for every belief's own prior.
+  ///   - now: The moment to evaluate decay at.
+  /// - Returns: One estimate per key.
+  /// - Throws: ``ModelError/unknownBelief(_:)``, ``ModelError/duplicateBelief(_:)``,
+  ///   ``ModelError/unknownContext(belief:context:)`` (with `belief` `nil`), or
+  ///   ``ModelError/nonFiniteNumber(field:)`` for a NaN or infinite `now`.
+  public func estimates(of keys: [BeliefKey]?, in context: ContextID?, at now: Date)
+    throws(ModelError) -> [BeliefEstimate]
+  {
     try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
+    var chosen = beliefIndices
+    if let keys { chosen = try indices(of: keys) }
+    var listed = context == nil
+    let result = chosen.map { index -> BeliefEstimate in
+      let definition = definition(at: index)
+      guard let context, let prior = try? definition.prior(in: context) else {
+        return estimate(definition, atIndex: index, time: now, prior: ownPrior(definition))
+      }
+      listed = true
+      return estimate(definition, atIndex: index, time: now, prior: prior)
+    }
+    if let context, !listed, !result.isEmpty {
+      throw .unknownContext(belief: nil, context: context)
+    }
+    return result
+  }
+
+  /// The model indices of `keys`, in order.
+  private func indices(of keys: [BeliefKey]) throws(ModelError) -> [Int] {
     var seen = Set<BeliefKey>(minimumCapacity: keys.count)
-    var result: [BeliefEstimate] = []
+    var result: [Int] = []
     result.reserveCapacity(keys.count)
     for key in keys {
       guard seen.insert(key).inserted else { throw .duplicateBelief(key) }
       guard let index = beliefIndex(of: key) else { throw .unknownBelief(key) }
-      result.append(estimate(atIndex: index, time: now))
+      result.append(index)
     }
     return result
   }
 
   func estimate(atIndex index: Int, time: Date) -> BeliefEstimate {
     let definition = definition(at: index)
+    return estimate(definition, atIndex: index, time: time, prior: ownPrior(definition))
+  }
+
+  private func ownPrior(_ definition: BeliefDefinition) -> BeliefPrior {
+    BeliefPrior(baseRates: definition.baseRates, priorWeight: definition.priorWeight, context: nil)
+  }
+
+  func estimate(
+    _ definition: BeliefDefinition, atIndex index: Int, time: Date, prior: BeliefPrior
+  ) -> BeliefEstimate {
     let evidence = (tallies[index] ?? BeliefTally()).evidence(
       at: time.timeIntervalSinceReferenceDate, reliabilities: reliabilities,
       cap: policy.maximumContributionPerSource, outcomeCount: definition.outcomes.count)
     return BeliefEstimate(
-      key: definition.key, outcomes: definition.outcomes, baseRates: definition.baseRates,
-      priorWeight: policy.priorWeight, evidence: evidence, evaluatedAt: time)
+      key: definition.key, outcomes: definition.outcomes, baseRates: prior.baseRates,
+      priorWeight: prior.priorWeight ?? policy.priorWeight, evidence: evidence,
+      evaluatedAt: time, context: prior.context)
   }
 
   /// The model as it stood at `time`: the fold of the evidence recorded (``Evidence/recordedAt``)
@@ -134,7 +204,7 @@ extension UserModel {
       return StaleBelief(
         estimate: current, freshness: freshness,
         lastObservedAt: Date(timeIntervalSinceReferenceDate: last),
-        uncertaintyWhenLastObserved: policy.priorWeight / (then + policy.priorWeight))
+        uncertaintyWhenLastObserved: current.priorWeight / (then + current.priorWeight))
     }
     .sorted { ($0.freshness, $0.estimate.key) < ($1.freshness, $1.estimate.key) }
   }

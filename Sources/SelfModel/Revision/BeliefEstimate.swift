@@ -31,6 +31,9 @@ public struct BeliefEstimate: Sendable, Hashable, Codable {
   public let evidence: [Double]
   /// The moment the estimate describes.
   public let evaluatedAt: Date
+  /// The context whose prior the estimate starts from, or `nil` for the belief's own
+  /// (``UserModel/estimate(for:in:at:)``).
+  public let context: ContextID?
 
   /// Creates an estimate from tallies (normally obtained from ``UserModel/estimate(for:at:)``).
   ///
@@ -41,9 +44,10 @@ public struct BeliefEstimate: Sendable, Hashable, Codable {
   ///   - priorWeight: `W`.
   ///   - evidence: `t_k` per outcome.
   ///   - evaluatedAt: The moment described.
+  ///   - context: The context of the prior, or `nil` (default) for the belief's own.
   public init(
     key: BeliefKey, outcomes: [String], baseRates: [Double], priorWeight: Double,
-    evidence: [Double], evaluatedAt: Date
+    evidence: [Double], evaluatedAt: Date, context: ContextID? = nil
   ) {
     self.key = key
     self.outcomes = outcomes
@@ -51,6 +55,7 @@ public struct BeliefEstimate: Sendable, Hashable, Codable {
     self.priorWeight = priorWeight
     self.evidence = evidence
     self.evaluatedAt = evaluatedAt
+    self.context = context
   }
 
   /// `T`, the total evidence in plain observations.
