@@ -32,9 +32,10 @@ struct BinaryMetrics: Sendable, Hashable {
     brier =
       zip(probabilities, outcomes).reduce(0) { $0 + pow($1.0 - ($1.1 ? 1 : 0), 2) }
       / Double(outcomes.count)
-    calibrationError = ReliabilityBin.bins(probabilities, outcomes).reduce(0) {
-      $0 + Double($1.count) * abs($1.meanProbability - $1.observedFrequency)
-    } / Double(outcomes.count)
+    calibrationError =
+      ReliabilityBin.bins(probabilities, outcomes).reduce(0) {
+        $0 + Double($1.count) * abs($1.meanProbability - $1.observedFrequency)
+      } / Double(outcomes.count)
     areaUnderCurve = Self.areaUnderCurve(probabilities, outcomes)
   }
 

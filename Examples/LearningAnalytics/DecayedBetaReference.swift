@@ -8,7 +8,7 @@ import Foundation
 /// with `b_c` the 2013B rate of the event's module x type (a context unseen in 2013B takes its
 /// type's rate, then the task's), and `W` and the half-life picked on 2013B: every half-life of
 /// ``halfLives``, and for each the `W` in `[0.05, 100]` that minimises the 2013B log loss (a
-/// 49-point grid in `ln W`, refined by golden-section search).
+/// 25-point grid in `ln W`, refined by golden-section search).
 struct DecayedBetaReference: Sendable, Hashable {
   /// The half-lives tried, in days; `nil` is no decay. The study's grid.
   static let halfLives: [Double?] = [3, 7, 14, 30, 60, 120, 240, nil]
@@ -29,8 +29,7 @@ struct DecayedBetaReference: Sendable, Hashable {
     for halfLife in Self.halfLives {
       let tallies = DecayedTallies(training, studentCount: studentCount, halfLife: halfLife)
       let (weight, loss) = LogScaleSearch.minimise(in: 0.05...100) {
-        BinaryMetrics.losses(tallies.predictions(priorMeans: means, priorWeight: $0), outcomes)
-          .reduce(0, +) / Double(outcomes.count)
+        tallies.meanLogLoss(priorMeans: means, priorWeight: $0, outcomes: outcomes)
       }
       if loss < best.loss { best = (loss, weight, halfLife) }
     }

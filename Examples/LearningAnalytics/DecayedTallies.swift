@@ -52,4 +52,17 @@ struct DecayedTallies: Sendable, Hashable {
         / (successes[$0] + failures[$0] + priorWeight)
     }
   }
+
+  /// The mean log loss (clipped as ``BinaryMetrics``) of ``predictions(priorMeans:priorWeight:)``
+  /// against `outcomes`, without building the predictions: the tuning loop's objective.
+  func meanLogLoss(priorMeans: [Double], priorWeight: Double, outcomes: [Bool]) -> Double {
+    var total = 0.0
+    for i in successes.indices {
+      let p =
+        (successes[i] + priorWeight * priorMeans[i]) / (successes[i] + failures[i] + priorWeight)
+      let clipped = min(max(p, BinaryMetrics.clip), 1 - BinaryMetrics.clip)
+      total -= log(outcomes[i] ? clipped : 1 - clipped)
+    }
+    return total / Double(outcomes.count)
+  }
 }

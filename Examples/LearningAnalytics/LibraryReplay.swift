@@ -24,13 +24,13 @@ struct LibraryReplay: Sendable {
   static func isScored(_ evidence: Evidence) -> Bool { evidence.id.rawValue.hasPrefix("J") }
 
   /// The evidence of `event`: id "B<assessment>" or "J<assessment>", outcome true or false.
-  func evidence(_ event: LearningEvent, context: String? = nil) throws -> Evidence {
+  func evidence(_ event: LearningEvent, context: ContextID? = nil) throws -> Evidence {
     Evidence(
       id: try EvidenceID((event.isScored ? "J" : "B") + String(event.assessment.id)),
       belief: try BeliefKey(task.beliefKey),
       content: .outcome(
         event.outcome ? BeliefDefinition.trueOutcome : BeliefDefinition.falseOutcome),
-      source: Self.source, observedAt: Self.date(ofDay: event.day))
+      source: Self.source, observedAt: Self.date(ofDay: event.day), context: context)
   }
 
   /// The shared catalogue: the task's belief with `baseRate`, and the one source.

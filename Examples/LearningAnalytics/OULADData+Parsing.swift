@@ -4,8 +4,10 @@ typealias RawEvent = (student: Int, day: Int, outcome: Bool, assessment: Assessm
 extension OULADData {
   /// The assessments by id, each with its ``Assessment/position``.
   static func assessments(_ table: CSVTable) throws(LearningAnalyticsError) -> [Int: Assessment] {
-    let columns = try ["code_module", "code_presentation", "id_assessment", "assessment_type", "date"]
-      .map { (name) throws(LearningAnalyticsError) in try table.index(of: name) }
+    let columns = try [
+      "code_module", "code_presentation", "id_assessment", "assessment_type", "date",
+    ]
+    .map { (name) throws(LearningAnalyticsError) in try table.index(of: name) }
     var byID: [Int: Assessment] = [:]
     for (row, fields) in table.rows.enumerated() {
       let presentation = String(fields[columns[1]])

@@ -34,7 +34,9 @@ struct StudentBootstrap: Sendable {
     var multiplicity = [Double](repeating: 0, count: studentCount)
     for _ in 0..<resamples {
       for i in multiplicity.indices { multiplicity[i] = 0 }
-      for _ in 0..<studentCount { multiplicity[Int.random(in: 0..<studentCount, using: &random)] += 1 }
+      for _ in 0..<studentCount {
+        multiplicity[Int.random(in: 0..<studentCount, using: &random)] += 1
+      }
       let total = Self.dot(multiplicity, counts)
       for (model, values) in sums.enumerated() {
         draws[model].append(Self.dot(multiplicity, values) / total)
@@ -42,7 +44,10 @@ struct StudentBootstrap: Sendable {
     }
     let events = counts.reduce(0, +)
     return zip(sums, draws).map { values, resampled in
-      (values.reduce(0, +) / events, Self.percentile(resampled, 2.5), Self.percentile(resampled, 97.5))
+      (
+        values.reduce(0, +) / events, Self.percentile(resampled, 2.5),
+        Self.percentile(resampled, 97.5)
+      )
     }
   }
 
