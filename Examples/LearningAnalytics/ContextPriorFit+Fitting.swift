@@ -25,6 +25,24 @@ extension ContextPriorFit {
       let events = training.filter { "type:\($0.type)" == type }
       nodes[type] = ContextNode(baseRate: typeMeans[type], priorWeight: try weight(events))
     }
+    try addGroups(&nodes, training: training, kept: kept, typeMeans: typeMeans)
+    for (context, (k, n)) in counts(training) where structural.contains(context) {
+      let parts = context.split(separator: "/")
+      let type = "type:" + parts[1].dropFirst(5)
+      let parent = parts.prefix(2).joined(separator: "/")
+      nodes[context] = ContextNode(
+        baseRate: (Double(k) + (typeMeans[type] ?? beliefRate)) / Double(n + 1),
+        parent: nodes[parent] == nil ? type : parent)
+    }
+    return nodes
+  }
+
+  /// Positions and module x types under each type, then the finest contexts under each
+  /// module x type, each shrunk toward its parent.
+  private static func addGroups(
+    _ nodes: inout [String: ContextNode], training: [LearningEvent], kept: [LearningEvent],
+    typeMeans: [String: Double]
+  ) throws {
     let positions = counts(kept, by: { "type:\($0.type)/pos:\($0.assessment.position)" })
     let moduleTypes = counts(kept, by: { "module:\($0.assessment.module)/type:\($0.type)" })
     for (type, mean) in typeMeans {
@@ -40,20 +58,11 @@ extension ContextPriorFit {
     }
     let fine = counts(kept)
     for (name, node) in nodes where name.hasPrefix("module:") {
-      for (context, rate) in shrunk(
-        fine.filter { $0.key.hasPrefix(name + "/") }, toward: node.baseRate ?? beliefRate)
-      {
+      let children = fine.filter { $0.key.hasPrefix(name + "/") }
+      for (context, rate) in shrunk(children, toward: node.baseRate ?? 0.5) {
         nodes[context] = ContextNode(baseRate: rate, parent: name)
       }
     }
-    for (context, (k, n)) in counts(training) where structural.contains(context) {
-      let type = "type:" + (context.split(separator: "/")[1].dropFirst(5))
-      let parent = String(context.split(separator: "/").prefix(2).joined(separator: "/"))
-      nodes[context] = ContextNode(
-        baseRate: (Double(k) + (typeMeans[type] ?? beliefRate)) / Double(n + 1),
-        parent: nodes[parent] == nil ? type : parent)
-    }
-    return nodes
   }
 
   /// `m_c = (K_c + kappa m) / (N_c + kappa)` for each sibling `c`; `kappa` is the prior weight
