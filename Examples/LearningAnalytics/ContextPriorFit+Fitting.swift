@@ -20,12 +20,15 @@ extension ContextPriorFit {
   ) throws -> [String: ContextNode] {
     var nodes: [String: ContextNode] = [:]
     var typeMeans: [String: Double] = [:]
-    for (type, (k, n)) in counts(kept, by: { "type:\($0.type)" }) {
+    let keptTypes = counts(kept, by: { "type:\($0.type)" })
+    for (type, (k, n)) in counts(training, by: { "type:\($0.type)" }) {
+      let (k, n) = keptTypes[type] ?? (k, n)
       typeMeans[type] = (Double(k) + beliefRate) / Double(n + 1)
       let events = training.filter { "type:\($0.type)" == type }
       nodes[type] = ContextNode(baseRate: typeMeans[type], priorWeight: try weight(events))
     }
     try addGroups(&nodes, training: training, kept: kept, typeMeans: typeMeans)
+    try addStructuralGroups(&nodes, training: training, typeMeans: typeMeans)
     for (context, (k, n)) in counts(training) where structural.contains(context) {
       let parts = context.split(separator: "/")
       let type = "type:" + parts[1].dropFirst(5)
@@ -35,6 +38,21 @@ extension ContextPriorFit {
         parent: nodes[parent] == nil ? type : parent)
     }
     return nodes
+  }
+
+  /// Module x types whose every position is structural (not among the kept events): their
+  /// own `(K + m_type) / (N + 1)` and `W_c` (1,000: all outcomes equal).
+  private static func addStructuralGroups(
+    _ nodes: inout [String: ContextNode], training: [LearningEvent], typeMeans: [String: Double]
+  ) throws {
+    let all = counts(training, by: { "module:\($0.assessment.module)/type:\($0.type)" })
+    for (name, (k, n)) in all where nodes[name] == nil {
+      let type = "type:" + (name.split(separator: "/").last?.dropFirst(5) ?? "")
+      let events = training.filter { "module:\($0.assessment.module)/type:\($0.type)" == name }
+      nodes[name] = ContextNode(
+        baseRate: (Double(k) + (typeMeans[type] ?? 0.5)) / Double(n + 1),
+        priorWeight: try weight(events) ?? degenerateWeight, parent: type)
+    }
   }
 
   /// Positions and module x types under each type, then the finest contexts under each
