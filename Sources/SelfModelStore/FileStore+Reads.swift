@@ -20,8 +20,26 @@ extension FileStore {
   public func estimates(for user: UserID, beliefs: [BeliefKey]?, at now: Date)
     async throws(StoreError) -> [BeliefEstimate]
   {
+    try await estimates(for: user, beliefs: beliefs, in: nil, at: now)
+  }
+
+  /// Estimates of a user's beliefs in a context; see
+  /// ``UserModelStore/estimates(for:beliefs:in:at:)``. Served like
+  /// ``estimates(for:beliefs:at:)``, from the durable model without queueing.
+  ///
+  /// - Parameters:
+  ///   - user: The user.
+  ///   - beliefs: The beliefs, or `nil` for every belief in declaration order.
+  ///   - context: The context, or `nil` for every belief's own prior.
+  ///   - now: The moment to evaluate decay at.
+  /// - Returns: One estimate per belief asked for.
+  /// - Throws: As ``estimates(for:beliefs:at:)``, and ``StoreError/Code/rejectedByModel`` for
+  ///   a context no belief asked for lists.
+  public func estimates(
+    for user: UserID, beliefs: [BeliefKey]?, in context: ContextID?, at now: Date
+  ) async throws(StoreError) -> [BeliefEstimate] {
     try await read(user, "estimates") { model throws(StoreError) in
-      try model.storeEstimates(of: beliefs, at: now)
+      try model.storeEstimates(of: beliefs, in: context, at: now)
     }
   }
 
@@ -38,8 +56,26 @@ extension FileStore {
   public func explanation(for user: UserID, belief: BeliefKey, at now: Date)
     async throws(StoreError) -> BeliefExplanation
   {
+    try await explanation(for: user, belief: belief, in: nil, at: now)
+  }
+
+  /// Explains one of a user's beliefs in a context; see
+  /// ``UserModelStore/explanation(for:belief:in:at:)``. Served like
+  /// ``estimates(for:beliefs:at:)``.
+  ///
+  /// - Parameters:
+  ///   - user: The user.
+  ///   - belief: The belief.
+  ///   - context: A context the belief lists, or `nil`.
+  ///   - now: The moment to evaluate decay at.
+  /// - Returns: The explanation.
+  /// - Throws: As ``explanation(for:belief:at:)``, and ``StoreError/Code/rejectedByModel`` for
+  ///   a context the belief does not list.
+  public func explanation(
+    for user: UserID, belief: BeliefKey, in context: ContextID?, at now: Date
+  ) async throws(StoreError) -> BeliefExplanation {
     try await read(user, "explanation") { model throws(StoreError) in
-      try model.storeExplanation(of: belief, at: now)
+      try model.storeExplanation(of: belief, in: context, at: now)
     }
   }
 

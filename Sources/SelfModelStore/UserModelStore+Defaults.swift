@@ -87,26 +87,61 @@ extension UserModelStore {
   {
     try await model(for: user).storeExplanation(of: belief, at: now)
   }
+
+  /// Estimates in a context: through ``UserModelStore/estimates(for:beliefs:at:)`` for no
+  /// context, through ``model(for:)`` for one; see
+  /// ``UserModelStore/estimates(for:beliefs:in:at:)``.
+  ///
+  /// - Parameters:
+  ///   - user: The user.
+  ///   - beliefs: The beliefs, or `nil` for every belief.
+  ///   - context: The context, or `nil`.
+  ///   - now: The moment to evaluate decay at.
+  /// - Returns: One estimate per belief asked for.
+  /// - Throws: As ``UserModelStore/estimates(for:beliefs:in:at:)``.
+  public func estimates(
+    for user: UserID, beliefs: [BeliefKey]?, in context: ContextID?, at now: Date
+  ) async throws(StoreError) -> [BeliefEstimate] {
+    guard let context else { return try await estimates(for: user, beliefs: beliefs, at: now) }
+    return try await model(for: user).storeEstimates(of: beliefs, in: context, at: now)
+  }
+
+  /// An explanation in a context, served like ``estimates(for:beliefs:in:at:)``; see
+  /// ``UserModelStore/explanation(for:belief:in:at:)``.
+  ///
+  /// - Parameters:
+  ///   - user: The user.
+  ///   - belief: The belief.
+  ///   - context: The context, or `nil`.
+  ///   - now: The moment to evaluate decay at.
+  /// - Returns: The explanation.
+  /// - Throws: As ``UserModelStore/explanation(for:belief:in:at:)``.
+  public func explanation(
+    for user: UserID, belief: BeliefKey, in context: ContextID?, at now: Date
+  ) async throws(StoreError) -> BeliefExplanation {
+    guard let context else { return try await explanation(for: user, belief: belief, at: now) }
+    return try await model(for: user).storeExplanation(of: belief, in: context, at: now)
+  }
 }
 
 extension UserModel {
-  /// ``estimates(of:at:)`` with the model's error wrapped as a store's.
-  package func storeEstimates(of keys: [BeliefKey]?, at now: Date) throws(StoreError)
-    -> [BeliefEstimate]
+  /// ``estimates(of:in:at:)`` with the model's error wrapped as a store's.
+  package func storeEstimates(of keys: [BeliefKey]?, in context: ContextID? = nil, at now: Date)
+    throws(StoreError) -> [BeliefEstimate]
   {
     do {
-      return try estimates(of: keys, at: now)
+      return try estimates(of: keys, in: context, at: now)
     } catch {
       throw StoreError(.rejectedByModel, operation: "estimates", user: user, modelError: error)
     }
   }
 
-  /// ``explain(_:at:)`` with the model's error wrapped as a store's.
-  package func storeExplanation(of key: BeliefKey, at now: Date) throws(StoreError)
-    -> BeliefExplanation
+  /// ``explain(_:in:at:)`` with the model's error wrapped as a store's.
+  package func storeExplanation(of key: BeliefKey, in context: ContextID? = nil, at now: Date)
+    throws(StoreError) -> BeliefExplanation
   {
     do {
-      return try explain(key, at: now)
+      return try explain(key, in: context, at: now)
     } catch {
       throw StoreError(.rejectedByModel, operation: "explanation", user: user, modelError: error)
     }

@@ -143,6 +143,36 @@ public protocol UserModelStore: Sendable {
   func explanation(for user: UserID, belief: BeliefKey, at now: Date) async throws(StoreError)
     -> BeliefExplanation
 
+  /// Estimates of some of a user's beliefs in a context (`UserModel.estimates(of:in:at:)`),
+  /// without handing out the model. The default goes through ``model(for:)`` for a context and
+  /// through ``estimates(for:beliefs:at:)`` for none.
+  ///
+  /// - Parameters:
+  ///   - user: The user.
+  ///   - beliefs: The beliefs, in the order wanted; `nil` for every belief.
+  ///   - context: The context, or `nil` for every belief's own prior.
+  ///   - now: The moment to evaluate decay at.
+  /// - Returns: One estimate per belief asked for.
+  /// - Throws: As ``estimates(for:beliefs:at:)``, and ``StoreError/Code/rejectedByModel``
+  ///   wrapping `ModelError.unknownContext` when no belief asked for lists `context`.
+  func estimates(for user: UserID, beliefs: [BeliefKey]?, in context: ContextID?, at now: Date)
+    async throws(StoreError) -> [BeliefEstimate]
+
+  /// Explains one of a user's beliefs in a context (`UserModel.explain(_:in:at:)`), without
+  /// handing out the model; the default is like that of
+  /// ``estimates(for:beliefs:in:at:)``.
+  ///
+  /// - Parameters:
+  ///   - user: The user.
+  ///   - belief: The belief.
+  ///   - context: A context the belief lists, or `nil`.
+  ///   - now: The moment to evaluate decay at.
+  /// - Returns: The explanation.
+  /// - Throws: As ``explanation(for:belief:at:)``, and ``StoreError/Code/rejectedByModel``
+  ///   wrapping `ModelError.unknownContext` when the belief does not list `context`.
+  func explanation(for user: UserID, belief: BeliefKey, in context: ContextID?, at now: Date)
+    async throws(StoreError) -> BeliefExplanation
+
   /// Whether the store holds a model for the user.
   ///
   /// ```swift

@@ -33,6 +33,7 @@ extension StoreConformance {
     Check("estimatesReadMatchesTheModel") { try await $0.estimatesReadMatchesTheModel() },
     Check("explanationReadMatchesTheModel") { try await $0.explanationReadMatchesTheModel() },
     Check("closedHandleRefusesCalls") { try await $0.closedHandleRefusesCalls() },
+    Check("contextsAndPriorsRoundTrip") { try await $0.contextsAndPriorsRoundTrip() },
     Check("reopenKeepsAcknowledgedWrites", catalogue: true, needs: .persistence) {
       try await $0.reopenKeepsAcknowledgedWrites()
     },

@@ -32,11 +32,11 @@ import Testing
   @Test func checksHaveUniqueNamesAndCoverVersion2() {
     let names = StoreConformance.checks.map(\.name)
     #expect(Set(names).count == names.count)
-    #expect(names.count == 22)
-    #expect(StoreConformance.checks(for: .inMemory).count == 18)
-    #expect(StoreConformance.checks(for: Self.fileTraits).count == 20)
+    #expect(names.count == 23)
+    #expect(StoreConformance.checks(for: .inMemory).count == 19)
+    #expect(StoreConformance.checks(for: Self.fileTraits).count == 21)
     let shared = ConformanceTraits(isPersistent: true, sharing: .shared)
-    #expect(StoreConformance.checks(for: shared).count == 22)
+    #expect(StoreConformance.checks(for: shared).count == 23)
   }
 
   @Test func aCheckThatDoesNotApplyFailsNamingItself() async throws {

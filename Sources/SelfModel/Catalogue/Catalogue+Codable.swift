@@ -39,12 +39,21 @@ extension Catalogue: Codable {
       retiredSources: container.decodeIfPresent([Source].self, forKey: .retiredSources) ?? [])
   }
 
-  /// Encodes the stable JSON form: `format`, `formatVersion`, `version`, `policy`, `beliefs`,
-  /// `sources`, `retiredBeliefs` and `retiredSources`.
+  /// The format version the catalogue is written in: the oldest that holds it. Version 2 is
+  /// needed only when a definition, active or retired, has priors of its own
+  /// (``BeliefDefinition/hasOwnPriors``); a library that predates them refuses such a file
+  /// instead of dropping the priors.
+  public var requiredFormatVersion: Int {
+    beliefs.contains(where: \.hasOwnPriors) || retiredBeliefs.contains(where: \.hasOwnPriors)
+      ? 2 : 1
+  }
+
+  /// Encodes the stable JSON form: `format`, `formatVersion` (``requiredFormatVersion``),
+  /// `version`, `policy`, `beliefs`, `sources`, `retiredBeliefs` and `retiredSources`.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(Self.formatName, forKey: .format)
-    try container.encode(Self.currentFormatVersion, forKey: .formatVersion)
+    try container.encode(requiredFormatVersion, forKey: .formatVersion)
     try container.encode(version, forKey: .version)
     try container.encode(policy, forKey: .policy)
     try container.encode(beliefs, forKey: .beliefs)

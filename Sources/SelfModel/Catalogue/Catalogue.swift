@@ -34,10 +34,11 @@
 public struct Catalogue: Sendable {
   /// The value of the `format` field in the JSON form.
   public static let formatName = "selfmodel.catalogue"
-  /// The JSON format version this library writes.
-  public static let currentFormatVersion = 1
+  /// The newest JSON format version this library writes (a catalogue is written in its
+  /// ``requiredFormatVersion``).
+  public static let currentFormatVersion = 2
   /// The JSON format versions this library reads.
-  public static let readableFormatVersions = 1...1
+  public static let readableFormatVersions = 1...2
   /// The most beliefs (listed and retired together) a catalogue may hold.
   public static let maximumBeliefs = 100_000
   /// The most sources (listed and retired together) a catalogue may hold.

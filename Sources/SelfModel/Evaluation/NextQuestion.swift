@@ -71,6 +71,8 @@ public struct NextQuestion: Sendable, Hashable, Codable {
   ///
   /// - Parameters:
   ///   - model: The user's model.
+  ///   - context: The context to ask in (``UserModel/estimates(of:in:at:)``: beliefs that list
+  ///     it start from its prior, the others from their own), or `nil` (default).
   ///   - now: The moment to evaluate the beliefs at.
   ///   - answers: How reliable the user's answers are.
   ///   - importance: Importance per belief, each finite and `>= 0`; keys must be declared.
@@ -80,15 +82,16 @@ public struct NextQuestion: Sendable, Hashable, Codable {
   /// - Returns: One question per declared belief, most valuable first.
   /// - Throws: ``ModelError/unknownBelief(_:)`` for an importance key the model does not
   ///   declare; ``ModelError/nonFiniteNumber(field:)`` or
-  ///   ``ModelError/numberOutOfRange(field:value:allowed:)`` for a bad importance or `now`.
+  ///   ``ModelError/numberOutOfRange(field:value:allowed:)`` for a bad importance or `now`;
+  ///   ``ModelError/unknownContext(belief:context:)`` when no belief lists `context`.
   public static func rank(
-    _ model: UserModel, at now: Date, answers: AnswerReliability,
+    _ model: UserModel, in context: ContextID? = nil, at now: Date, answers: AnswerReliability,
     importance: [BeliefKey: Double] = [:], defaultImportance: Double = 1,
     categoricalStyle: CategoricalQuestionStyle = .whichOutcome
   ) throws(ModelError) -> [NextQuestion] {
     try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
     try validate(importance, defaultImportance: defaultImportance, model: model)
-    let questions = try model.estimates(at: now).map { estimate in
+    let questions = try model.estimates(of: nil, in: context, at: now).map { estimate in
       question(
         estimate, answers: answers, importance: importance[estimate.key] ?? defaultImportance,
         style: categoricalStyle)

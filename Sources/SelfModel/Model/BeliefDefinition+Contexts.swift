@@ -4,6 +4,11 @@ extension BeliefDefinition {
   /// The longest chain of parents a context may have.
   public static let maximumContextDepth = 16
 
+  /// Whether the definition sets its own ``priorWeight`` or lists ``contexts``: files that hold
+  /// such a definition are written in a format that libraries predating them refuse, so those
+  /// fields are never dropped silently.
+  public var hasOwnPriors: Bool { priorWeight != nil || !contexts.isEmpty }
+
   /// The prior this belief's estimate starts from in `context`: the context's own base rates
   /// and `W` where it sets them, the nearest ancestor's where it does not, the belief's own
   /// after that (see ``ContextPrior``).

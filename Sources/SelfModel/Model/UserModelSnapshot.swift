@@ -7,10 +7,14 @@
 /// ledger on the catalogue it is given, so a snapshot taken under one policy and read under a
 /// tuned one stays consistent.
 ///
-/// Format versions: ``currentFormatVersion`` is written; versions in
+/// Format versions: a snapshot is written in the oldest version that holds it
+/// (``formatVersion``, at most ``currentFormatVersion``); versions in
 /// ``readableFormatVersions`` are read; a newer version is refused with
 /// ``ModelError/unsupportedFormatVersion(found:supported:)`` before anything else is decoded.
 /// Version 1 (before catalogues) has no `catalogueVersion` (read as 0) and always a `policy`.
+/// Version 3 is written only when evidence carries a ``Evidence/context`` or an own definition
+/// has priors of its own (``BeliefDefinition/hasOwnPriors``), so a library that predates them
+/// refuses the file instead of dropping those fields.
 ///
 /// ```swift
 /// let data = try JSONEncoder().encode(model.snapshot)
@@ -18,12 +22,13 @@
 /// let copy = try UserModel(snapshot: snapshot, catalogue: model.catalogue)
 /// ```
 public struct UserModelSnapshot: Sendable, Hashable {
-  /// The version this library writes.
-  public static let currentFormatVersion = 2
+  /// The newest version this library writes.
+  public static let currentFormatVersion = 3
   /// The versions this library reads.
-  public static let readableFormatVersions = 1...2
+  public static let readableFormatVersions = 1...3
 
-  /// The format version of this snapshot.
+  /// The format version of this snapshot: the version it was read in, or for a new snapshot the
+  /// version it is written in.
   public let formatVersion: Int
   /// The user.
   public let user: UserID
@@ -51,7 +56,9 @@ public struct UserModelSnapshot: Sendable, Hashable {
     user: UserID, catalogueVersion: Int = 0, policy: RevisionPolicy?,
     beliefs: [BeliefDefinition], sources: [Source], evidence: [Evidence]
   ) {
-    self.formatVersion = Self.currentFormatVersion
+    let needsContexts =
+      beliefs.contains(where: \.hasOwnPriors) || evidence.contains { $0.context != nil }
+    self.formatVersion = needsContexts ? 3 : 2
     self.user = user
     self.catalogueVersion = catalogueVersion
     self.policy = policy
@@ -100,10 +107,13 @@ extension UserModelSnapshot: Codable {
     evidence = try container.decode([Evidence].self, forKey: .evidence)
   }
 
-  /// Encodes the snapshot in the current format.
+  /// Encodes the snapshot in the oldest format that holds it: 3 when evidence carries a context
+  /// or an own definition has priors of its own, 2 otherwise.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(Self.currentFormatVersion, forKey: .formatVersion)
+    let needsContexts =
+      beliefs.contains(where: \.hasOwnPriors) || evidence.contains { $0.context != nil }
+    try container.encode(needsContexts ? 3 : 2, forKey: .formatVersion)
     try container.encode(user, forKey: .user)
     try container.encode(catalogueVersion, forKey: .catalogueVersion)
     try container.encodeIfPresent(policy, forKey: .policy)

@@ -63,13 +63,18 @@ public struct ContextSelector: Sendable {
   ///
   /// - Parameters:
   ///   - model: The user's model.
+  ///   - context: The situation the prompt is for, such as an app surface (a ``ContextID``,
+  ///     not a ``PromptContext``): beliefs that list it are estimated from its prior, the others
+  ///     from their own (``UserModel/estimates(of:in:at:)``). Default `nil`.
   ///   - now: The moment to evaluate at.
   ///   - options: Ranking and wording (default ``ContextOptions/init(informativenessWeight:confidenceWeight:freshnessWeight:staleFreshness:contestedMinimumEvidence:contestedMinimumConflict:hedging:)``).
-  /// - Throws: ``ModelError/nonFiniteNumber(field:)`` for a bad `now`, or the error of
-  ///   ``ContextOptions/validate()``.
-  public init(model: UserModel, at now: Date, options: ContextOptions = ContextOptions())
-    throws(ModelError)
-  {
+  /// - Throws: ``ModelError/nonFiniteNumber(field:)`` for a bad `now`, the error of
+  ///   ``ContextOptions/validate()``, or ``ModelError/unknownContext(belief:context:)`` when no
+  ///   belief lists `context`.
+  public init(
+    model: UserModel, in context: ContextID? = nil, at now: Date,
+    options: ContextOptions = ContextOptions()
+  ) throws(ModelError) {
     try options.validate()
     self.evaluatedAt = now
     self.options = options
@@ -78,7 +83,7 @@ public struct ContextSelector: Sendable {
       freshness[stale.estimate.key] = stale.freshness
     }
     let definitions = model.beliefs
-    let estimates = try model.estimates(at: now)
+    let estimates = try model.estimates(of: nil, in: context, at: now)
     rows.reserveCapacity(definitions.count)
     for (definition, estimate) in zip(definitions, estimates) {
       append(row(definition, estimate, freshness: freshness[definition.key] ?? 1))

@@ -12,6 +12,8 @@ extension ReactionLikelihood {
   ///   - reaction: The reaction.
   ///   - response: The response it is to.
   ///   - model: The user's model (for the beliefs' outcomes).
+  ///   - context: The context the response was shown in (an app surface), carried by every item
+  ///     (``Evidence/context``), or `nil` (default).
   /// - Returns: The evidence items (possibly none, for example for a middle rating).
   /// - Throws: ``ModelError/unknownCandidate(response:candidate:)`` when the response has no
   ///   such candidate; ``ModelError/nonFiniteNumber(field:)`` or
@@ -20,7 +22,8 @@ extension ReactionLikelihood {
   ///   names a belief the candidate has no stance on; ``ModelError/unknownOutcome(belief:outcome:)``
   ///   for a stance outcome the belief lacks.
   public func evidence(
-    for reaction: Reaction, to response: AssistantResponse, in model: UserModel
+    for reaction: Reaction, to response: AssistantResponse, in model: UserModel,
+    context: ContextID? = nil
   ) throws(ModelError) -> [Evidence] {
     try validate()
     try Check.finite(reaction.observedAt.timeIntervalSinceReferenceDate, field: "observedAt")
@@ -39,7 +42,7 @@ extension ReactionLikelihood {
         Evidence(
           id: Self.id(response.id, candidate.id, reaction.kind, stance.belief),
           belief: stance.belief, content: content, weight: weight,
-          source: source(of: category), observedAt: reaction.observedAt,
+          source: source(of: category), observedAt: reaction.observedAt, context: context,
           metadata: [
             "response": response.id.rawValue, "candidate": candidate.id.rawValue,
             "reaction": reaction.kind.name,

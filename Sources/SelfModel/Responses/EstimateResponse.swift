@@ -26,6 +26,8 @@ public struct EstimateResponse: Sendable, Hashable, Codable {
 
   /// The belief.
   public let belief: BeliefKey
+  /// The context whose prior the estimate starts from, or `nil` (omitted) for the belief's own.
+  public let context: ContextID?
   /// When the estimate was evaluated.
   @TimestampCoded public var evaluatedAt: Date
   /// The most probable outcome.
@@ -65,6 +67,7 @@ public struct EstimateResponse: Sendable, Hashable, Codable {
           baseRate: estimate.baseRates[index], evidence: estimate.evidence[index]))
     }
     belief = estimate.key
+    context = estimate.context
     evaluatedAt = estimate.evaluatedAt
     mostLikely = estimate.mostLikelyOutcome
     confidence = estimate.confidence

@@ -6,12 +6,15 @@ import SelfModel
 ///
 /// Layout after the tag byte: `now` (f64), evidence count (LEB128), then per evidence: id,
 /// belief, content, weight (f64), source, observedAt (f64), recordedAt (f64), note flag (u8,
-/// then the note), metadata count (LEB128) and sorted key/value pairs. Strings are LEB128
+/// then the note), metadata count (LEB128) and sorted key/value pairs, and, only under the tag
+/// ``OperationCodec/Tag/observeInContext``, a context flag (u8, then the context). Strings are LEB128
 /// length + UTF-8; content is `0` + outcome name, or `1` + count + sorted (name, f64) pairs;
 /// dates are seconds since the reference date (2001-01-01). See `Docs/FileFormat.md`.
 enum EvidenceCoding {
   /// The smallest encoding of one evidence item, to bound counts read from damaged bytes.
   static let minimumEvidenceSize = 3 + 2 + 8 + 1 + 8 + 8 + 1 + 1
+  /// The tag byte under which each item ends with a context flag.
+  static let contextTag = OperationCodec.Tag.observeInContext.rawValue
 
   /// Encodes the tag, `now` and the evidence.
   ///
@@ -25,12 +28,14 @@ enum EvidenceCoding {
     writer.write(tag)
     writer.write(now.timeIntervalSinceReferenceDate)
     writer.write(variable: UInt64(evidence.count))
-    for item in evidence { encode(item, into: &writer) }
+    for item in evidence { encode(item, into: &writer, withContext: tag == contextTag) }
     return writer.bytes
   }
 
   /// Appends one evidence item.
-  private static func encode(_ item: Evidence, into writer: inout BinaryWriter) {
+  private static func encode(
+    _ item: Evidence, into writer: inout BinaryWriter, withContext: Bool
+  ) {
     writer.write(item.id.rawValue)
     writer.write(item.belief.rawValue)
     switch item.content {
@@ -60,6 +65,13 @@ enum EvidenceCoding {
       writer.write(key)
       writer.write(value)
     }
+    guard withContext else { return }
+    if let context = item.context {
+      writer.write(UInt8(1))
+      writer.write(context.rawValue)
+    } else {
+      writer.write(UInt8(0))
+    }
   }
 
   /// Decodes a whole payload, tag included.
@@ -71,12 +83,14 @@ enum EvidenceCoding {
     let result: Result<([Evidence], Date), StoreError> = payload.withUnsafeBytes { raw in
       var reader = BinaryReader(raw)
       do throws(StoreError) {
-        _ = try reader.readByte()
+        let withContext = try reader.readByte() == contextTag
         let now = Date(timeIntervalSinceReferenceDate: try reader.readDouble())
         let count = try reader.readCount(minimumSize: minimumEvidenceSize)
         var evidence: [Evidence] = []
         evidence.reserveCapacity(count)
-        for _ in 0..<count { evidence.append(try decodeEvidence(&reader)) }
+        for _ in 0..<count {
+          evidence.append(try decodeEvidence(&reader, withContext: withContext))
+        }
         guard reader.remaining == 0 else { throw reader.malformed("trailing bytes") }
         return .success((evidence, now))
       } catch {
@@ -87,7 +101,9 @@ enum EvidenceCoding {
   }
 
   /// Reads one evidence item.
-  private static func decodeEvidence(_ reader: inout BinaryReader) throws(StoreError) -> Evidence {
+  private static func decodeEvidence(_ reader: inout BinaryReader, withContext: Bool)
+    throws(StoreError) -> Evidence
+  {
     let id: EvidenceID = try identifier(&reader)
     let belief: BeliefKey = try identifier(&reader)
     let content = try decodeContent(&reader)
@@ -102,9 +118,22 @@ enum EvidenceCoding {
     case let flag: throw reader.malformed("bad note flag \(flag)")
     }
     let metadata = try decodeMetadata(&reader)
+    let context: ContextID? = withContext ? try decodeContext(&reader) : nil
     return Evidence(
       id: id, belief: belief, content: content, weight: weight, source: source,
-      observedAt: observedAt, recordedAt: recordedAt, note: note, metadata: metadata)
+      observedAt: observedAt, recordedAt: recordedAt, context: context, note: note,
+      metadata: metadata)
+  }
+
+  /// Reads a context flag and, when set, the context.
+  private static func decodeContext(_ reader: inout BinaryReader) throws(StoreError)
+    -> ContextID?
+  {
+    switch try reader.readByte() {
+    case 0: return nil
+    case 1: return try identifier(&reader)
+    case let flag: throw reader.malformed("bad context flag \(flag)")
+    }
   }
 
   /// Reads an outcome or a distribution.

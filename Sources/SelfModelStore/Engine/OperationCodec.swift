@@ -30,6 +30,15 @@ package enum OperationCodec {
     /// ``JournalOperation/replacePolicy(_:)`` with `nil`: follow the catalogue's policy. No
     /// body.
     case followCataloguePolicy = 7
+    /// ``JournalOperation/observe(_:now:)`` where some evidence carries a context: the
+    /// ``observe`` layout plus a context per item. A library that predates contexts stops at
+    /// this tag with a typed error instead of dropping the contexts.
+    case observeInContext = 8
+    /// ``JournalOperation/declare(_:)`` of a definition with its own `priorWeight` or
+    /// `contexts`, JSON; tagged apart for the same reason.
+    case declareWithPriors = 9
+    /// ``JournalOperation/redeclare(_:)`` of such a definition, JSON.
+    case redeclareWithPriors = 10
   }
 
   /// The JSON body of a ``JournalOperation/create(_:_:)``.
@@ -51,9 +60,12 @@ package enum OperationCodec {
     case .create(let user, let policy):
       return try json(.create, Creation(user: user, policy: policy))
     case .observe(let evidence, let now):
-      return EvidenceCoding.encode(evidence, now: now, tag: Tag.observe.rawValue)
-    case .declare(let definition): return try json(.declare, definition)
-    case .redeclare(let definition): return try json(.redeclare, definition)
+      let tag: Tag = evidence.contains { $0.context != nil } ? .observeInContext : .observe
+      return EvidenceCoding.encode(evidence, now: now, tag: tag.rawValue)
+    case .declare(let definition):
+      return try json(definition.hasOwnPriors ? .declareWithPriors : .declare, definition)
+    case .redeclare(let definition):
+      return try json(definition.hasOwnPriors ? .redeclareWithPriors : .redeclare, definition)
     case .register(let source): return try json(.register, source)
     case .replacePolicy(let policy?): return try json(.replacePolicy, policy)
     case .replacePolicy(nil): return [Tag.followCataloguePolicy.rawValue]
@@ -78,11 +90,12 @@ package enum OperationCodec {
     case .create:
       let creation = try unjson(Creation.self, body)
       return .create(creation.user, creation.policy)
-    case .observe:
+    case .observe, .observeInContext:
       let (evidence, now) = try EvidenceCoding.decode(payload)
       return .observe(evidence, now: now)
-    case .declare: return .declare(try unjson(BeliefDefinition.self, body))
-    case .redeclare: return .redeclare(try unjson(BeliefDefinition.self, body))
+    case .declare, .declareWithPriors: return .declare(try unjson(BeliefDefinition.self, body))
+    case .redeclare, .redeclareWithPriors:
+      return .redeclare(try unjson(BeliefDefinition.self, body))
     case .register: return .register(try unjson(Source.self, body))
     case .replacePolicy: return .replacePolicy(try unjson(RevisionPolicy.self, body))
     case .followCataloguePolicy:

@@ -28,9 +28,16 @@ import Testing
       note: "dit « bonjour » 👋", metadata: ["model": "v2", "clé": "valeur ünïcode"])
     let plain = Evidence(
       id: "e-1", belief: "preference.concise", content: .holds, source: "user", observedAt: now)
+    let inContext = Evidence(
+      id: "e-3", belief: "preference.concise", content: .holds, source: "user", observedAt: now,
+      context: "surface:email/reply", note: "n")
+    let fitted = try BeliefDefinition.binary(
+      "preference.concise", statement: "Prefers concise answers", baseRate: 0.3, priorWeight: 4,
+      contexts: ["surface:email": ContextPrior(baseRates: [0.7, 0.3], priorWeight: 12.5)])
     return [
       .create("user-42", policy), .create("a@b.example", RevisionPolicy()),
       .observe([plain, soft], now: now), .observe([], now: now),
+      .observe([plain, inContext, soft], now: now), .declare(fitted), .redeclare(fitted),
       .declare(tone), .redeclare(concise),
       .register(try Source(id: "user", kind: .userStated, reliability: 0.95)),
       .replacePolicy(policy),
@@ -111,5 +118,12 @@ import Testing
     } catch {
       return error.code
     }
+  }
+
+  /// Contexts and own priors get tags of their own, so a library that predates them stops with
+  /// a typed error instead of dropping them; operations without them keep their old tags.
+  @Test func contextsAndPriorsAreTaggedApart() throws {
+    let tags = try Self.sampleOperations().map { try OperationCodec.encode($0).first }
+    #expect(tags == [1, 1, 2, 2, 8, 9, 10, 3, 4, 5, 6])
   }
 }

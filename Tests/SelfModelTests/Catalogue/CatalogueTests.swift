@@ -117,7 +117,7 @@ import Testing
 
   @Test func newerFormatIsNamedAsSuch() {
     let json = #"{"format":"selfmodel.catalogue","formatVersion":9,"version":1}"#
-    #expect(throws: ModelError.unsupportedFormatVersion(found: 9, supported: 1...1)) {
+    #expect(throws: ModelError.unsupportedFormatVersion(found: 9, supported: 1...2)) {
       try ModelError.unwrappingDecoding {
         try JSONDecoder().decode(Catalogue.self, from: Data(json.utf8))
       }

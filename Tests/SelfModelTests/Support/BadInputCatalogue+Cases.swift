@@ -188,8 +188,8 @@ extension BadInputCatalogue {
 
   static let snapshotCases: [BadInput] = [
     BadInput(
-      "snapshot with formatVersion 3", .unsupportedFormatVersion(found: 3, supported: 1...2),
-      decodeEdited { $0["formatVersion"] = 3 }),
+      "snapshot with formatVersion 4", .unsupportedFormatVersion(found: 4, supported: 1...3),
+      decodeEdited { $0["formatVersion"] = 4 }),
     BadInput(
       "snapshot with duplicate evidence ids",
       .corruptSnapshot(reason: "evidence e1 is listed twice"),
