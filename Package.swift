@@ -52,12 +52,22 @@ let package = Package(
       dependencies: ["SelfModel", "SelfModelTesting"],
       path: "Examples/PersonalizationLoop"
     ),
+    // The OULAD 2013 replay of issue 9; its data (CC BY 4.0) are trimmed copies, see
+    // Examples/LearningAnalytics/Data/NOTICE.md.
+    .executableTarget(
+      name: "LearningAnalytics",
+      dependencies: ["SelfModel", "SelfModelTesting"],
+      path: "Examples/LearningAnalytics",
+      resources: [.copy("Data")]
+    ),
 
     .testTarget(
       name: "SelfModelTests",
       dependencies: ["SelfModel", "SelfModelTesting"],
       resources: [.copy("Resources")]
     ),
+    // The LearningAnalytics example's metrics, bootstrap, replays and SVG, against Python.
+    .testTarget(name: "LearningAnalyticsTests", dependencies: ["LearningAnalytics"]),
     // A child process the store tests launch and kill -9 mid-write.
     .executableTarget(
       name: "StoreCrashChild",

@@ -1,0 +1,48 @@
+import SelfModel
+
+extension TaskEvaluation {
+  /// The library with population and context priors (INTERIM fit, see ``ContextPriorFit``),
+  /// under the tuned `policy`'s half-life. Each module x type's `W_c` is multiplied by the
+  /// factor in `[0.05, 100]` that minimises its 2013B events' log loss (the loss of a context's
+  /// events depends on its own `W_c` only, given the library's pooled tallies); then 2013J is
+  /// replayed on top of 2013B through `UserModel.estimate(for:in:at:)`.
+  func contextModel(policy: RevisionPolicy) throws -> (ContextPriorFit, [Double]) {
+    let fit = try ContextPriorFit(training: training, all: replay.events)
+    let contexts = ContextReplay(replay: replay)
+    let catalogue = try Catalogue(
+      version: 1, beliefs: [fit.definition(for: replay.task)],
+      sources: [Source(id: LibraryReplay.source, kind: .behavior, reliability: 1)])
+    let history = try contexts.estimates(catalogue, policy: policy) { !$0.isScored }
+    let scaled = fit.scaled(by: multipliers(fit, history))
+    let final = try Catalogue(
+      version: 1, beliefs: [scaled.definition(for: replay.task)],
+      sources: [Source(id: LibraryReplay.source, kind: .behavior, reliability: 1)])
+    let all = try contexts.estimates(final, policy: policy) { _ in true }
+    return (scaled, zip(replay.events, all).filter { $0.0.isScored }.map(\.1.probability))
+  }
+
+  /// The multiplier of each 2013B module x type's `W_c`.
+  private func multipliers(_ fit: ContextPriorFit, _ estimates: [ContextReplay.Estimate])
+    -> [String: Double]
+  {
+    let training = self.training
+    var groups: [String: [Int]] = [:]
+    for (index, event) in training.enumerated() {
+      groups["module:\(event.assessment.module)/type:\(event.type)", default: []].append(index)
+    }
+    var result: [String: Double] = [:]
+    for (context, indices) in groups {
+      guard let weight = fit.nodes[context]?.priorWeight else { continue }
+      result[context] =
+        LogScaleSearch.minimise(in: 0.05...100) { multiplier in
+          let w = weight * multiplier
+          let predictions = indices.map {
+            (estimates[$0].successes + w * estimates[$0].baseRate) / (estimates[$0].total + w)
+          }
+          return BinaryMetrics.losses(predictions, indices.map { training[$0].outcome })
+            .reduce(0, +)
+        }.0
+    }
+    return result
+  }
+}
