@@ -14,6 +14,7 @@ do {
   if settings.wants("B4c") || settings.wants("B7") { rows += try await B4Replay.run(settings) }
   if settings.wants("B7c") { rows += try await B7Catalogue.run(settings) }
   if settings.wants("B8") || settings.wants("B9") { rows += try await B8B9Reads.run(settings) }
+  if settings.wants("B12") { rows += try await B12SharedStore.run(settings) }
   if settings.wants("B5") { rows += try B5B6Scoring.rank(settings) }
   if settings.wants("B6") { rows += try B5B6Scoring.backtest(settings) }
   if settings.wants("B13") {
