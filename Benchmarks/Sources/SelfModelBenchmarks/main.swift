@@ -2,6 +2,7 @@ import Foundation
 
 // SelfModel benchmarks: `swift run -c release --package-path Benchmarks SelfModelBenchmarks`
 // Options: --quick (tiny sizes, one round: CI keeps it compiling), --json PATH, --only B1,B2
+// (or the ids alone: `SelfModelBenchmarks B12`)
 let settings = Settings(arguments: CommandLine.arguments)
 print("SelfModel benchmarks\(settings.quick ? " (quick mode: numbers are not meaningful)" : "")")
 print("Each figure is a median over \(settings.rounds) interleaved rounds (A B A B ...).")
