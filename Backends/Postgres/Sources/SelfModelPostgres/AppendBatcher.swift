@@ -28,6 +28,7 @@ final class AppendBatcher: Sendable {
   let logger: Logger
   private let maximumBatches: Int
   private let maximumBatchSize: Int
+  private let callTimeout: Duration
 
   /// A batcher on `client`. With `options.batchesAppends`, at most 4 batches (and at most
   /// half the pool) run at once, since larger batches cost the server less than more
@@ -38,6 +39,7 @@ final class AppendBatcher: Sendable {
     let pool = options.maximumConnections
     self.maximumBatches = options.batchesAppends ? min(4, max(1, pool / 2)) : pool
     self.maximumBatchSize = options.batchesAppends ? 256 : 1
+    self.callTimeout = options.callTimeout
   }
 
   /// Appends `request`'s rows if its compare-and-set holds.
@@ -61,7 +63,14 @@ final class AppendBatcher: Sendable {
     var batch = first
     while true {
       do {
-        let versions = try await execute(batch.map(\.request))
+        let requests = batch.map(\.request)
+        // Cancelled at the call time limit, as a call's own query is: a batch waiting for a
+        // connection the pool cannot make must not hold its writers' turns for ever.
+        let versions = try await CallDeadline.run(callTimeout) {
+          CancellationError()
+        } _: {
+          try await self.execute(requests)
+        }
         for waiter in batch { waiter.continuation.resume(returning: versions[waiter.request.user]) }
       } catch {
         for waiter in batch { waiter.continuation.resume(throwing: error) }
