@@ -8,6 +8,9 @@ let package = Package(
   dependencies: [
     .package(name: "SelfModel", path: ".."),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    // B12 measures the PostgreSQL backend; it skips itself when no server is configured.
+    .package(name: "SelfModelPostgres", path: "../Backends/Postgres"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     .executableTarget(
@@ -16,6 +19,8 @@ let package = Package(
         .product(name: "SelfModel", package: "SelfModel"),
         .product(name: "SelfModelStore", package: "SelfModel"),
         .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "SelfModelPostgres", package: "SelfModelPostgres"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
       ]
     )
   ],

@@ -29,6 +29,8 @@ struct Settings {
       case "--json": jsonPath = iterator.next()
       case "--only": only = Set((iterator.next() ?? "").split(separator: ",").map(String.init))
       case "--count": count = iterator.next().flatMap { Int($0) }
+      // A bare id selects a workload too: `SelfModelBenchmarks B12` is `--only B12`.
+      case let id where !id.hasPrefix("-"): only.insert(id)
       default: break
       }
     }
@@ -96,6 +98,7 @@ func format(_ value: Double, _ unit: String) -> String {
   case "s": return String(format: "%.3f s", value)
   case "rec/s": return String(format: "%.0f rec/s", value)
   case "B": return String(format: "%.0f B", value)
+  case "skipped": return "-"
   default: return String(format: "%.3g %@", value, unit)
   }
 }

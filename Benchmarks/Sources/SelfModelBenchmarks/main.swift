@@ -2,6 +2,7 @@ import Foundation
 
 // SelfModel benchmarks: `swift run -c release --package-path Benchmarks SelfModelBenchmarks`
 // Options: --quick (tiny sizes, one round: CI keeps it compiling), --json PATH, --only B1,B2
+// (or the ids alone: `SelfModelBenchmarks B12`)
 let settings = Settings(arguments: CommandLine.arguments)
 print("SelfModel benchmarks\(settings.quick ? " (quick mode: numbers are not meaningful)" : "")")
 print("Each figure is a median over \(settings.rounds) interleaved rounds (A B A B ...).")
@@ -14,6 +15,7 @@ do {
   if settings.wants("B4c") || settings.wants("B7") { rows += try await B4Replay.run(settings) }
   if settings.wants("B7c") { rows += try await B7Catalogue.run(settings) }
   if settings.wants("B8") || settings.wants("B9") { rows += try await B8B9Reads.run(settings) }
+  if settings.wants("B12") { rows += try await B12SharedStore.run(settings) }
   if settings.wants("B5") { rows += try B5B6Scoring.rank(settings) }
   if settings.wants("B6") { rows += try B5B6Scoring.backtest(settings) }
   if settings.wants("B13") {

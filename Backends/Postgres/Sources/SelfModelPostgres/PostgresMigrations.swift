@@ -42,18 +42,7 @@ enum PostgresMigrations {
       try await connection.query(
         "SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger
       ).consume()
-      try await connection.query(
-        """
-        CREATE TABLE IF NOT EXISTS selfmodel_migrations (
-          id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())
-        """, logger: logger
-      ).consume()
-      var applied = Set<String>()
-      for try await id in try await connection.query(
-        "SELECT id FROM selfmodel_migrations", logger: logger
-      ).decode(String.self) {
-        applied.insert(id)
-      }
+      let applied = try await appliedMigrations(connection, logger: logger)
       let known = Set(all.map(\.id))
       if let unknown = applied.subtracting(known).sorted().first {
         throw StoreError(
@@ -69,6 +58,25 @@ enum PostgresMigrations {
         ).consume()
       }
     }
+  }
+
+  /// The ids in the migrations table, which this creates if missing.
+  private static func appliedMigrations(_ connection: PostgresConnection, logger: Logger)
+    async throws -> Set<String>
+  {
+    try await connection.query(
+      """
+      CREATE TABLE IF NOT EXISTS selfmodel_migrations (
+        id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())
+      """, logger: logger
+    ).consume()
+    var applied = Set<String>()
+    for try await id in try await connection.query(
+      "SELECT id FROM selfmodel_migrations", logger: logger
+    ).decode(String.self) {
+      applied.insert(id)
+    }
+    return applied
   }
 }
 

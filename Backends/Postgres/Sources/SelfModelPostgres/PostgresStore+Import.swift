@@ -29,13 +29,7 @@ extension PostgresStore {
     _ snapshot: UserModelSnapshot, replacing: Bool, _ connection: PostgresConnection,
     _ logger: Logger
   ) async throws -> CachedUser {
-    // FOR SHARE: no publish commits while the model is built on this catalogue.
-    var document = ""
-    for try await text in try await connection.query(
-      "SELECT document FROM selfmodel_catalogue WHERE id = 1 FOR SHARE", logger: logger
-    ).decode(String.self) {
-      document = text
-    }
+    let document = try await catalogueDocument(connection, logger)
     let model = try RowCoding.build(
       snapshot, catalogue: try RowCoding.catalogue(document), operation: "import")
     let user = model.user.rawValue
@@ -44,25 +38,47 @@ extension PostgresStore {
         "DELETE FROM selfmodel_users WHERE id = \(user)", logger: logger
       ).consume()
     }
-    let head = try RowCoding.head(of: model, operation: "import")
     let count = Int64(model.evidence.count)
-    var version: Int64?
-    for try await value in try await connection.query(
-      """
-      INSERT INTO selfmodel_users (id, version, rewrite_version, next_sequence, head)
-      SELECT \(user), v.n, v.n, \(count), \(head)
-      FROM (SELECT nextval('selfmodel_versions') AS n) v
-      ON CONFLICT (id) DO NOTHING RETURNING version
-      """, logger: logger
-    ).decode(Int64.self) {
-      version = value
-    }
+    let version = try await insertUser(model, connection, logger)
     guard let version else {
       throw StoreError(.userAlreadyExists, operation: "import", user: model.user)
     }
     try await insertEvidence(of: model, connection, logger)
     return CachedUser(
       version: version, rewriteVersion: version, nextSequence: count, model: model)
+  }
+
+  /// Inserts the user's row; its version, or `nil` if the id is taken.
+  private static func insertUser(
+    _ model: UserModel, _ connection: PostgresConnection, _ logger: Logger
+  ) async throws -> Int64? {
+    let head = try RowCoding.head(of: model, operation: "import")
+    var version: Int64?
+    for try await value in try await connection.query(
+      """
+      INSERT INTO selfmodel_users (id, version, rewrite_version, next_sequence, head)
+      SELECT \(model.user.rawValue), v.n, v.n, \(Int64(model.evidence.count)), \(head)
+      FROM (SELECT nextval('selfmodel_versions') AS n) v
+      ON CONFLICT (id) DO NOTHING RETURNING version
+      """, logger: logger
+    ).decode(Int64.self) {
+      version = value
+    }
+    return version
+  }
+
+  /// The catalogue's document, locked FOR SHARE: no publish commits while the import builds
+  /// its model on this catalogue.
+  private static func catalogueDocument(_ connection: PostgresConnection, _ logger: Logger)
+    async throws -> String
+  {
+    var document = ""
+    for try await text in try await connection.query(
+      "SELECT document FROM selfmodel_catalogue WHERE id = 1 FOR SHARE", logger: logger
+    ).decode(String.self) {
+      document = text
+    }
+    return document
   }
 
   private static func insertEvidence(

@@ -10,6 +10,28 @@ extension PostgresStore {
   /// rewrite, the head and every row). Caches the result.
   func current(_ user: UserID, _ operation: String) async throws(StoreError) -> CachedUser {
     let cached = cache.withLock { $0[user] }
+    guard let row = try await userRow(user, after: cached, operation) else {
+      cache.withLock { _ = $0.removeValue(forKey: user) }
+      throw StoreError(.userNotFound, operation: operation, user: user)
+    }
+    let catalogue = try await self.catalogue(atLeast: row.catalogueVersion, operation)
+    guard var entry = try Self.entry(from: row, over: cached, catalogue, user, operation) else {
+      // The cache could not catch up (rows changed under it): reload everything.
+      cache.withLock { _ = $0.removeValue(forKey: user) }
+      return try await current(user, operation)
+    }
+    entry.version = row.version
+    entry.rewriteVersion = row.rewriteVersion
+    entry.nextSequence = row.nextSequence
+    try adopt(catalogue, into: &entry.model, operation)
+    remember(entry, for: user)
+    return entry
+  }
+
+  /// The user's row and the evidence rows `cached` lacks, or `nil` if there is no such user.
+  private func userRow(_ user: UserID, after cached: CachedUser?, _ operation: String)
+    async throws(StoreError) -> UserRow?
+  {
     let rewrite = cached?.rewriteVersion ?? -1
     let from = cached?.nextSequence ?? 0
     let query: PostgresQuery = """
@@ -21,40 +43,29 @@ extension PostgresStore {
       FROM selfmodel_users u CROSS JOIN selfmodel_catalogue c
       WHERE u.id = \(user.rawValue) AND c.id = 1
       """
-    let found: [(Int64, Int64, Int64, Int64, String?, [String])]
     do {
-      found = try await tuples(
-        query, as: (Int64, Int64, Int64, Int64, String?, [String]).self)
+      return try await tuples(query, as: (Int64, Int64, Int64, Int64, String?, [String]).self)
+        .first.map(UserRow.init)
     } catch {
       throw PostgresErrorMapping.storeError(error, operation: operation, user: user)
     }
-    guard let (version, rewriteVersion, next, catalogueVersion, head, bodies) = found.first
-    else {
-      cache.withLock { _ = $0.removeValue(forKey: user) }
-      throw StoreError(.userNotFound, operation: operation, user: user)
+  }
+
+  /// The model `row` describes: `cached` caught up, or rebuilt from the head; `nil` if the
+  /// cache cannot catch up and the row carries no head.
+  private static func entry(
+    from row: UserRow, over cached: CachedUser?, _ catalogue: Catalogue, _ user: UserID,
+    _ operation: String
+  ) throws(StoreError) -> CachedUser? {
+    if let cached, row.head == nil {
+      return catchUp(cached, with: row.bodies, next: row.nextSequence, operation)
     }
-    let catalogue = try await self.catalogue(atLeast: catalogueVersion, operation)
-    var entry: CachedUser
-    if let cached, head == nil,
-      let caughtUp = Self.catchUp(cached, with: bodies, next: next, operation)
-    {
-      entry = caughtUp
-    } else if let head {
-      let model = try RowCoding.model(
-        user: user, head: head, evidence: bodies, catalogue: catalogue, operation: operation)
-      entry = CachedUser(
-        version: version, rewriteVersion: rewriteVersion, nextSequence: next, model: model)
-    } else {
-      // The cache could not catch up (rows changed under it): reload everything.
-      cache.withLock { _ = $0.removeValue(forKey: user) }
-      return try await current(user, operation)
-    }
-    entry.version = version
-    entry.rewriteVersion = rewriteVersion
-    entry.nextSequence = next
-    try adopt(catalogue, into: &entry.model, operation)
-    remember(entry, for: user)
-    return entry
+    guard let head = row.head else { return nil }
+    let model = try RowCoding.model(
+      user: user, head: head, evidence: row.bodies, catalogue: catalogue, operation: operation)
+    return CachedUser(
+      version: row.version, rewriteVersion: row.rewriteVersion, nextSequence: row.nextSequence,
+      model: model)
   }
 
   /// `cached` with the evidence rows appended since, or `nil` if they do not fit it.

@@ -20,29 +20,46 @@ extension PostgresStore {
       guard !Task.isCancelled else {
         throw StoreError(.timedOut, operation: operation, user: user, detail: "cancelled")
       }
-      var cached = self.cache.withLock { $0[user] }
-      for _ in 0..<self.options.maximumAttempts {
-        let entry: CachedUser
-        if let hit = cached { entry = hit } else { entry = try await self.current(user, operation) }
-        let checked = cached == nil
-        cached = nil
-        var model = entry.model
-        let outcome: (T, RowChange?)
-        do throws(ModelError) {
-          outcome = try mutate(&model)
-        } catch {
-          guard checked else { continue }
-          throw StoreError(.rejectedByModel, operation: operation, user: user, modelError: error)
-        }
-        guard let change = outcome.1 else {
-          if checked { return outcome.0 } else { continue }
-        }
-        if try await self.commit(change, of: model, over: entry, operation) { return outcome.0 }
-      }
-      throw StoreError(
-        .serializationFailure, operation: operation, user: user,
-        detail: "lost \(self.options.maximumAttempts) races with other writers")
+      return try await self.attempts(user, operation, mutate)
     }
+  }
+
+  /// Tries `mutate` on the cached model first, then on fresh state after each lost race.
+  private func attempts<T: Sendable>(
+    _ user: UserID, _ operation: String,
+    _ mutate: (inout UserModel) throws(ModelError) -> (T, RowChange?)
+  ) async throws(StoreError) -> T {
+    var cached = cache.withLock { $0[user] }
+    for _ in 0..<options.maximumAttempts {
+      let checked = cached == nil
+      let entry: CachedUser
+      if let hit = cached { entry = hit } else { entry = try await current(user, operation) }
+      cached = nil
+      if let result = try await attempt(entry, checked: checked, operation, mutate) {
+        return result
+      }
+    }
+    throw StoreError(
+      .serializationFailure, operation: operation, user: user,
+      detail: "lost \(options.maximumAttempts) races with other writers")
+  }
+
+  /// One attempt on `entry`: the result, or `nil` to try again on fresh state.
+  private func attempt<T: Sendable>(
+    _ entry: CachedUser, checked: Bool, _ operation: String,
+    _ mutate: (inout UserModel) throws(ModelError) -> (T, RowChange?)
+  ) async throws(StoreError) -> T? {
+    var model = entry.model
+    let outcome: (T, RowChange?)
+    do throws(ModelError) {
+      outcome = try mutate(&model)
+    } catch {
+      guard checked else { return nil }
+      throw StoreError(
+        .rejectedByModel, operation: operation, user: model.user, modelError: error)
+    }
+    guard let change = outcome.1 else { return checked ? outcome.0 : nil }
+    return try await commit(change, of: model, over: entry, operation) ? outcome.0 : nil
   }
 
   /// Writes `change` if the user's row is still at `entry.version`; caches the result.
@@ -50,60 +67,67 @@ extension PostgresStore {
   private func commit(
     _ change: RowChange, of model: UserModel, over entry: CachedUser, _ operation: String
   ) async throws(StoreError) -> Bool {
-    var next = entry
-    next.model = model
-    let query: PostgresQuery
-    switch change {
-    case .append(let items):
-      next.nextSequence += Int64(items.count)
-      query = try appendQuery(items, entry: entry, catalogueVersion: model.catalogue.version)
-    case .head:
-      let head = try RowCoding.head(of: model, operation: operation)
-      query = rewriteQuery(model.user, entry, model.catalogue.version, head: head, forgotten: [])
-    case .forget(let ids):
-      query = rewriteQuery(
-        model.user, entry, model.catalogue.version, head: nil, forgotten: ids.map(\.rawValue))
-    }
-    let versions: [Int64]
+    let written: Int64?
     do {
-      versions = try await rows(query, as: Int64.self)
+      written = try await send(change, of: model, over: entry, operation)
     } catch {
       let mapped = PostgresErrorMapping.storeError(error, operation: operation, user: model.user)
-      // A unique violation means the cache was behind after all: catch up and retry.
+      // A unique violation means the cache was behind after all; a deadlock or serialisation
+      // failure (a batch can meet one with another instance's) wrote nothing. Catch up and
+      // try again.
       if mapped.detail?.hasPrefix("SQLSTATE 23505") == true { return false }
+      if mapped.code == .serializationFailure { return false }
       throw mapped
     }
-    guard let version = versions.first else { return false }
+    guard let version = written else { return false }
+    var next = entry
+    next.model = model
     next.version = version
-    if case .append = change {} else { next.rewriteVersion = version }
+    if case .append(let items) = change {
+      next.nextSequence += Int64(items.count)
+    } else {
+      next.rewriteVersion = version
+    }
     remember(next, for: model.user)
     return true
   }
 
-  private func appendQuery(_ items: [Evidence], entry: CachedUser, catalogueVersion: Int)
-    throws(StoreError) -> PostgresQuery
-  {
+  /// Sends the compare-and-set that writes `change` over `entry`: appends through the
+  /// batcher (group commit across users), other changes as a statement of their own.
+  /// - Returns: The user's new version, or `nil` if its row was no longer at `entry.version`.
+  private func send(
+    _ change: RowChange, of model: UserModel, over entry: CachedUser, _ operation: String
+  ) async throws -> Int64? {
+    let user = model.user
+    let catalogueVersion = model.catalogue.version
+    let query: PostgresQuery
+    switch change {
+    case .append(let items):
+      return try await appends.append(
+        try Self.appendRequest(items, entry: entry, catalogueVersion: catalogueVersion))
+    case .head:
+      let head = try RowCoding.head(of: model, operation: operation)
+      query = rewriteQuery(user, entry, catalogueVersion, head: head, forgotten: [])
+    case .forget(let ids):
+      query = rewriteQuery(
+        user, entry, catalogueVersion, head: nil, forgotten: ids.map(\.rawValue))
+    }
+    return try await rows(query, as: Int64.self).first
+  }
+
+  private static func appendRequest(
+    _ items: [Evidence], entry: CachedUser, catalogueVersion: Int
+  ) throws(StoreError) -> AppendRequest {
     let user = entry.model.user
     var bodies: [String] = []
     for item in items {
       bodies.append(try RowCoding.encode(item, operation: "record", user: user))
     }
-    let sequences = (0..<Int64(items.count)).map { entry.nextSequence + $0 }
-    let ids = items.map(\.id.rawValue)
-    let next = entry.nextSequence + Int64(items.count)
-    return """
-      WITH bumped AS (
-        UPDATE selfmodel_users SET version = nextval('selfmodel_versions'),
-          next_sequence = \(next)
-        WHERE id = \(user.rawValue) AND version = \(entry.version)
-          AND (SELECT version FROM selfmodel_catalogue WHERE id = 1) = \(Int64(catalogueVersion))
-        RETURNING version),
-      inserted AS (
-        INSERT INTO selfmodel_evidence (user_id, sequence, evidence_id, body)
-        SELECT \(user.rawValue), t.s, t.e, t.b FROM bumped,
-          unnest(\(sequences)::int8[], \(ids)::text[], \(bodies)::text[]) AS t(s, e, b))
-      SELECT version FROM bumped
-      """
+    return AppendRequest(
+      user: user, seenVersion: entry.version, catalogueVersion: Int64(catalogueVersion),
+      nextSequence: entry.nextSequence + Int64(items.count),
+      sequences: (0..<Int64(items.count)).map { entry.nextSequence + $0 },
+      evidenceIDs: items.map(\.id.rawValue), bodies: bodies)
   }
 
   private func rewriteQuery(

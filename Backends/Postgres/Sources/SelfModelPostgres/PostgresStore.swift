@@ -24,6 +24,12 @@ import Synchronization
 /// - **A per-instance cache** of models, each checked against the row's version before use
 ///   (one round trip that also returns any rows appended since), so no write or read
 ///   reloads a whole history unless definitions changed or evidence was forgotten.
+/// - **Group commit across users.** Appends from different users that arrive while earlier
+///   ones are in flight are sent as one statement in one transaction (at most 4 such batches
+///   at once), so one round trip and one WAL flush acknowledge many writers; each user keeps
+///   its own compare-and-set, and the batch locks its users' rows in id order so two
+///   instances' batches queue rather than deadlock. A lone writer's append still goes at
+///   once. `PostgresStoreOptions.batchesAppends` turns it off.
 /// - **Pooled connections** through one `PostgresClient`, **migrations** in a
 ///   `selfmodel_migrations` table, and **typed errors** that say whether a retry is safe
 ///   (`connectionLost`, `timedOut`, `serializationFailure`; see `StoreError.isOutcomeUnknown`).
@@ -43,6 +49,7 @@ public final class PostgresStore: UserModelStore {
   let catalogueInForce: Mutex<Catalogue>
   let lifecycle: Mutex<Lifecycle>
   let writers = UserLocks()
+  let appends: AppendBatcher
   private let runner: Mutex<Task<Void, Never>?>
 
   struct Lifecycle {
@@ -132,6 +139,7 @@ public final class PostgresStore: UserModelStore {
     self.catalogueInForce = Mutex(.empty)
     self.lifecycle = Mutex(Lifecycle())
     self.runner = Mutex(runner)
+    self.appends = AppendBatcher(client: client, logger: logger, options: options)
     try await call("open", user: nil) {
       try await PostgresMigrations.migrate(client, logger: logger)
     }

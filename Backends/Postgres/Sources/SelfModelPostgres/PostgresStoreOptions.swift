@@ -21,6 +21,12 @@ public struct PostgresStoreOptions: Sendable, Hashable {
   /// How often a write that lost a race with another instance is retried on fresh state
   /// before it throws `StoreError.Code.serializationFailure` (default 100).
   public var maximumAttempts: Int
+  /// Whether appends (`record`) from different users that wait while earlier ones are in
+  /// flight go to the database together, as one statement and one transaction: group commit
+  /// across users, so one round trip and one WAL flush acknowledge the whole batch, each
+  /// user's compare-and-set still its own (default `true`). With `false`, every append is a
+  /// statement and a commit of its own.
+  public var batchesAppends: Bool
 
   /// Creates options.
   ///
@@ -30,15 +36,17 @@ public struct PostgresStoreOptions: Sendable, Hashable {
   ///   - maximumConnections: The most pooled connections, at least 1.
   ///   - callTimeout: The time limit of one call.
   ///   - maximumAttempts: The most attempts of one write under contention, at least 1.
+  ///   - batchesAppends: Whether appends from different users are committed together.
   public init(
     schema: String? = nil, cacheCapacity: Int = 10_000, maximumConnections: Int = 20,
-    callTimeout: Duration = .seconds(10), maximumAttempts: Int = 100
+    callTimeout: Duration = .seconds(10), maximumAttempts: Int = 100, batchesAppends: Bool = true
   ) {
     self.schema = schema
     self.cacheCapacity = max(1, cacheCapacity)
     self.maximumConnections = max(1, maximumConnections)
     self.callTimeout = callTimeout
     self.maximumAttempts = max(1, maximumAttempts)
+    self.batchesAppends = batchesAppends
   }
 
   /// Whether `name` is a schema name the store accepts.
