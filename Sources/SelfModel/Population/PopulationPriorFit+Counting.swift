@@ -1,45 +1,74 @@
-/// One (belief, context) cell of one user's counts; `context` `nil` for the belief overall.
-struct PopulationCellKey: Hashable {
+/// One user's counts of one belief: overall and per context (few per user, so a list).
+struct UserBeliefCounts {
   let belief: Int
-  let context: ContextID?
+  var overall: [Int]
+  var contexts: [(context: ContextID, counts: [Int])] = []
+
+  init(belief: Int, outcomes: Int) {
+    self.belief = belief
+    overall = Array(repeating: 0, count: outcomes)
+  }
+
+  mutating func add(_ trials: Int, to outcome: Int, in context: ContextID) {
+    if let slot = contexts.firstIndex(where: { $0.context == context }) {
+      contexts[slot].counts[outcome] += trials
+    } else {
+      var counts = Array(repeating: 0, count: overall.count)
+      counts[outcome] = trials
+      contexts.append((context, counts))
+    }
+  }
 }
 
 extension PopulationPriorFit {
-  /// One user's trials per outcome in each (belief, context) cell, validated, and the number
-  /// of items skipped; `mapping` is ``beliefMapping(for:)`` of the model's catalogue.
+  /// One user's trials per outcome, per belief and per context, validated, and the number of
+  /// items skipped; `mapping` is ``beliefMapping(for:)`` of the model's catalogue.
   func userCounts(_ model: UserModel, mapping: [Int]) throws(ModelError)
-    -> (counts: [PopulationCellKey: [Int]], skipped: Int)
+    -> (counts: [UserBeliefCounts], skipped: Int)
   {
-    var counts: [PopulationCellKey: [Int]] = [:]
+    var counts: [UserBeliefCounts] = []
+    var slots: [Int: Int] = [:]
     var skipped = 0
+    var last: (key: BeliefKey, belief: Int)?
+    var lastSource: SourceID?
     for item in model.ledger {
-      guard let index = model.beliefIndex(of: item.belief), index < mapping.count,
-        mapping[index] >= 0, model.sourceIndex(of: item.source) != nil
-      else { continue }
-      let belief = mapping[index]
-      let definition = catalogue.storage.beliefs[belief]
-      guard case .outcome(let name) = item.content, let outcome = definition.index(of: name),
+      let belief: Int
+      if let last, last.key == item.belief {
+        belief = last.belief
+      } else {
+        guard let index = model.beliefIndex(of: item.belief), index < mapping.count else {
+          continue
+        }
+        belief = mapping[index]
+        last = (item.belief, belief)
+      }
+      guard belief >= 0 else { continue }
+      if item.source != lastSource {
+        guard model.sourceIndex(of: item.source) != nil else { continue }
+        lastSource = item.source
+      }
+      guard case .outcome(let name) = item.content,
+        let outcome = outcomeNames[belief].firstIndex(of: name),
         let trials = try Self.trials(of: item)
       else {
         skipped += 1
         continue
       }
       guard trials > 0 else { continue }
+      let slot = slots[belief] ?? counts.count
+      if slot == counts.count {
+        slots[belief] = slot
+        counts.append(UserBeliefCounts(belief: belief, outcomes: outcomeNames[belief].count))
+      }
+      counts[slot].overall[outcome] += trials
       var context = item.context
-      counts[PopulationCellKey(belief: belief, context: nil), default: zeros(definition)][
-        outcome] += trials
       while let current = context {
-        counts[PopulationCellKey(belief: belief, context: current), default: zeros(definition)][
-          outcome] += trials
-        context = definition.contexts[current]?.parent
+        counts[slot].add(trials, to: outcome, in: current)
+        context = parents[belief][current]
       }
     }
     try Self.checkLimits(counts, user: model.user)
     return (counts, skipped)
-  }
-
-  private func zeros(_ definition: BeliefDefinition) -> [Int] {
-    Array(repeating: 0, count: definition.outcomes.count)
   }
 
   /// The trials an item counts: its weight when that is a whole number, else `nil`.
@@ -57,11 +86,9 @@ extension PopulationPriorFit {
     return Int(item.weight)
   }
 
-  private static func checkLimits(_ counts: [PopulationCellKey: [Int]], user: UserID)
-    throws(ModelError)
-  {
-    for (key, values) in counts where key.context == nil {
-      let total = values.reduce(0, +)
+  private static func checkLimits(_ counts: [UserBeliefCounts], user: UserID) throws(ModelError) {
+    for belief in counts {
+      let total = belief.overall.reduce(0, +)
       guard total <= BetaBinomialCounts.maximumTrials else {
         throw .numberOutOfRange(
           field: "trials of user \(user)", value: Double(total),

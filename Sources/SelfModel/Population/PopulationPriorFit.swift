@@ -35,6 +35,9 @@ public struct PopulationPriorFit: Sendable {
   public private(set) var skippedEvidence = 0
   /// Counts per belief of ``catalogue``, in its order.
   var cells: [PopulationCells]
+  /// Per belief: its outcomes, and each listed context's declared parent.
+  let outcomeNames: [[String]]
+  let parents: [[ContextID: ContextID]]
   /// The catalogue whose belief indices ``mapping`` translates, and the translation (model
   /// index to fitted index, or -1).
   private var mappedCatalogue: Catalogue?
@@ -50,6 +53,8 @@ public struct PopulationPriorFit: Sendable {
     self.options = options
     // Catalogue validation guarantees at least two outcomes per belief.
     cells = catalogue.beliefs.compactMap { try? PopulationCells(outcomes: $0.outcomes.count) }
+    outcomeNames = catalogue.beliefs.map(\.outcomes)
+    parents = catalogue.beliefs.map { $0.contexts.compactMapValues(\.parent) }
   }
 
   /// Counts one user's model.
@@ -66,8 +71,11 @@ public struct PopulationPriorFit: Sendable {
     }
     // userCounts checks every count against the limit, so the adds below cannot fail midway.
     let (counts, skipped) = try userCounts(model, mapping: mapping)
-    for (key, outcomeCounts) in counts {
-      try cells[key.belief].add(outcomeCounts, context: key.context)
+    for belief in counts {
+      try cells[belief.belief].add(belief.overall, context: nil)
+      for (context, values) in belief.contexts {
+        try cells[belief.belief].add(values, context: context)
+      }
     }
     users += 1
     skippedEvidence += skipped
