@@ -6,9 +6,9 @@ extension UserModelStore {
   /// memory is bounded by the page and by the fit's histograms, never by the number of users.
   ///
   /// The fit reads the beliefs of the catalogue in force when it starts; models are matched to
-  /// it by belief key and outcomes (see ``PopulationPriorFit``). Users deleted while it pages
+  /// it by belief key and outcomes (see `PopulationPriorFit`). Users deleted while it pages
   /// are skipped; damaged user files (``UserPage/damaged``) are not read. Publish the result
-  /// with ``PopulationPriors/catalogue(replacing:version:)`` and ``publish(_:)``.
+  /// with `PopulationPriors.catalogue(replacing:version:)` and ``publish(_:)``.
   ///
   /// ```swift
   /// let priors = try await store.fitPopulationPriors(pageSize: 500)
@@ -22,7 +22,7 @@ extension UserModelStore {
   /// - Returns: The fitted priors.
   /// - Throws: ``StoreError/Code/invalidArgument`` for a page size below 1; the store's errors
   ///   from listing and loading; ``StoreError/Code/rejectedByModel`` carrying the fit's
-  ///   ``ModelError`` (an empty population, a degenerate fit, a count out of range).
+  ///   `ModelError` (an empty population, a degenerate fit, a count out of range).
   public func fitPopulationPriors(
     pageSize: Int = 1_000, options: PopulationFitOptions = PopulationFitOptions()
   ) async throws(StoreError) -> PopulationPriors {
