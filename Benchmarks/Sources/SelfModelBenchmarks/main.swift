@@ -18,6 +18,7 @@ do {
   if settings.wants("B12") { rows += try await B12SharedStore.run(settings) }
   if settings.wants("B5") { rows += try B5B6Scoring.rank(settings) }
   if settings.wants("B6") { rows += try B5B6Scoring.backtest(settings) }
+  if settings.wants("B11") { rows += try B11Population.run(settings) }
   if settings.wants("B13") {
     if !settings.wants("B5") { rows += try B5B6Scoring.rank(settings) }
     rows += try B13Context.run(settings, b5: rows.first { $0.id == "B5" }?.value)

@@ -1,5 +1,6 @@
 extension ModelError {
-  /// What kind of failure this is: most cases are ``ErrorCategory/invalidInput``; an unknown
+  /// What kind of failure this is: most cases (an empty or degenerate population fit among
+  /// them) are ``ErrorCategory/invalidInput``; an unknown
   /// belief, source, candidate or context is ``ErrorCategory/notFound``; a duplicate belief, an incompatible
   /// redeclaration, a reused evidence id, a change to a catalogue entry through a model or an
   /// incompatible catalogue is ``ErrorCategory/conflict``.
@@ -12,7 +13,7 @@ extension ModelError {
     switch self {
     case .invalidIdentifier, .nonFiniteNumber, .numberOutOfRange, .invalidText, .tooFewOutcomes,
       .duplicateOutcome, .invalidDistribution, .unknownOutcome, .evidenceFromFuture,
-      .unsupportedFormatVersion, .corruptSnapshot, .undefined:
+      .unsupportedFormatVersion, .corruptSnapshot, .undefined, .emptyPopulation, .degenerateFit:
       .invalidInput
     case .unknownBelief, .unknownSource, .unknownCandidate, .unknownContext:
       .notFound
@@ -65,6 +66,10 @@ extension ModelError {
       ["evidence": evidence.rawValue, "field": field]
     case .evidenceIDReused(let evidence): ["evidence": evidence.rawValue]
     case .undefined(let quantity, _): ["field": quantity]
+    case .emptyPopulation(let belief?): ["belief": belief.rawValue]
+    case .degenerateFit(let belief, let context, let outcome):
+      ["belief": belief.rawValue, "outcome": outcome].merging(
+        context.map { ["context": $0.rawValue] } ?? [:], uniquingKeysWith: { first, _ in first })
     default: [:]
     }
   }

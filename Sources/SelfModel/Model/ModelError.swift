@@ -62,6 +62,13 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
   /// A catalogue change or a catalogue and a model that do not fit together: the reason says
   /// which entry and why.
   case incompatibleCatalogue(reason: String)
+  /// A population fit found no user with a trial: of `belief`, or of any belief when `belief`
+  /// is `nil` (see ``PopulationPriorFit``).
+  case emptyPopulation(belief: BeliefKey?)
+  /// A population fit of `belief` (in `context`, or over all its evidence when `nil`) has no
+  /// finite maximum: `outcome` took every trial, or (for a belief with more than two
+  /// outcomes) none. ``DegenerateFitPolicy`` says what to publish instead.
+  case degenerateFit(belief: BeliefKey, context: ContextID?, outcome: String)
 
   /// A human-readable sentence naming what was wrong.
   public var description: String {
@@ -111,6 +118,14 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
       return "\(entry) is defined by the catalogue; publish a new catalogue version to change it"
     case .incompatibleCatalogue(let reason):
       return "incompatible catalogue: \(reason)"
+    case .emptyPopulation(let belief?):
+      return "no user in the population has a trial of belief \(belief)"
+    case .emptyPopulation(nil):
+      return "no user in the population has a trial of any belief"
+    case .degenerateFit(let belief, let context, let outcome):
+      let place = context.map { " in context \($0)" } ?? ""
+      return "the population fit of belief \(belief)\(place) is degenerate: outcome \"\(outcome)\" "
+        + "took every trial or none, so the marginal likelihood has no finite maximum"
     }
   }
 }

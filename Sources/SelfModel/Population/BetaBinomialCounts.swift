@@ -24,7 +24,9 @@ public struct BetaBinomialCounts: Sendable, Hashable, Codable {
   /// Trials over every user.
   public private(set) var trials = 0
   /// `sum ln C(n, k)` over every user, so the fit can report the full log likelihood.
-  public private(set) var logBinomialCoefficients = 0.0
+  public var logBinomialCoefficients: Double { coefficientSum.value }
+  /// The coefficients' exact sum (independent of the order users are added in).
+  var coefficientSum = FixedPointSum()
   /// Users by exact successes, failures and trials (suffix sums give the "more than j").
   var bySuccesses: [Int] = []
   var byFailures: [Int] = []
@@ -32,6 +34,20 @@ public struct BetaBinomialCounts: Sendable, Hashable, Codable {
 
   /// Creates empty counts.
   public init() {}
+
+  /// Counts with their tables given (from ``DirichletMultinomialCounts`` of two outcomes).
+  init(
+    users: Int, successes: Int, trials: Int, coefficientSum: FixedPointSum,
+    bySuccesses: [Int], byFailures: [Int], byTrials: [Int]
+  ) {
+    self.users = users
+    self.successes = successes
+    self.trials = trials
+    self.coefficientSum = coefficientSum
+    self.bySuccesses = bySuccesses
+    self.byFailures = byFailures
+    self.byTrials = byTrials
+  }
 
   /// Adds one user's `successes` out of `trials`; a user with no trial carries no
   /// information and is skipped.
@@ -54,9 +70,11 @@ public struct BetaBinomialCounts: Sendable, Hashable, Codable {
     users += 1
     self.successes += successes
     self.trials += trials
-    logBinomialCoefficients +=
-      logGamma(Double(trials) + 1) - logGamma(Double(successes) + 1)
-      - logGamma(Double(trials - successes) + 1)
+    // At least 0 (a binomial coefficient is at least 1); max() removes a rounding residue.
+    coefficientSum.add(
+      max(
+        LogFactorial.of(trials) - LogFactorial.of(successes)
+          - LogFactorial.of(trials - successes), 0))
   }
 
   /// Adds every user counted in `other`.
@@ -73,7 +91,7 @@ public struct BetaBinomialCounts: Sendable, Hashable, Codable {
     users += other.users
     successes += other.successes
     trials += other.trials
-    logBinomialCoefficients += other.logBinomialCoefficients
+    coefficientSum.add(other.coefficientSum)
   }
 
   /// For each `j`, the users with more than `j` of what `exact` counts.
@@ -87,7 +105,7 @@ public struct BetaBinomialCounts: Sendable, Hashable, Codable {
     return result
   }
 
-  private static func increment(_ table: inout [Int], at index: Int, by count: Int) {
+  static func increment(_ table: inout [Int], at index: Int, by count: Int) {
     if table.count <= index {
       table.append(contentsOf: repeatElement(0, count: index + 1 - table.count))
     }
