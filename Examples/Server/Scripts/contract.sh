@@ -34,9 +34,14 @@ fi
 work=$(mktemp -d /tmp/selfmodel-contract.XXXXXX)
 server=""
 cleanup() {
+  local status=$?
   if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
     kill -TERM "$server"
     wait "$server" || true
+  fi
+  if [ "$status" != 0 ] && [ -f "$work/server.log" ]; then
+    echo "== the server's log (last 60 lines)"
+    tail -n 60 "$work/server.log"
   fi
   rm -rf "$work"
 }
@@ -48,7 +53,7 @@ other=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')
   "$token" "$other" >"$work/tokens.json")
 
 echo "== build"
-swift build --product selfmodel-server 2>&1 | tail -n 1
+swift build --build-tests 2>&1 | tail -n 1  # what `swift test` built: nothing to do after it
 bin="$(swift build --show-bin-path)/selfmodel-server"
 "$bin" --data "$work/data" --tokens-file "$work/tokens.json" --port "$port" \
   --request-timeout 10 --log-level error >"$work/server.log" 2>&1 &
@@ -87,7 +92,7 @@ status=0
   --max-examples "$examples" \
   --max-time "$budget" \
   --seed 14 \
-  --workers 2 \
+  --workers 1 \
   --request-timeout 20 \
   --generation-database none \
   --no-color || status=$?
