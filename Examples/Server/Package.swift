@@ -1,8 +1,9 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
-// The reference HTTP service: SelfModel's FileStore behind a JSON API on Hummingbird 2, run
-// under swift-service-lifecycle, logging through swift-log. A sibling package, so the root
+// The reference HTTP service: SelfModel's FileStore (one per tenant) behind a JSON API on
+// Hummingbird 2 with bearer tokens (hummingbird-auth), run under swift-service-lifecycle,
+// logging through swift-log. A sibling package, so the root
 // manifest stays free of dependencies.
 let package = Package(
   name: "SelfModelServer",
@@ -14,6 +15,7 @@ let package = Package(
   dependencies: [
     .package(name: "SelfModel", path: "../.."),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,11 +31,14 @@ let package = Package(
         .product(name: "SelfModelStore", package: "SelfModel"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
+        .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
-      ]
+      ],
+      // The API's OpenAPI 3.1 document, served at GET /openapi.json.
+      resources: [.copy("openapi.json")]
     ),
     // The command: flags and environment, then `run()`.
     .executableTarget(
@@ -54,6 +59,7 @@ let package = Package(
         .product(name: "SelfModelStore", package: "SelfModel"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "InMemoryLogging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),

@@ -8,11 +8,14 @@ Subcommands:
           and appends every acknowledged evidence id to --acked
   verify  exports every user and counts acknowledged ids that are missing (lost)
 
+Every request carries `Authorization: Bearer $SELFMODEL_TOKEN` when that variable is set
+(an environment variable, so the token does not show in the process list).
 Only loopback addresses are used; every loop is bounded in time and stops by itself.
 """
 import argparse
 import asyncio
 import json
+import os
 import random
 import sys
 import time
@@ -27,6 +30,8 @@ CATALOGUE = {
 class Connection:
     """One keep-alive HTTP/1.1 connection."""
 
+    token = os.environ.get("SELFMODEL_TOKEN")
+
     def __init__(self, host, port):
         self.host, self.port = host, port
         self.reader = self.writer = None
@@ -36,7 +41,8 @@ class Connection:
 
     async def request(self, method, path, body=None):
         data = b"" if body is None else body.encode()
-        head = (f"{method} {path} HTTP/1.1\r\nHost: {self.host}\r\n"
+        auth = f"Authorization: Bearer {self.token}\r\n" if self.token else ""
+        head = (f"{method} {path} HTTP/1.1\r\nHost: {self.host}\r\n{auth}"
                 f"Content-Length: {len(data)}\r\nContent-Type: application/json\r\n\r\n")
         self.writer.write(head.encode() + data)
         await self.writer.drain()
@@ -76,6 +82,8 @@ async def setup(args):
     catalogue["sources"] = [{"id": "user", "kind": "userStated", "reliability": 0.9},
                             {"id": "clicks", "kind": "behavior", "reliability": 0.6}]
     status, body = await conn.request("GET", "/v1/catalogue")
+    if status != 200:
+        sys.exit(f"reading the catalogue failed: {status} {body[:300]!r}")
     current = json.loads(body)
     if current.get("version", 0) < 1:
         status, body = await conn.request("PUT", "/v1/catalogue", json.dumps(catalogue))

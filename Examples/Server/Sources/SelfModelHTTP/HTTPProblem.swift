@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import SelfModel
@@ -11,6 +12,8 @@ import SelfModelStore
 struct HTTPProblem: Error, Sendable {
   /// The document sent to the client.
   var document: ProblemDocument
+  /// Headers sent with it besides `Content-Type` (`WWW-Authenticate` for a 401).
+  var headers: HTTPFields = [:]
 
   init(_ document: ProblemDocument) { self.document = document }
 

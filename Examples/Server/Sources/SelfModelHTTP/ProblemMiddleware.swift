@@ -33,7 +33,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     var document = problem.document
     document.instance = instance
     let data = (try? JSONCoding.encoder().encode(document)) ?? Data()
-    var headers: HTTPFields = [.contentType: ProblemDocument.mediaType]
+    var headers = problem.headers
+    headers[.contentType] = ProblemDocument.mediaType
     if document.retryable { headers[.retryAfter] = String(retryAfterSeconds) }
     return Response(
       status: HTTPResponse.Status(code: document.status), headers: headers,

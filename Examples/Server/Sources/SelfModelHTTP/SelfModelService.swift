@@ -1,75 +1,129 @@
 public import Foundation
 public import Hummingbird
+import HummingbirdCore
 public import Logging
+import NIOCore
 public import SelfModelStore
 
-/// Builds the reference service: a router over a store, and the application that runs it
-/// with the store's lifecycle.
+/// Builds the reference service: a router over each tenant's store, behind bearer tokens, and
+/// the application that runs it with the stores' lifecycle.
 ///
 /// ```swift
-/// let store = try SelfModelService.openStore(configuration, logger: logger)
-/// let app = SelfModelService.application(store: store, configuration: configuration,
-///                                        logger: logger)
-/// try await app.runService()  // SIGTERM or SIGINT: drain requests, then close the store
+/// let tokens = try TenantTokens.load(from: "tokens.json")
+/// let stores = try SelfModelService.openStores(configuration, tenants: tokens.tenants,
+///                                              logger: logger)
+/// let app = SelfModelService.application(stores: stores, tokens: tokens,
+///                                        configuration: configuration, logger: logger)
+/// try await app.runService()  // SIGTERM or SIGINT: drain requests, then close the stores
 /// ```
 public enum SelfModelService {
-  /// Opens the `FileStore` at the configuration's data folder, creating missing folders,
-  /// with its events logged through `logger`.
+  /// Opens one `FileStore` at `folder`, creating missing folders, with its events logged
+  /// through `logger`.
   ///
   /// - Parameters:
-  ///   - configuration: Where the data lives and the durability mode.
+  ///   - folder: The store's folder.
+  ///   - configuration: The durability mode.
   ///   - logger: The logger for store events.
   /// - Returns: The open store.
   /// - Throws: `StoreError` when the folder cannot be opened (for example `locked` by another
   ///   process).
   public static func openStore(
-    _ configuration: ServerConfiguration, logger: Logger
+    at folder: String, _ configuration: ServerConfiguration, logger: Logger
   ) throws(StoreError) -> FileStore {
     var options = FileStore.Options()
     options.durability = configuration.durability
     options.createsParentFolders = true
     options.observer = StoreLogging.observer(logger)
-    return try FileStore(at: configuration.dataFolder, options: options)
+    return try FileStore(at: folder, options: options)
   }
 
-  /// The API's router over `store`: the problem middleware and every route of
-  /// version 1.
+  /// The folder of a tenant's store: `<dataFolder>/tenants/<tenant>`.
   ///
   /// - Parameters:
-  ///   - store: The store to serve.
-  ///   - configuration: The request limits.
+  ///   - tenant: The tenant.
+  ///   - configuration: Where the data lives.
+  /// - Returns: The folder's path.
+  public static func folder(
+    of tenant: TenantID, _ configuration: ServerConfiguration
+  ) -> String {
+    URL(fileURLWithPath: configuration.dataFolder).appendingPathComponent("tenants")
+      .appendingPathComponent(tenant.rawValue).path
+  }
+
+  /// Opens every tenant's store (``folder(of:_:)``); if one fails, closes those already open.
+  ///
+  /// - Parameters:
+  ///   - configuration: Where the data lives and the durability mode.
+  ///   - tenants: The tenants, usually ``TenantTokens/tenants``.
+  ///   - logger: The logger for store events.
+  /// - Returns: The stores.
+  /// - Throws: `StoreError` from the first store that cannot be opened.
+  public static func openStores(
+    _ configuration: ServerConfiguration, tenants: [TenantID], logger: Logger
+  ) async throws(StoreError) -> TenantStores {
+    var stores: [TenantID: any UserModelStore] = [:]
+    for tenant in tenants {
+      do throws(StoreError) {
+        var tenantLogger = logger
+        tenantLogger[metadataKey: "tenant"] = "\(tenant)"
+        stores[tenant] = try openStore(
+          at: folder(of: tenant, configuration), configuration, logger: tenantLogger)
+      } catch {
+        await TenantStores(stores).shutdown()
+        throw error
+      }
+    }
+    return TenantStores(stores)
+  }
+
+  /// The API's router: the problem middleware, `GET /openapi.json`, `GET /v1/health`, and
+  /// every other route of version 1 behind bearer-token authentication, each on the token's
+  /// tenant's store.
+  ///
+  /// - Parameters:
+  ///   - stores: Each tenant's store.
+  ///   - tokens: The bearer tokens and their tenants.
+  ///   - configuration: The request limits and deadline.
   ///   - clock: The time to evaluate and record at (the system clock by default).
   /// - Returns: The router.
   public static func router(
-    store: any UserModelStore, configuration: ServerConfiguration,
+    stores: TenantStores, tokens: TenantTokens, configuration: ServerConfiguration,
     clock: @escaping @Sendable () -> Date = { Date() }
-  ) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
-    let handlers = APIHandlers(store: store, clock: clock, limits: RequestLimits(configuration))
+  ) -> Router<TenantRequestContext> {
+    let router = Router(context: TenantRequestContext.self)
+    let scope = RouteScope(
+      stores: stores, clock: clock, limits: RequestLimits(configuration),
+      deadline: configuration.requestTimeout)
     APIRoutes.register(
-      handlers, on: router, retryAfterSeconds: configuration.retryAfterSeconds)
+      scope, tokens: tokens, on: router, retryAfterSeconds: configuration.retryAfterSeconds)
     return router
   }
 
-  /// The application: the router, listening where the configuration says, with a service
-  /// that closes `store` once the server has drained at graceful shutdown.
+  /// The application: the router, listening where the configuration says (connections idle
+  /// past the request timeout are closed), with a service that closes the stores once the
+  /// server has drained at graceful shutdown.
   ///
   /// - Parameters:
-  ///   - store: The store to serve; the application closes it when it stops.
-  ///   - configuration: Address and limits.
+  ///   - stores: Each tenant's store; the application closes them when it stops.
+  ///   - tokens: The bearer tokens and their tenants.
+  ///   - configuration: Address, limits and deadline.
   ///   - logger: The server's logger.
   ///   - clock: The time to evaluate and record at (the system clock by default).
   /// - Returns: The application; `runService()` runs it until SIGTERM or SIGINT.
   public static func application(
-    store: any UserModelStore, configuration: ServerConfiguration, logger: Logger,
-    clock: @escaping @Sendable () -> Date = { Date() }
+    stores: TenantStores, tokens: TenantTokens, configuration: ServerConfiguration,
+    logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }
   ) -> some ApplicationProtocol {
-    Application(
-      router: router(store: store, configuration: configuration, clock: clock),
+    let (seconds, attoseconds) = configuration.requestTimeout.components
+    let idle = TimeAmount.nanoseconds(
+      max(1_000_000_000, seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
+    return Application(
+      router: router(stores: stores, tokens: tokens, configuration: configuration, clock: clock),
+      server: .http1(configuration: HTTP1Channel.Configuration(idleTimeout: idle)),
       configuration: ApplicationConfiguration(
         address: .hostname(configuration.host, port: configuration.port),
         serverName: "selfmodel-server"),
-      services: [StoreService(store: store, logger: logger)],
+      services: [StoreService(stores: stores, logger: logger)],
       logger: logger)
   }
 }

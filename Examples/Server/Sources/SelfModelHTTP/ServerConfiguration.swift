@@ -1,7 +1,7 @@
 public import SelfModelStore
 
-/// What the reference service needs to start: where its data lives, where it listens, and
-/// the limits it enforces on requests.
+/// What the reference service needs to start: where its data lives (one store folder per
+/// tenant under it), where it listens, and the limits it enforces on requests.
 ///
 /// The command `selfmodel-server` fills it from flags and environment variables (see
 /// `Docs/Server.md`); tests build one directly.
@@ -11,7 +11,8 @@ public import SelfModelStore
 /// configuration.port = 8080
 /// ```
 public struct ServerConfiguration: Sendable, Hashable {
-  /// The `FileStore` folder; created, with its parents, if missing.
+  /// The data folder; each tenant's `FileStore` is `<dataFolder>/tenants/<tenant>`, created,
+  /// with its parents, if missing.
   public var dataFolder: String
   /// The address to listen on (default `127.0.0.1`).
   public var host: String
@@ -30,6 +31,9 @@ public struct ServerConfiguration: Sendable, Hashable {
   public var durability: Durability
   /// The seconds a client is told to wait (`Retry-After`) when the store is unavailable.
   public var retryAfterSeconds: Int
+  /// The longest a request may take, body upload included (default 30 s); past it the client
+  /// gets a retryable 503 `requestTimeout`. A connection idle this long is closed.
+  public var requestTimeout: Duration
 
   /// Creates a configuration with the defaults above.
   ///
@@ -44,5 +48,6 @@ public struct ServerConfiguration: Sendable, Hashable {
     self.maximumPageSize = 1_000
     self.durability = .groupCommit
     self.retryAfterSeconds = 1
+    self.requestTimeout = .seconds(30)
   }
 }

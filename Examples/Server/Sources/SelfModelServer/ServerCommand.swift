@@ -5,8 +5,8 @@ import Logging
 import SelfModelHTTP
 import SelfModelStore
 
-/// `selfmodel-server`: the reference HTTP service over a `FileStore`. Each flag falls back to
-/// an environment variable, then to a default.
+/// `selfmodel-server`: the reference HTTP service, one `FileStore` per tenant, behind bearer
+/// tokens. Each flag falls back to an environment variable, then to a default.
 @main
 struct ServerCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -15,6 +15,13 @@ struct ServerCommand: AsyncParsableCommand {
 
   @Option(help: "The data folder, created if missing (env SELFMODEL_DATA).")
   var data: String?
+
+  @Option(
+    help: """
+      The bearer tokens file, {"tenants": [{"tenant": "acme", "tokens": ["..."]}]} \
+      (env SELFMODEL_TOKENS_FILE; or the same JSON in SELFMODEL_TOKENS). Required.
+      """)
+  var tokensFile: String?
 
   @Option(help: "The address to listen on (env SELFMODEL_HOST; default 127.0.0.1).")
   var host: String?
@@ -25,6 +32,12 @@ struct ServerCommand: AsyncParsableCommand {
   @Option(help: "The largest request body in bytes (env SELFMODEL_MAX_BODY; default 1 MiB).")
   var maxBody: Int?
 
+  @Option(help: "The most evidence items in one batch (env SELFMODEL_MAX_BATCH; default 1000).")
+  var maxBatch: Int?
+
+  @Option(help: "The request deadline in seconds (env SELFMODEL_REQUEST_TIMEOUT; default 30).")
+  var requestTimeout: Int?
+
   @Option(help: "synchronous, groupCommit or deferred (env SELFMODEL_DURABILITY).")
   var durability: String?
 
@@ -33,6 +46,20 @@ struct ServerCommand: AsyncParsableCommand {
 
   func run() async throws {
     let environment = ProcessInfo.processInfo.environment
+    let configuration = try serverConfiguration(environment)
+    let logger = try makeLogger(environment)
+    let tokens = try loadTokens(environment, logger: logger)
+    let stores = try await SelfModelService.openStores(
+      configuration, tenants: tokens.tenants, logger: logger)
+    logger.info(
+      "serving \(configuration.dataFolder) for \(tokens.tenants.count) tenant(s) on \(configuration.host):\(configuration.port)"
+    )
+    let app = SelfModelService.application(
+      stores: stores, tokens: tokens, configuration: configuration, logger: logger)
+    try await app.runService()
+  }
+
+  private func serverConfiguration(_ environment: [String: String]) throws -> ServerConfiguration {
     var configuration = ServerConfiguration(
       dataFolder: data ?? environment["SELFMODEL_DATA"] ?? "selfmodel-server-data")
     configuration.host = host ?? environment["SELFMODEL_HOST"] ?? configuration.host
@@ -40,23 +67,47 @@ struct ServerCommand: AsyncParsableCommand {
     configuration.maximumBodyBytes =
       maxBody ?? environment["SELFMODEL_MAX_BODY"].flatMap(Int.init)
       ?? configuration.maximumBodyBytes
+    configuration.maximumBatchSize =
+      maxBatch ?? environment["SELFMODEL_MAX_BATCH"].flatMap(Int.init)
+      ?? configuration.maximumBatchSize
+    let timeout = requestTimeout ?? environment["SELFMODEL_REQUEST_TIMEOUT"].flatMap(Int.init)
+    if let timeout {
+      guard timeout > 0 else { throw ValidationError("the request timeout must be positive") }
+      configuration.requestTimeout = .seconds(timeout)
+    }
     if let name = durability ?? environment["SELFMODEL_DURABILITY"] {
       guard let mode = Durability(rawValue: name) else {
         throw ValidationError("unknown durability \(name)")
       }
       configuration.durability = mode
     }
+    return configuration
+  }
+
+  private func makeLogger(_ environment: [String: String]) throws -> Logger {
     var logger = Logger(label: "selfmodel-server")
     let level = logLevel ?? environment["LOG_LEVEL"] ?? "info"
     guard let parsed = Logger.Level(rawValue: level) else {
       throw ValidationError("unknown log level \(level)")
     }
     logger.logLevel = parsed
-    let store = try SelfModelService.openStore(configuration, logger: logger)
-    logger.info(
-      "serving \(configuration.dataFolder) on \(configuration.host):\(configuration.port)")
-    let app = SelfModelService.application(
-      store: store, configuration: configuration, logger: logger)
-    try await app.runService()
+    return logger
+  }
+
+  /// The tokens from `--tokens-file`, `SELFMODEL_TOKENS_FILE` or `SELFMODEL_TOKENS`; warns
+  /// when the file is readable by other users.
+  private func loadTokens(_ environment: [String: String], logger: Logger) throws -> TenantTokens {
+    if let path = tokensFile ?? environment["SELFMODEL_TOKENS_FILE"] {
+      let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+      if let mode = attributes?[.posixPermissions] as? Int, mode & 0o077 != 0 {
+        logger.warning("the tokens file \(path) is readable by other users: chmod 600 it")
+      }
+      return try TenantTokens.load(from: path)
+    }
+    if let inline = environment["SELFMODEL_TOKENS"] {
+      return try TenantTokens.parse(Data(inline.utf8))
+    }
+    throw ValidationError(
+      "no bearer tokens: pass --tokens-file (or set SELFMODEL_TOKENS_FILE or SELFMODEL_TOKENS)")
   }
 }

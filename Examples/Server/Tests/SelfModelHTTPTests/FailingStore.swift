@@ -3,10 +3,13 @@ import SelfModel
 import SelfModelStore
 
 /// A store whose every call fails with an I/O error naming a server-side path: what an
-/// `internal` failure looks like to the service.
+/// `internal` failure looks like to the service. Listing users first waits `delay` (or until
+/// cancelled): a slow store, for the request deadline.
 struct FailingStore: UserModelStore {
   /// The path the error names, which must never reach a client.
   static let secretPath = "/var/lib/secret/journal"
+  /// How long `users(after:limit:)` takes before it fails.
+  var delay: Duration = .zero
 
   private func fail(_ operation: String) -> StoreError {
     StoreError(
@@ -49,6 +52,7 @@ struct FailingStore: UserModelStore {
     throw fail("import")
   }
   func users(after cursor: UserID?, limit: Int) async throws(StoreError) -> UserPage {
+    try? await Task.sleep(for: delay)
     throw fail("users")
   }
   func compact(_ user: UserID) async throws(StoreError) { throw fail("compact") }

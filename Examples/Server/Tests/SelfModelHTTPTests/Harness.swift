@@ -10,20 +10,36 @@ import Testing
 
 @testable import SelfModelHTTP
 
-/// A service over a fresh `FileStore` in its own temporary folder, with the catalogue
-/// published and a fixed clock.
+/// A service over two tenants, `acme` and `globex`, each with a fresh `FileStore` in its own
+/// folder under one temporary data folder, the catalogue published in both, and a fixed clock.
 struct Harness: Sendable {
   /// The fixed time every request is served at: 2026-01-01T00:00:00Z.
   static let now = Date(timeIntervalSince1970: 1_767_225_600)
   /// `now` as the API writes it.
   static let nowText = "2026-01-01T00:00:00Z"
+  /// acme's bearer token; ``TestClientProtocol/send(_:_:json:token:)`` sends it by default.
+  static let acmeToken = "acme-test-token-0123456789abcdef"
+  /// globex's bearer token.
+  static let globexToken = "globex-test-token-0123456789abcdef"
 
   let folder: URL
+  /// acme's store (the tenant requests use by default).
   let store: any UserModelStore
+  /// globex's store.
+  let otherStore: any UserModelStore
+  let stores: TenantStores
+  let tokens: TenantTokens
   let configuration: ServerConfiguration
 
-  /// A harness over a new `FileStore` (or `store`, when given) with the test catalogue.
-  static func make(store given: (any UserModelStore)? = nil) async throws -> Harness {
+  /// acme.
+  static func acme() throws -> TenantID { try TenantID("acme") }
+
+  /// A harness over new `FileStore`s (acme's is `store`, when given) with the test catalogue,
+  /// its configuration changed by `configure`.
+  static func make(
+    store given: (any UserModelStore)? = nil,
+    configure: (inout ServerConfiguration) -> Void = { _ in }
+  ) async throws -> Harness {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("selfmodel-server-\(UUID().uuidString)")
       .appendingPathComponent("nested")
@@ -31,12 +47,23 @@ struct Harness: Sendable {
     configuration.port = 0
     configuration.maximumBodyBytes = 64 << 10
     configuration.maximumBatchSize = 50
+    configure(&configuration)
+    let acme = try acme()
+    let globex = try TenantID("globex")
     let store: any UserModelStore =
-      try given ?? SelfModelService.openStore(configuration, logger: quietLogger)
+      try given
+      ?? SelfModelService.openStore(
+        at: SelfModelService.folder(of: acme, configuration), configuration, logger: quietLogger)
+    let other = try SelfModelService.openStore(
+      at: SelfModelService.folder(of: globex, configuration), configuration, logger: quietLogger)
     if given == nil { try await store.publish(try catalogue()) }
-    return Harness(folder: folder, store: store, configuration: configuration)
+    try await other.publish(try catalogue())
+    return Harness(
+      folder: folder, store: store, otherStore: other,
+      stores: TenantStores([acme: store, globex: other]),
+      tokens: try TenantTokens([acme: [acmeToken], globex: [globexToken]]),
+      configuration: configuration)
   }
-
   /// Two beliefs (binary and categorical) and three sources.
   static func catalogue(version: Int = 1) throws -> Catalogue {
     var beliefs = [
@@ -61,38 +88,45 @@ struct Harness: Sendable {
   /// The application, served at ``now``.
   var app: some ApplicationProtocol {
     SelfModelService.application(
-      store: store, configuration: configuration, logger: quietLogger,
+      stores: stores, tokens: tokens, configuration: configuration, logger: quietLogger,
       clock: { Harness.now })
   }
 
   /// Runs `body` against the service through the router (no sockets), then closes the
-  /// store and removes the folder.
+  /// stores and removes the folder.
   func run(
     _ setup: TestingSetup = .router, _ body: @Sendable (any TestClientProtocol) async throws -> Void
   ) async throws {
     defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
     try await app.test(setup, body)
-    await store.shutdown()
+    await stores.shutdown()
   }
 }
 
 extension TestClientProtocol {
-  /// Sends `json` (if any) with `method` to `uri`.
+  /// Sends `json` (if any) with `method` to `uri`, with `token` (acme's by default; `nil`
+  /// for none) as the bearer token.
   func send(
-    _ method: HTTPRequest.Method, _ uri: String, json: String? = nil
+    _ method: HTTPRequest.Method, _ uri: String, json: String? = nil,
+    token: String? = Harness.acmeToken
   ) async throws -> TestResponse {
-    try await execute(
-      uri: uri, method: method, headers: json == nil ? [:] : [.contentType: "application/json"],
-      body: json.map { ByteBuffer(string: $0) })
+    var headers: HTTPFields = json == nil ? [:] : [.contentType: "application/json"]
+    if let token { headers[.authorization] = "Bearer \(token)" }
+    return try await execute(
+      uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
   }
 
-  /// Creates `user` and records one item for it from `user`, or fails the test.
-  func seed(_ user: String, evidence: [String] = ["e1"]) async throws {
-    let created = try await send(.post, "/v1/users", json: #"{"user": "\#(user)"}"#)
+  /// Creates `user` and records one item for it from `user`, as the tenant of `token`, or
+  /// fails the test.
+  func seed(
+    _ user: String, evidence: [String] = ["e1"], token: String = Harness.acmeToken
+  ) async throws {
+    let created = try await send(
+      .post, "/v1/users", json: #"{"user": "\#(user)"}"#, token: token)
     #expect(created.status == .created)
     let items = evidence.map { evidenceJSON(id: $0) }.joined(separator: ",")
     let recorded = try await send(
-      .post, "/v1/users/\(user)/evidence", json: #"{"evidence": [\#(items)]}"#)
+      .post, "/v1/users/\(user)/evidence", json: #"{"evidence": [\#(items)]}"#, token: token)
     #expect(recorded.status == .ok)
   }
 }

@@ -19,11 +19,14 @@ import Testing
       #expect(estimates.estimates.map(\.belief) == ["preference.concise"])
       #expect(estimates.estimates[0].totalEvidence > 0)
     }
-    // The test framework shut the server down gracefully: the store service closed the store.
+    // The test framework shut the server down gracefully: the store service closed the stores.
     await #expect(throws: StoreError.self) { try await harness.store.contains("u1") }
+    await #expect(throws: StoreError.self) { try await harness.otherStore.contains("u1") }
 
     // What was acknowledged is on disk: a new store over the same folder has it.
-    let reopened = try SelfModelService.openStore(harness.configuration, logger: quietLogger)
+    let reopened = try SelfModelService.openStore(
+      at: SelfModelService.folder(of: Harness.acme(), harness.configuration),
+      harness.configuration, logger: quietLogger)
     let model = try await reopened.model(for: "u1")
     #expect(model.evidence.map(\.id) == ["e1", "e2"])
     await reopened.shutdown()

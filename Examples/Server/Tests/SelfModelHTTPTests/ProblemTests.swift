@@ -156,3 +156,20 @@ import Testing
     }
   }
 }
+
+/// Found by schemathesis: a context budget of 10^16 beliefs made the selector ask for 150 GB
+/// and the process abort. Out-of-range budgets are now a 400.
+@Suite struct ContextBudgetTests {
+  @Test(arguments: [
+    #"{"budget": {"beliefs": 60869425824259250}}"#, #"{"budget": {"beliefs": -1}}"#,
+    #"{"budget": {"beliefs": 5, "characters": 99999999999}}"#, #"{"excludedLimit": 1000000}"#,
+  ])
+  func hugeOrNegativeBudgetsAre400(body: String) async throws {
+    try await Harness.make().run { client in
+      try await client.seed("u1")
+      let response = try await client.send(.post, "/v1/users/u1/context", json: body)
+      #expect(response.status == .badRequest)
+      #expect(try problem(response).code == "numberOutOfRange")
+    }
+  }
+}

@@ -14,6 +14,27 @@ struct ContextBody: Sendable, Codable {
   /// How many relevant but excluded beliefs to list (default 0).
   var excludedLimit: Int?
 
+  /// The largest belief budget, character budget and excluded limit accepted: the selector
+  /// sizes its buffers by them, so an unchecked 10^16 would ask for petabytes.
+  static let limits = (beliefs: 10_000, characters: 1_000_000, excluded: 10_000)
+
+  /// A 400 naming the first field out of range, or `nil`.
+  var problem: HTTPProblem? {
+    let checks: [(String, Int?, Int)] = [
+      ("budget.beliefs", budget?.beliefs, Self.limits.beliefs),
+      ("budget.characters", budget?.characters, Self.limits.characters),
+      ("excludedLimit", excludedLimit, Self.limits.excluded),
+    ]
+    for (field, value, maximum) in checks {
+      guard let value, !(0...maximum).contains(value) else { continue }
+      return HTTPProblem(
+        code: "numberOutOfRange", category: .invalidInput,
+        detail: "\(field) must be in 0...\(maximum)",
+        members: ["field": field, "value": "\(value)"])
+    }
+    return nil
+  }
+
   /// The library's request.
   var request: ContextRequest {
     ContextRequest(

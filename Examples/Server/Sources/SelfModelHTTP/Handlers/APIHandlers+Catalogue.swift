@@ -3,11 +3,6 @@ import SelfModel
 import SelfModelStore
 
 extension APIHandlers {
-  /// `GET /v1/health`.
-  func health(_ request: Request, context: some RequestContext) throws -> Response {
-    try JSONResponse.make(HealthResponse(status: "ok"))
-  }
-
   /// `GET /v1/catalogue`: the catalogue in force.
   func catalogue(_ request: Request, context: some RequestContext) async throws -> Response {
     try JSONResponse.make(try await store.catalogue())

@@ -40,6 +40,7 @@ extension APIHandlers {
     let user: UserID = try RequestInput.identifier("user", in: context)
     let body = try await RequestInput.body(
       ContextBody.self, of: request, limit: limits.maximumBodyBytes)
+    if let problem = body.problem { throw problem }
     let selector = try ContextSelector(model: try await store.model(for: user), at: clock())
     return try JSONResponse.make(try selector.context(for: body.request))
   }

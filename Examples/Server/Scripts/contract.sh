@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The contract test: schemathesis against the live service, from the service's own OpenAPI
+# document (Sources/SelfModelHTTP/openapi.json), with a bearer token.
+#   1. builds selfmodel-server (debug, the build `swift test` made) and starts it on loopback
+#      with a temporary data folder and a temporary tokens file (two tenants, random tokens)
+#   2. publishes a catalogue and creates the user `user-1` (the document's example user), so
+#      generated requests reach the handlers behind the 404s as well
+#   3. runs schemathesis on every operation, positive and negative inputs, with the checks
+#      not_a_server_error, status_code_conformance, content_type_conformance,
+#      response_schema_conformance, a bounded number of examples and a time limit
+#   4. stops the server (trap), and fails if schemathesis found anything or the server died
+# schemathesis is installed into Examples/Server/.venv-contract (git-ignored) when missing.
+# Usage: Examples/Server/Scripts/contract.sh
+#   CONTRACT_EXAMPLES=20  examples per operation and phase (the documented full run: 100)
+#   CONTRACT_SECONDS=150  schemathesis's time budget (--max-time)
+#   PORT=8091
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+port=${PORT:-8091}
+examples=${CONTRACT_EXAMPLES:-20}
+budget=${CONTRACT_SECONDS:-150}
+venv=.venv-contract
+schemathesis_version="4.32.5"
+checks=not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance
+
+if ! [ -x "$venv/bin/schemathesis" ]; then
+  echo "== installing schemathesis $schemathesis_version into Examples/Server/$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q "schemathesis==$schemathesis_version"
+fi
+"$venv/bin/schemathesis" --version
+
+work=$(mktemp -d /tmp/selfmodel-contract.XXXXXX)
+server=""
+cleanup() {
+  local status=$?
+  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
+    kill -TERM "$server"
+    wait "$server" || true
+  fi
+  if [ "$status" != 0 ] && [ -f "$work/server.log" ]; then
+    echo "== the server's log (last 60 lines)"
+    tail -n 60 "$work/server.log"
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+token=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')
+other=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')
+(umask 077 && printf '{"tenants": [{"tenant": "contract", "tokens": ["%s"]}, {"tenant": "other", "tokens": ["%s"]}]}\n' \
+  "$token" "$other" >"$work/tokens.json")
+
+echo "== build"
+swift build --build-tests 2>&1 | tail -n 1  # what `swift test` built: nothing to do after it
+bin="$(swift build --show-bin-path)/selfmodel-server"
+"$bin" --data "$work/data" --tokens-file "$work/tokens.json" --port "$port" \
+  --request-timeout 10 --log-level error >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 300); do
+  if curl -sf "http://127.0.0.1:$port/v1/health" >/dev/null 2>&1; then break; fi
+  sleep 0.1
+done
+curl -sf "http://127.0.0.1:$port/v1/health" >/dev/null || {
+  cat "$work/server.log"
+  echo "contract: the server did not start" >&2
+  exit 1
+}
+
+echo "== seed: a catalogue and user-1"
+auth=(-H "Authorization: Bearer $token" -H "Content-Type: application/json")
+curl -sf "${auth[@]}" -X PUT "http://127.0.0.1:$port/v1/catalogue" -d '{
+  "format": "selfmodel.catalogue", "formatVersion": 1, "version": 1, "policy": {},
+  "beliefs": [
+    {"key": "preference.concise", "statement": "Prefers concise answers",
+     "outcomes": ["true", "false"], "baseRates": [0.5, 0.5], "tags": ["style"]},
+    {"key": "preference.tone", "statement": "Preferred tone",
+     "outcomes": ["formal", "casual", "playful"], "baseRates": [0.4, 0.4, 0.2]}],
+  "sources": [{"id": "user", "kind": "userStated", "reliability": 0.9}]}' >/dev/null
+curl -sf "${auth[@]}" -X POST "http://127.0.0.1:$port/v1/users" -d '{"user": "user-1"}' >/dev/null
+curl -sf "${auth[@]}" -X POST "http://127.0.0.1:$port/v1/users/user-1/evidence" -d '{"evidence": [
+  {"id": "e1", "belief": "preference.concise", "content": {"outcome": "true"}, "source": "user",
+   "observedAt": "2026-01-01T00:00:00Z"}]}' >/dev/null
+
+echo "== schemathesis: $examples examples per operation and phase, at most ${budget}s"
+status=0
+"$venv/bin/schemathesis" run Sources/SelfModelHTTP/openapi.json \
+  --url "http://127.0.0.1:$port" \
+  --header "Authorization: Bearer $token" \
+  --checks "$checks" \
+  --max-examples "$examples" \
+  --max-time "$budget" \
+  --seed 14 \
+  --workers 1 \
+  --request-timeout 20 \
+  --generation-database none \
+  --no-color || status=$?
+
+if ! kill -0 "$server" 2>/dev/null; then
+  cat "$work/server.log"
+  echo "contract: the server died during the run" >&2
+  exit 1
+fi
+if [ "$status" != 0 ]; then
+  tail -n 40 "$work/server.log"
+  echo "contract: schemathesis reported failures (exit $status)" >&2
+  exit "$status"
+fi
+echo "== contract passed"

@@ -1,0 +1,43 @@
+import Foundation
+import Hummingbird
+import SelfModel
+import SelfModelStore
+
+/// What every authenticated route does before its handler: find the tenant's store, build
+/// the handlers over it, and run the handler under the request deadline.
+struct RouteScope: Sendable {
+  /// A handler of ``APIHandlers``, given the handlers of the request's tenant.
+  typealias Handler =
+    @Sendable (APIHandlers, Request, TenantRequestContext) async throws -> Response
+
+  /// Each tenant's store.
+  let stores: TenantStores
+  /// The time to evaluate and record at.
+  let clock: @Sendable () -> Date
+  /// Body and parameter limits.
+  let limits: RequestLimits
+  /// The longest a request may take.
+  let deadline: Duration
+
+  /// Runs `handler` on the request's tenant's store; 401 if the request has no tenant.
+  func serve(
+    _ request: Request, _ context: TenantRequestContext, _ handler: @escaping Handler
+  ) async throws -> Response {
+    let handlers = try handlers(for: context)
+    return try await RequestDeadline.run(deadline) {
+      try await handler(handlers, request, context)
+    }
+  }
+
+  private func handlers(for context: TenantRequestContext) throws(HTTPProblem) -> APIHandlers {
+    guard let tenant = context.identity else {
+      throw HTTPProblem.unauthorized(tokenPresented: false)
+    }
+    guard let store = stores.store(for: tenant) else {
+      throw HTTPProblem(
+        code: "tenantStoreMissing", category: .internal,
+        detail: "the server failed to answer the request")
+    }
+    return APIHandlers(store: store, clock: clock, limits: limits)
+  }
+}
