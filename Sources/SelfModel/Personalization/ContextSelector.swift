@@ -187,7 +187,8 @@ public struct ContextSelector: Sendable {
     top: [(index: Int, score: Double)], rest: [(index: Int, score: Double)]
   ) {
     var top: [(index: Int, score: Double)] = []
-    top.reserveCapacity(count + 1)
+    // The budget is the caller's: never allocate by it, only by what there is to rank.
+    top.reserveCapacity(min(count, ranked.count) + 1)
     var rest: [(index: Int, score: Double)] = []
     rest.reserveCapacity(ranked.count)
     for item in ranked {
@@ -224,7 +225,8 @@ public struct ContextSelector: Sendable {
   ) -> PromptContext {
     var assembly = Assembly()
     assembly.text.reserveCapacity(Self.header.utf8.count + min(request.budget.beliefs, 64) * 160)
-    let (top, rest) = split(ranked, keeping: request.budget.beliefs + request.excludedLimit)
+    let (kept, overflow) = request.budget.beliefs.addingReportingOverflow(request.excludedLimit)
+    let (top, rest) = split(ranked, keeping: overflow ? Int.max : kept)
     for (index, score) in top {
       place(index, score: score, into: &assembly, matches: matches, request: request)
     }
