@@ -36,13 +36,13 @@ struct B12Servers {
       ("synchronous_commit", "off"))
     let durable = try await PostgresStore(
       configuration: configuration,
-      options: .init(schema: schemas[0], maximumConnections: connections))
+      options: .init(schema: schemas[0], maximumConnections: connections, batchesAppends: true))
     let single = try await PostgresStore(
       configuration: configuration,
       options: .init(schema: schemas[1], maximumConnections: connections, batchesAppends: false))
     let unsynced = try await PostgresStore(
       configuration: unsyncedConfiguration,
-      options: .init(schema: schemas[2], maximumConnections: connections))
+      options: .init(schema: schemas[2], maximumConnections: connections, batchesAppends: true))
     try await printSettings(configuration)
     return B12Servers(
       configuration: configuration, durable: durable, single: single, unsynced: unsynced,
