@@ -7,15 +7,22 @@ extension AppendBatcher {
   /// The rows of the batch's users are locked in id order first, so two instances' batches
   /// over the same users queue instead of deadlocking; each user's row is then bumped only
   /// if still at the version its writer saw, and only bumped users get their evidence rows.
+  ///
+  /// It runs in a transaction of its own and returns only once `COMMIT` is answered: see
+  /// `PostgresStore.committedRows(_:as:)` for why the statement's own rows are not proof.
   func execute(_ requests: [AppendRequest]) async throws -> [UserID: Int64] {
-    var versions: [UserID: Int64] = [:]
-    for try await (id, version) in try await client.query(Self.statement(requests), logger: logger)
-      .decode((String, Int64).self)
-    {
-      guard let user = try? UserID(id) else { continue }
-      versions[user] = version
+    let logger = self.logger
+    let statement = Self.statement(requests)
+    return try await client.withTransaction(logger: logger) { connection in
+      var versions: [UserID: Int64] = [:]
+      for try await (id, version) in try await connection.query(statement, logger: logger)
+        .decode((String, Int64).self)
+      {
+        guard let user = try? UserID(id) else { continue }
+        versions[user] = version
+      }
+      return versions
     }
-    return versions
   }
 
   /// The batch's statement, every value bound as an array parameter.

@@ -41,6 +41,28 @@ extension PostgresStore {
     return result
   }
 
+  /// Runs the write `query` in a transaction of its own and decodes every row as `row`,
+  /// returning only once PostgreSQL has answered its `COMMIT`.
+  ///
+  /// A statement sent alone is committed at the protocol's Sync, *after* its rows and
+  /// command tag, and postgres-nio finishes a query at the command tag. A server stopped
+  /// in between (an immediate shutdown flushes what it had buffered) hands the client rows
+  /// of a transaction that never committed. `COMMIT`'s own answer comes only once the commit
+  /// record is flushed, so a write acknowledged after it is durable.
+  func committedRows<Row: PostgresDecodable & Sendable>(
+    _ query: PostgresQuery, as row: Row.Type
+  ) async throws -> [Row] {
+    try await client.withTransaction(logger: logger) { connection in
+      var result: [Row] = []
+      for try await value in try await connection.query(query, logger: self.logger)
+        .decode(Row.self)
+      {
+        result.append(value)
+      }
+      return result
+    }
+  }
+
   /// Runs `query` and decodes every row as a tuple of `Columns`.
   func tuples<each Column: PostgresDecodable & Sendable>(
     _ query: PostgresQuery, as columns: (repeat each Column).Type

@@ -25,7 +25,7 @@ extension PostgresStore {
           """
         let done: Bool
         do {
-          done = try await !self.rows(query, as: Int64.self).isEmpty
+          done = try await !self.committedRows(query, as: Int64.self).isEmpty
         } catch {
           throw PostgresErrorMapping.storeError(error, operation: "publish", user: nil)
         }

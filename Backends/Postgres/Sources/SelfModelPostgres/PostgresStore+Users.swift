@@ -59,7 +59,7 @@ extension PostgresStore {
       """
     let versions: [Int64]
     do {
-      versions = try await rows(query, as: Int64.self)
+      versions = try await committedRows(query, as: Int64.self)
     } catch {
       throw PostgresErrorMapping.storeError(error, operation: "createUser", user: model.user)
     }
@@ -93,7 +93,7 @@ extension PostgresStore {
   public func deleteUser(_ user: UserID) async throws(StoreError) -> Bool {
     defer { cache.withLock { _ = $0.removeValue(forKey: user) } }
     return try await call("deleteUser", user: user) {
-      try await !self.rows(
+      try await !self.committedRows(
         "DELETE FROM selfmodel_users WHERE id = \(user.rawValue) RETURNING 1::int8",
         as: Int64.self
       ).isEmpty

@@ -112,7 +112,7 @@ extension PostgresStore {
       query = rewriteQuery(
         user, entry, catalogueVersion, head: nil, forgotten: ids.map(\.rawValue))
     }
-    return try await rows(query, as: Int64.self).first
+    return try await committedRows(query, as: Int64.self).first
   }
 
   private static func appendRequest(

@@ -30,6 +30,9 @@ import Synchronization
 ///   its own compare-and-set, and the batch locks its users' rows in id order so two
 ///   instances' batches queue rather than deadlock. A lone writer's append still goes at
 ///   once. `PostgresStoreOptions.batchesAppends` turns it off.
+/// - **Acknowledged means committed:** every write runs in a transaction of its own and
+///   returns only once PostgreSQL has answered its `COMMIT` (a statement's own rows arrive
+///   before its commit; see Docs/Deployment.md).
 /// - **Pooled connections** through one `PostgresClient`, **migrations** in a
 ///   `selfmodel_migrations` table, and **typed errors** that say whether a retry is safe
 ///   (`connectionLost`, `timedOut`, `serializationFailure`; see `StoreError.isOutcomeUnknown`).

@@ -11,29 +11,27 @@ import Testing
 /// no other test's connections. Every wait has a deadline: a run that cannot finish fails
 /// with a message instead of hanging.
 ///
-/// Not in CI: with `batchesAppends` it once lost six acknowledged writes (one per writer, at the
-/// restart) on a loaded machine; it runs when `SELFMODEL_PG_RESTART_TEST=1` is set, with
-/// `SELFMODEL_PG_RESTART_BATCHING=1` for the batching path.
+/// It runs with and without group commit. It once lost acknowledged writes (the write in
+/// flight at the restart, one per writer): postgres-nio finishes a statement at its command
+/// tag, which PostgreSQL sends before it commits, and an immediate shutdown flushes it to the
+/// client. Writes now return only once `COMMIT` is answered; on a loaded machine the old code
+/// failed 5 runs in 16 and the new passed 12 in 12.
+/// The cases run one after the other: they start, restart and stop the same spare server.
 @Suite(
-  .enabled(
-    if: SpareServer.isAvailable
-      && ProcessInfo.processInfo.environment["SELFMODEL_PG_RESTART_TEST"] == "1",
-    "needs SELFMODEL_PG_SPARE (Scripts/with-postgres) and SELFMODEL_PG_RESTART_TEST=1"))
+  .serialized,
+  .enabled(if: SpareServer.isAvailable, "needs SELFMODEL_PG_SPARE (Scripts/with-postgres)"))
 struct PostgresRestartTests {
   static let now = Date(timeIntervalSinceReferenceDate: 780_000_000)
   static let users = (0..<8).map { UserID(stringLiteral: "r-\($0)") }
   static let itemsPerUser = 60
 
-  @Test(.timeLimit(.minutes(2)))
-  func restartMidLoadGivesRetryableErrorsAndLosesNoAcknowledgedWrite() async throws {
+  @Test(.timeLimit(.minutes(2)), arguments: [true, false])
+  func restartMidLoadGivesRetryableErrorsAndLosesNoAcknowledgedWrite(batching: Bool) async throws {
     // Scripts/with-postgres stops the spare server if the test fails before it does.
     let configuration = try await SpareServer.start()
     let store = try await PostgresStore(
       configuration: configuration,
-      options: .init(
-        maximumConnections: 4, callTimeout: .seconds(3),
-        batchesAppends: ProcessInfo.processInfo.environment["SELFMODEL_PG_RESTART_BATCHING"] == "1")
-    )
+      options: .init(maximumConnections: 4, callTimeout: .seconds(3), batchesAppends: batching))
     try await PostgresTestDatabase.makeUsers(Self.users, in: store)
     let log = RestartLog(deadline: ContinuousClock.now + .seconds(50))
     try await Self.load(store, log)
@@ -50,7 +48,8 @@ struct PostgresRestartTests {
       stored += model.evidence.map(\.id.rawValue)
     }
     #expect(stored.count == Set(stored).count, "an item is stored twice")
-    #expect(Set(acked).isSubset(of: Set(stored)), "an acknowledged write was lost")
+    let lost = Set(acked).subtracting(stored).sorted()
+    #expect(lost.isEmpty, "acknowledged writes lost: \(lost)")
     #expect(stored.count == Self.users.count * Self.itemsPerUser)
     await store.shutdown()
     try await SpareServer.run("stop", timeout: .seconds(30))
