@@ -40,8 +40,9 @@ final class LedgerStorage: Sendable {
     contents.withLock { Array($0.items[range]) }
   }
 
-  /// Calls `body` on each of the first `count` items, in order, in place: nothing is copied
-  /// out. The lock is held throughout, so `body` must not use this storage.
+  /// Calls `body` on each of the first `count` items, in order, with no batch arrays. (The
+  /// compiler still retains each item's fields while `body` runs, B11.) The lock is held
+  /// throughout, so `body` must not use this storage.
   func forEach<E: Error>(
     below count: Int, _ body: (borrowing Evidence) throws(E) -> Void
   ) throws(E) {

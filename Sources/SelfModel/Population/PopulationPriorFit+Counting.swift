@@ -36,7 +36,7 @@ struct LedgerItemFilter {
 
 extension PopulationPriorFit {
   /// Counts one user's trials per outcome, per belief and per context slot, into
-  /// ``userTrials`` (emptied first), walking the ledger in place; `mapping` is
+  /// ``userTrials`` (emptied first), walking the ledger without batch copies; `mapping` is
   /// ``beliefMapping(for:)`` of the model's catalogue.
   ///
   /// - Returns: The number of items skipped (soft evidence, fractional weights).
