@@ -29,6 +29,12 @@ struct Ledger: Sendable {
   /// Every item, in order, copied into an array.
   var items: [Evidence] { storage?.items(in: 0..<count) ?? [] }
 
+  /// Calls `body` on each item, in order, straight from the shared storage, with no batch
+  /// arrays (the walk population counting takes, B11); `body` must not use this ledger.
+  func forEachInPlace<E: Error>(_ body: (borrowing Evidence) throws(E) -> Void) throws(E) {
+    try storage?.forEach(below: count, body)
+  }
+
   /// The position of the item with `id`, or `nil` if the ledger holds none.
   func position(of id: EvidenceID) -> Int? {
     storage?.position(of: id, below: count)

@@ -40,6 +40,17 @@ final class LedgerStorage: Sendable {
     contents.withLock { Array($0.items[range]) }
   }
 
+  /// Calls `body` on each of the first `count` items, in order, with no batch arrays. (The
+  /// compiler still retains each item's fields while `body` runs, B11.) The lock is held
+  /// throughout, so `body` must not use this storage.
+  func forEach<E: Error>(
+    below count: Int, _ body: (borrowing Evidence) throws(E) -> Void
+  ) throws(E) {
+    try contents.withLock { contents throws(E) in
+      for position in 0..<count { try body(contents.items[position]) }
+    }
+  }
+
   /// Where the item with `id` is, if it is below `limit` (a ledger's count).
   func position(of id: EvidenceID, below limit: Int) -> Int? {
     contents.withLock { contents in

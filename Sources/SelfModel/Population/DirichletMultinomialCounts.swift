@@ -39,10 +39,18 @@ public struct DirichletMultinomialCounts: Sendable, Hashable, Codable {
     guard outcomes >= 2 else {
       throw .numberOutOfRange(field: "outcomes", value: Double(outcomes), allowed: ">= 2")
     }
+    self.init(checkedOutcomes: outcomes)
+  }
+
+  /// Empty counts of `outcomes` outcomes, already known to be at least 2.
+  private init(checkedOutcomes outcomes: Int) {
     outcomeCount = outcomes
     totals = Array(repeating: 0, count: outcomes)
     byCount = Array(repeating: [], count: outcomes)
   }
+
+  /// Empty counts with as many outcomes as these.
+  var emptied: DirichletMultinomialCounts { Self(checkedOutcomes: outcomeCount) }
 
   /// Adds one user's count of trials per outcome; a user with no trial carries no
   /// information and is skipped.
@@ -52,6 +60,12 @@ public struct DirichletMultinomialCounts: Sendable, Hashable, Codable {
   ///   per outcome, each at least 0, summing to at most ``BetaBinomialCounts/maximumTrials``;
   ///   nothing is added then.
   public mutating func add(_ counts: [Int]) throws(ModelError) {
+    try add(counts[...])
+  }
+
+  /// Adds one user's count of trials per outcome, from a slice of a larger table (population
+  /// counting keeps every user's counts in one flat array); otherwise the same.
+  mutating func add(_ counts: ArraySlice<Int>) throws(ModelError) {
     guard counts.count == outcomeCount else {
       throw .numberOutOfRange(
         field: "outcome counts", value: Double(counts.count), allowed: "\(outcomeCount)")
@@ -67,7 +81,7 @@ public struct DirichletMultinomialCounts: Sendable, Hashable, Codable {
     }
     guard n > 0 else { return }
     var coefficient = LogFactorial.of(n)
-    for (k, count) in counts.enumerated() {
+    for (k, count) in zip(0..<outcomeCount, counts) {
       BetaBinomialCounts.increment(&byCount[k], at: count, by: 1)
       totals[k] += count
       coefficient -= LogFactorial.of(count)

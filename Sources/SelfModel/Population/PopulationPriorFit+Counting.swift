@@ -1,78 +1,104 @@
-/// One user's counts of one belief: overall and per context (few per user, so a list).
-struct UserBeliefCounts {
-  let belief: Int
-  var overall: [Int]
-  var contexts: [(context: ContextID, counts: [Int])] = []
+/// Which fitted belief a model's ledger item counts for, if any: its belief must be in force
+/// for the model and map to a fitted one, and its source must be in force. The last belief and
+/// source are remembered, since ledgers come in runs of both.
+struct LedgerItemFilter {
+  let model: UserModel
+  /// ``PopulationPriorFit/beliefMapping(for:)`` of the model's catalogue.
+  let mapping: [Int]
+  private var lastBelief: (key: BeliefKey, belief: Int)?
+  private var lastSource: SourceID?
 
-  init(belief: Int, outcomes: Int) {
-    self.belief = belief
-    overall = Array(repeating: 0, count: outcomes)
+  init(model: UserModel, mapping: [Int]) {
+    self.model = model
+    self.mapping = mapping
   }
 
-  mutating func add(_ trials: Int, to outcome: Int, in context: ContextID) {
-    if let slot = contexts.firstIndex(where: { $0.context == context }) {
-      contexts[slot].counts[outcome] += trials
+  /// The index of the fitted belief `item` counts for, or `nil`.
+  mutating func fittedBelief(of item: borrowing Evidence) -> Int? {
+    let belief: Int
+    if let lastBelief, lastBelief.key == item.belief {
+      belief = lastBelief.belief
     } else {
-      var counts = Array(repeating: 0, count: overall.count)
-      counts[outcome] = trials
-      contexts.append((context, counts))
+      guard let index = model.beliefIndex(of: item.belief), index < mapping.count else {
+        return nil
+      }
+      belief = mapping[index]
+      lastBelief = (item.belief, belief)
     }
+    guard belief >= 0 else { return nil }
+    if item.source != lastSource {
+      guard model.sourceIndex(of: item.source) != nil else { return nil }
+      lastSource = item.source
+    }
+    return belief
   }
 }
 
 extension PopulationPriorFit {
-  /// One user's trials per outcome, per belief and per context, validated, and the number of
-  /// items skipped; `mapping` is ``beliefMapping(for:)`` of the model's catalogue.
-  func userCounts(_ model: UserModel, mapping: [Int]) throws(ModelError)
-    -> (counts: [UserBeliefCounts], skipped: Int)
-  {
-    var counts: [UserBeliefCounts] = []
-    var slots: [Int: Int] = [:]
+  /// Counts one user's trials per outcome, per belief and per context slot, into
+  /// ``userTrials`` (emptied first), walking the ledger without batch copies; `mapping` is
+  /// ``beliefMapping(for:)`` of the model's catalogue.
+  ///
+  /// - Returns: The number of items skipped (soft evidence, fractional weights).
+  /// - Throws: As ``trials(of:)``; ``userTrials`` then holds part of the user (the next
+  ///   user's count empties it), and contexts may have been interned without counts.
+  mutating func countTrials(of model: UserModel, mapping: [Int]) throws(ModelError) -> Int {
+    userTrials.removeAll()
+    var filter = LedgerItemFilter(model: model, mapping: mapping)
     var skipped = 0
-    var last: (key: BeliefKey, belief: Int)?
-    var lastSource: SourceID?
-    for item in model.ledger {
-      let belief: Int
-      if let last, last.key == item.belief {
-        belief = last.belief
-      } else {
-        guard let index = model.beliefIndex(of: item.belief), index < mapping.count else {
-          continue
-        }
-        belief = mapping[index]
-        last = (item.belief, belief)
-      }
-      guard belief >= 0 else { continue }
-      if item.source != lastSource {
-        guard model.sourceIndex(of: item.source) != nil else { continue }
-        lastSource = item.source
-      }
+    try model.ledger.forEachInPlace { (item) throws(ModelError) in
+      guard let belief = filter.fittedBelief(of: item) else { return }
       guard case .outcome(let name) = item.content,
         let outcome = outcomeNames[belief].firstIndex(of: name),
         let trials = try Self.trials(of: item)
       else {
         skipped += 1
-        continue
+        return
       }
-      guard trials > 0 else { continue }
-      let slot = slots[belief] ?? counts.count
-      if slot == counts.count {
-        slots[belief] = slot
-        counts.append(UserBeliefCounts(belief: belief, outcomes: outcomeNames[belief].count))
-      }
-      counts[slot].overall[outcome] += trials
-      var context = item.context
-      while let current = context {
-        counts[slot].add(trials, to: outcome, in: current)
-        context = parents[belief][current]
+      guard trials > 0 else { return }
+      count(trials, of: outcome, belief: belief, context: item.context)
+    }
+    return skipped
+  }
+
+  /// Adds `trials` of `outcome` to the belief overall, to `context` and to each of its
+  /// declared ancestors.
+  private mutating func count(_ trials: Int, of outcome: Int, belief: Int, context: ContextID?) {
+    let outcomes = cells[belief].overall.outcomeCount
+    let overall = userTrials.overallRow(of: belief, outcomes: outcomes)
+    userTrials.add(trials, of: outcome, to: overall)
+    guard let context else { return }
+    var slot = cells[belief].slot(of: context)
+    while slot >= 0 {
+      let row = userTrials.contextRow(slot, overall: overall, outcomes: outcomes)
+      userTrials.add(trials, of: outcome, to: row)
+      slot = cells[belief].parentSlots[slot]
+    }
+  }
+
+  /// Adds the user counted by ``countTrials(of:mapping:)`` to ``cells``.
+  ///
+  /// - Throws: ``ModelError/numberOutOfRange(field:value:allowed:)`` when the user's trials of
+  ///   one belief exceed ``BetaBinomialCounts/maximumTrials``; nothing is added then.
+  mutating func addUserTrials(user: UserID) throws(ModelError) {
+    for row in userTrials.rows where row.slot < 0 {
+      let total = userTrials.counts(of: row, outcomes: cells[row.belief].overall.outcomeCount)
+        .reduce(0, +)
+      guard total <= BetaBinomialCounts.maximumTrials else {
+        throw .numberOutOfRange(
+          field: "trials of user \(user)", value: Double(total),
+          allowed: "0...\(BetaBinomialCounts.maximumTrials)")
       }
     }
-    try Self.checkLimits(counts, user: model.user)
-    return (counts, skipped)
+    // A context's counts are part of its belief's, so none of these adds can fail now.
+    for row in userTrials.rows {
+      let counts = userTrials.counts(of: row, outcomes: cells[row.belief].overall.outcomeCount)
+      try cells[row.belief].add(counts, slot: row.slot < 0 ? nil : row.slot)
+    }
   }
 
   /// The trials an item counts: its weight when that is a whole number, else `nil`.
-  static func trials(of item: Evidence) throws(ModelError) -> Int? {
+  static func trials(of item: borrowing Evidence) throws(ModelError) -> Int? {
     guard item.weight.isFinite else { throw .nonFiniteNumber(field: "weight of \(item.id)") }
     guard item.weight >= 0 else {
       throw .numberOutOfRange(field: "weight of \(item.id)", value: item.weight, allowed: ">= 0")
@@ -84,17 +110,6 @@ extension PopulationPriorFit {
         allowed: "0...\(BetaBinomialCounts.maximumTrials) trials")
     }
     return Int(item.weight)
-  }
-
-  private static func checkLimits(_ counts: [UserBeliefCounts], user: UserID) throws(ModelError) {
-    for belief in counts {
-      let total = belief.overall.reduce(0, +)
-      guard total <= BetaBinomialCounts.maximumTrials else {
-        throw .numberOutOfRange(
-          field: "trials of user \(user)", value: Double(total),
-          allowed: "0...\(BetaBinomialCounts.maximumTrials)")
-      }
-    }
   }
 
   /// For each belief index of models on `modelCatalogue`, the index of the fitted belief with

@@ -60,9 +60,20 @@ extension PopulationPriorFit {
         (Double(counts.totals[$0]) + definition.baseRates[$0]) / (n + 1)
       }
     }
+    let contexts = try fitContexts(
+      cell.contexts, toward: prior.baseRates, definition: definition)
+    return FittedBelief(key: definition.key, prior: prior, contexts: contexts)
+  }
+
+  /// Fits the contexts of one belief, top-down from the belief (whose rates are
+  /// `beliefRates`): each parent's children shrunk toward it.
+  private func fitContexts(
+    _ counts: [ContextID: DirichletMultinomialCounts], toward beliefRates: [Double],
+    definition: BeliefDefinition
+  ) throws(ModelError) -> [ContextID: FittedPrior] {
     var contexts: [ContextID: FittedPrior] = [:]
-    var rates: [ContextID?: [Double]] = [nil: prior.baseRates]
-    let byParent = Dictionary(grouping: cell.contexts.keys.sorted()) {
+    var rates: [ContextID?: [Double]] = [nil: beliefRates]
+    let byParent = Dictionary(grouping: counts.keys.sorted()) {
       definition.contexts[$0]?.parent
     }
     // Parents before children: a parent has every descendant's counts, so it was seen too.
@@ -70,22 +81,22 @@ extension PopulationPriorFit {
     while let parent = pending.popLast() {
       guard let children = byParent[parent], let parentRates = rates[parent] else { continue }
       let shrunk = try shrink(
-        children, of: cell, toward: parentRates, parent: parent, definition: definition)
+        children, of: counts, toward: parentRates, parent: parent, definition: definition)
       for (context, fitted) in shrunk {
         contexts[context] = fitted
         rates[context] = fitted.baseRates
         pending.append(context)
       }
     }
-    return FittedBelief(key: definition.key, prior: prior, contexts: contexts)
+    return contexts
   }
 
   /// The children of one parent, shrunk toward it, each with its own `W` where fitted.
   private func shrink(
-    _ children: [ContextID], of cell: PopulationCells, toward parentRates: [Double],
-    parent: ContextID?, definition: BeliefDefinition
+    _ children: [ContextID], of contexts: [ContextID: DirichletMultinomialCounts],
+    toward parentRates: [Double], parent: ContextID?, definition: BeliefDefinition
   ) throws(ModelError) -> [(ContextID, FittedPrior)] {
-    let counts = children.compactMap { cell.contexts[$0] }
+    let counts = children.compactMap { contexts[$0] }
     let kappa = ContextShrinkage.concentration(children: counts.map(\.totals), parent: parentRates)
     var result: [(ContextID, FittedPrior)] = []
     for (context, count) in zip(children, counts) {

@@ -35,9 +35,10 @@ public struct PopulationPriorFit: Sendable {
   public private(set) var skippedEvidence = 0
   /// Counts per belief of ``catalogue``, in its order.
   var cells: [PopulationCells]
-  /// Per belief: its outcomes, and each listed context's declared parent.
+  /// Per belief: its outcomes.
   let outcomeNames: [[String]]
-  let parents: [[ContextID: ContextID]]
+  /// The scratch table of the user being counted, reused from user to user.
+  var userTrials: UserTrials
   /// The catalogue whose belief indices ``mapping`` translates, and the translation (model
   /// index to fitted index, or -1).
   private var mappedCatalogue: Catalogue?
@@ -52,9 +53,12 @@ public struct PopulationPriorFit: Sendable {
     self.catalogue = catalogue
     self.options = options
     // Catalogue validation guarantees at least two outcomes per belief.
-    cells = catalogue.beliefs.compactMap { try? PopulationCells(outcomes: $0.outcomes.count) }
+    cells = catalogue.beliefs.compactMap {
+      try? PopulationCells(
+        outcomes: $0.outcomes.count, declaredParents: $0.contexts.compactMapValues(\.parent))
+    }
     outcomeNames = catalogue.beliefs.map(\.outcomes)
-    parents = catalogue.beliefs.map { $0.contexts.compactMapValues(\.parent) }
+    userTrials = UserTrials(beliefs: cells.count)
   }
 
   /// Counts one user's model.
@@ -69,14 +73,8 @@ public struct PopulationPriorFit: Sendable {
       mapping = beliefMapping(for: model.catalogue)
       mappedCatalogue = model.catalogue
     }
-    // userCounts checks every count against the limit, so the adds below cannot fail midway.
-    let (counts, skipped) = try userCounts(model, mapping: mapping)
-    for belief in counts {
-      try cells[belief.belief].add(belief.overall, context: nil)
-      for (context, values) in belief.contexts {
-        try cells[belief.belief].add(values, context: context)
-      }
-    }
+    let skipped = try countTrials(of: model, mapping: mapping)
+    try addUserTrials(user: model.user)
     users += 1
     skippedEvidence += skipped
   }
