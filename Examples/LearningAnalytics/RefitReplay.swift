@@ -13,8 +13,21 @@ struct RefitReplay: Sendable {
     case never
     /// Once, before 2013J's first day: the library's fit on 2013B alone.
     case once
+    /// Before a day that has a 2013J event when at least `days` days have passed since the
+    /// last refit (or there was none): `every(days: 1)` is before every such day.
+    case every(days: Int)
+
     /// Before every day that has a 2013J event.
-    case daily
+    static let daily = every(days: 1)
+
+    /// Whether to refit before `day`, the last refit having been before `last`.
+    func refits(before day: Int, last: Int?) -> Bool {
+      switch self {
+      case .never: false
+      case .once: last == nil
+      case .every(let days): last.map { day - $0 >= days } ?? true
+      }
+    }
   }
 
   /// Everything the replay carries from one day to the next.
@@ -27,6 +40,8 @@ struct RefitReplay: Sendable {
     var catalogue: Catalogue
     /// The refits so far.
     var refits = 0
+    /// The day of the last refit.
+    var lastRefit: Int?
   }
 
   /// The events and how to turn them into evidence.
@@ -49,13 +64,13 @@ struct RefitReplay: Sendable {
         end += 1
       }
       let day = replay.events[start..<end]
-      if day.contains(where: \.isScored),
-        schedule == .daily || schedule == .once && state.refits == 0
-      {
+      let today = replay.events[start].day
+      if day.contains(where: \.isScored), schedule.refits(before: today, last: state.lastRefit) {
         state.catalogue = try refit.catalogue(
           replacing: state.catalogue, version: state.catalogue.version + 1,
           models: state.fitModels.compactMap { $0 })
         state.refits += 1
+        state.lastRefit = today
       }
       result += try predict(day, &state, policy: policy)
       try record(day, &state, policy: policy)

@@ -74,9 +74,12 @@ for task in LearningTask.allCases {
     priors, policy: tuning.after, schedule: .once)
   rows.append(("library, tuned + priors, library fit on 2013B", onceFitted))
   let (refitted, refits) = try evaluation.refittedContextModel(
-    priors, policy: tuning.after, schedule: .daily)
-  print("   priors refitted daily by PopulationPriorFit: \(refits) refits (days with 2013J events)")
-  rows.append(("library, tuned + priors refitted daily", refitted))
+    priors, policy: tuning.after, schedule: settings.refitSchedule)
+  print(
+    "   priors refitted by PopulationPriorFit \(settings.isFull ? "daily" : "every 28 days"):",
+    "\(refits) refits (days with 2013J events)")
+  rows.append(
+    ("library, tuned + priors refitted " + (settings.isFull ? "daily" : "every 28 d"), refitted))
   let outcomes = evaluation.scored.map(\.outcome)
   ResultTable(rows: rows, outcomes: outcomes, students: evaluation.scored.map(\.student))
     .print(referenceIndex: 2, studentCount: data.studentIDs.count, settings: settings)
