@@ -28,6 +28,8 @@ struct ContextPriorFit: Sendable {
   let priorWeight: Double
   /// 2013B events per module x type, the weights of ``scaled(by:)``'s averages.
   let moduleTypeCounts: [String: Int]
+  /// The structural positions (finest contexts), kept out of their parents' rates.
+  let structural: Set<String>
 
   /// The finest context of `event`: `module:M/type:T/pos:k`.
   static func context(of event: LearningEvent) -> String {
@@ -43,6 +45,7 @@ struct ContextPriorFit: Sendable {
       }
       .keys)
     let kept = training.filter { !structural.contains(Self.context(of: $0)) }
+    self.structural = structural
     baseRate = Double(kept.filter(\.outcome).count) / Double(max(kept.count, 1))
     priorWeight = try Self.weight(training) ?? Self.degenerateWeight
     moduleTypeCounts = Self.counts(
@@ -74,6 +77,11 @@ struct ContextPriorFit: Sendable {
       copy.nodes[type]?.priorWeight = nodes[type]?.priorWeight.map { $0 * exp(sum / Double(total)) }
     }
     return copy
+  }
+
+  /// Hangs `context` under `parent`, adding it without priors of its own if it is new.
+  mutating func setParent(of context: String, to parent: String) {
+    nodes[context, default: ContextNode()].parent = parent
   }
 
   /// The task's belief with these priors, for the library.

@@ -21,6 +21,17 @@ extension TaskEvaluation {
     return (scaled, zip(replay.events, all).filter { $0.0.isScored }.map(\.1.probability))
   }
 
+  /// The priors row `fit` (scaled, tuned on 2013B) with its base rates refitted by the
+  /// library's `PopulationPriorFit` on `schedule` (see ``PriorRefit`` and ``RefitReplay``):
+  /// 2013J's predictions and the number of refits.
+  func refittedContextModel(
+    _ fit: ContextPriorFit, policy: RevisionPolicy, schedule: RefitReplay.Schedule
+  ) throws -> ([Double], Int) {
+    let refit = try PriorRefit(fit, task: replay.task)
+    return try RefitReplay(replay: replay, refit: refit, structural: fit.structural)
+      .predictions(policy: policy, schedule: schedule)
+  }
+
   /// The multiplier of each 2013B module x type's `W_c`.
   private func multipliers(_ fit: ContextPriorFit, _ estimates: [ContextReplay.Estimate])
     -> [String: Double]

@@ -68,6 +68,18 @@ for task in LearningTask.allCases {
     "   population + context priors (interim fit): \(priors.nodes.count) contexts, belief",
     "base rate \(format(priors.baseRate, 3)), W \(format(priors.priorWeight, 2))")
   rows.append(("library, tuned + population & context priors", contextPredictions))
+  // The pre-registered follow-up (Docs/Evaluation.md): the same row, base rates refitted by
+  // PopulationPriorFit, once on 2013B (the control) and before every 2013J day.
+  let (onceFitted, _) = try evaluation.refittedContextModel(
+    priors, policy: tuning.after, schedule: .once)
+  rows.append(("library, tuned + priors, library fit on 2013B", onceFitted))
+  let (refitted, refits) = try evaluation.refittedContextModel(
+    priors, policy: tuning.after, schedule: settings.refitSchedule)
+  print(
+    "   priors refitted by PopulationPriorFit \(settings.isFull ? "daily" : "every 28 days"):",
+    "\(refits) refits (days with 2013J events)")
+  rows.append(
+    ("library, tuned + priors refitted " + (settings.isFull ? "daily" : "every 28 d"), refitted))
   let outcomes = evaluation.scored.map(\.outcome)
   ResultTable(rows: rows, outcomes: outcomes, students: evaluation.scored.map(\.student))
     .print(referenceIndex: 2, studentCount: data.studentIDs.count, settings: settings)
