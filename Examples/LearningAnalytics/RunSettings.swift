@@ -4,8 +4,7 @@ import Foundation
 ///
 /// The default run is the fast one CI runs in debug builds: the library's policy is tuned on a
 /// deterministic quarter of the 2013B students (every fourth) with a short search, and the
-/// bootstrap draws 200 resamples, and the "refitted" row refits at most every 28 days.
-/// `--full` tunes on every 2013B student with the tuner's
+/// bootstrap draws 200 resamples, and the rows with refitted priors are left out. `--full` tunes on every 2013B student with the tuner's
 /// default search and draws 2,000 resamples; run it in release
 /// (`swift run -c release LearningAnalytics --full`). Everything is scored on all of 2013J.
 struct RunSettings: Sendable, Hashable {
@@ -20,9 +19,6 @@ struct RunSettings: Sendable, Hashable {
   var seed: UInt64 { 20_130_201 }
   /// Every how many 2013B students the library's tuner sees.
   var tuningStride: Int { isFull ? 1 : 4 }
-  /// How the "refitted" row refits: before every day with 2013J events in the full run; in
-  /// the fast run at most every 28 days (a refit is about 2.5 s in a debug build).
-  var refitSchedule: RefitReplay.Schedule { isFull ? .daily : .every(days: 28) }
   /// The tuner's rounds and first-round grid points.
   var tunerSearch: (rounds: Int, gridPoints: Int) { isFull ? (8, 9) : (1, 5) }
 
