@@ -23,7 +23,11 @@ import Testing
 struct PostgresRestartTests {
   static let now = Date(timeIntervalSinceReferenceDate: 780_000_000)
   static let users = (0..<8).map { UserID(stringLiteral: "r-\($0)") }
-  static let itemsPerUser = 60
+  /// Each writer goes on until the restart is over and it has had this many writes
+  /// acknowledged after it, so the load spans the restart however fast the machine is.
+  static let itemsAfterRestart = 20
+  /// A writer's most items, so a restart that never ends cannot make the load endless.
+  static let maximumItemsPerUser = 20_000
 
   @Test(.timeLimit(.minutes(2)), arguments: [true, false])
   func restartMidLoadGivesRetryableErrorsAndLosesNoAcknowledgedWrite(batching: Bool) async throws {
@@ -50,13 +54,15 @@ struct PostgresRestartTests {
     #expect(stored.count == Set(stored).count, "an item is stored twice")
     let lost = Set(acked).subtracting(stored).sorted()
     #expect(lost.isEmpty, "acknowledged writes lost: \(lost)")
-    #expect(stored.count == Self.users.count * Self.itemsPerUser)
+    // Every write was retried until acknowledged, so exactly the acknowledged ones are stored.
+    #expect(stored.count == acked.count, "an item is stored that no writer sent")
     await store.shutdown()
     try await SpareServer.run("stop", timeout: .seconds(30))
   }
 
   /// One writer per user, each recording its items until acknowledged, while the server is
-  /// restarted once 100 writes are acknowledged.
+  /// restarted once 100 writes are acknowledged; the writers stop once it is back and each
+  /// has had ``itemsAfterRestart`` more writes acknowledged.
   static func load(_ store: PostgresStore, _ log: RestartLog) async throws {
     try await withThrowingTaskGroup(of: Void.self) { group in
       for (index, user) in users.enumerated() {
@@ -68,6 +74,7 @@ struct PostgresRestartTests {
           try await Task.sleep(for: .milliseconds(5))
         }
         try await SpareServer.run("restart", timeout: .seconds(40))
+        log.state.withLock { $0.restarted = true }
       }
       try await group.waitForAll()
     }
@@ -77,14 +84,22 @@ struct PostgresRestartTests {
   static func write(tag: String, to user: UserID, _ store: PostgresStore, _ log: RestartLog)
     async throws
   {
-    for index in 0..<itemsPerUser {
+    var afterRestart = 0
+    var index = 0
+    while afterRestart < itemsAfterRestart, index < maximumItemsPerUser {
       let item = Evidence(
         id: try EvidenceID("\(tag)-\(index)"), belief: "preference.concise", content: .holds,
         source: "user", observedAt: now)
       try await log.retrying { () async throws(StoreError) in
         try await store.record(item, for: user, at: now)
       }
-      log.state.withLock { $0.acked.append(item.id.rawValue) }
+      let restarted = log.state.withLock { state in
+        state.acked.append(item.id.rawValue)
+        return state.restarted
+      }
+      if restarted { afterRestart += 1 }
+      index += 1
+      try log.checkDeadline("writing")
       try await Task.sleep(for: .milliseconds(2))
     }
   }

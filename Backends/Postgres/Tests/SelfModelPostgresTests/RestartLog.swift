@@ -7,6 +7,8 @@ final class RestartLog: Sendable {
   struct State {
     var acked: [String] = []
     var errors: [StoreError] = []
+    /// Whether the server's restart has finished.
+    var restarted = false
   }
 
   struct DeadlinePassed: Error, CustomStringConvertible {
