@@ -13,19 +13,15 @@ struct RefitReplay: Sendable {
     case never
     /// Once, before 2013J's first day: the library's fit on 2013B alone.
     case once
-    /// Before a day that has a 2013J event when at least `days` days have passed since the
-    /// last refit (or there was none): `every(days: 1)` is before every such day.
-    case every(days: Int)
-
     /// Before every day that has a 2013J event.
-    static let daily = every(days: 1)
+    case daily
 
-    /// Whether to refit before `day`, the last refit having been before `last`.
-    func refits(before day: Int, last: Int?) -> Bool {
+    /// Whether to refit before a day with 2013J events, after `refits` refits so far.
+    func refits(after refits: Int) -> Bool {
       switch self {
       case .never: false
-      case .once: last == nil
-      case .every(let days): last.map { day - $0 >= days } ?? true
+      case .once: refits == 0
+      case .daily: true
       }
     }
   }
@@ -40,8 +36,6 @@ struct RefitReplay: Sendable {
     var catalogue: Catalogue
     /// The refits so far.
     var refits = 0
-    /// The day of the last refit.
-    var lastRefit: Int?
   }
 
   /// The events and how to turn them into evidence.
@@ -64,13 +58,11 @@ struct RefitReplay: Sendable {
         end += 1
       }
       let day = replay.events[start..<end]
-      let today = replay.events[start].day
-      if day.contains(where: \.isScored), schedule.refits(before: today, last: state.lastRefit) {
+      if day.contains(where: \.isScored), schedule.refits(after: state.refits) {
         state.catalogue = try refit.catalogue(
           replacing: state.catalogue, version: state.catalogue.version + 1,
           models: state.fitModels.compactMap { $0 })
         state.refits += 1
-        state.lastRefit = today
       }
       result += try predict(day, &state, policy: policy)
       try record(day, &state, policy: policy)
