@@ -23,14 +23,17 @@ struct LibraryReplay: Sendable {
   /// Whether an item is scored: the 2013J ones, whose ids start with "J".
   static func isScored(_ evidence: Evidence) -> Bool { evidence.id.rawValue.hasPrefix("J") }
 
-  /// The evidence of `event`: id "B<assessment>" or "J<assessment>", outcome true or false.
-  func evidence(_ event: LearningEvent, context: ContextID? = nil) throws -> Evidence {
+  /// The evidence of `event`: id "B<assessment>" or "J<assessment>", outcome true or false,
+  /// from `source` (default the one ``source``).
+  func evidence(_ event: LearningEvent, context: ContextID? = nil, source: SourceID = source)
+    throws -> Evidence
+  {
     Evidence(
       id: try EvidenceID((event.isScored ? "J" : "B") + String(event.assessment.id)),
       belief: try BeliefKey(task.beliefKey),
       content: .outcome(
         event.outcome ? BeliefDefinition.trueOutcome : BeliefDefinition.falseOutcome),
-      source: Self.source, observedAt: Self.date(ofDay: event.day), context: context)
+      source: source, observedAt: Self.date(ofDay: event.day), context: context)
   }
 
   /// The shared catalogue: the task's belief with `baseRate`, and the one source.

@@ -68,6 +68,18 @@ for task in LearningTask.allCases {
     "   population + context priors (interim fit): \(priors.nodes.count) contexts, belief",
     "base rate \(format(priors.baseRate, 3)), W \(format(priors.priorWeight, 2))")
   rows.append(("library, tuned + population & context priors", contextPredictions))
+  // The pre-registered "sources per assessment type" row (Docs/Evaluation.md): the priors
+  // row's catalogue, one source per type, PolicyTuner per source on 2013B, one Backtest.
+  let (sourced, sourceTuning) = try SourcedReplay(replay: evaluation.replay, settings: settings)
+    .predictions(priors.definition(for: task), policy: tuning.after)
+  print("   sources per assessment type, tuned on 2013B (\(sourceTuning.evaluations) replays):")
+  for (source, halfLife) in sourceTuning.after.halfLifeBySource.sorted(by: { $0.key < $1.key }) {
+    let reliability = sourceTuning.after.reliabilityOverrides[source] ?? 1
+    print(
+      "     \(source): half-life \(days(halfLife.timeInterval)), reliability \(format(reliability, 2))"
+    )
+  }
+  rows.append(("library, tuned + priors + sources per type", sourced))
   // The pre-registered follow-up (Docs/Evaluation.md): the same row, base rates refitted by
   // PopulationPriorFit, once on 2013B (the control) and before every 2013J day. Full run only:
   // a refit over every student costs seconds in a debug build (PriorRefitTests covers it).

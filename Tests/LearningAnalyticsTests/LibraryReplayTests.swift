@@ -57,6 +57,52 @@ import Testing
     for (estimate, p) in zip(estimates, expected) { #expect(abs(estimate.probability - p) < 1e-12) }
   }
 
+  /// With every source at reliability 1 (and no decay), the sourced models' `Backtest` in
+  /// context predicts exactly what the context replay does: sources per type change nothing
+  /// until they are tuned, and `Backtest` predicts each item in its context.
+  @Test func sourcedBacktestAgreesWithTheContextReplay() throws {
+    var events = Self.events
+    for index in [1, 4, 6] {
+      let a = events[index].assessment
+      events[index] = LearningEvent(
+        student: events[index].student, day: events[index].day, outcome: events[index].outcome,
+        isScored: events[index].isScored,
+        assessment: Assessment(
+          module: a.module, presentation: a.presentation, id: a.id, type: "CMA", due: a.due))
+    }
+    let replay = LibraryReplay(task: .mastery, events: events, studentIDs: [7, 9])
+    var contexts: [ContextID: ContextPrior] = [
+      try ContextID("type:TMA"): .init(baseRates: [0.8, 0.2], priorWeight: 6)
+    ]
+    for (index, event) in events.enumerated() {
+      let rate = 0.1 + 0.08 * Double(index)
+      contexts[try ContextID(ContextPriorFit.context(of: event))] =
+        index % 3 == 0
+        ? .init(parent: try ContextID("type:TMA"))
+        : .init(baseRates: [rate, 1 - rate], priorWeight: 1 + Double(index))
+    }
+    let definition = try BeliefDefinition.binary(
+      BeliefKey("mastery"), statement: "s", baseRate: 0.3, priorWeight: 4, contexts: contexts)
+    let sourced = SourcedReplay(replay: replay, settings: try RunSettings(arguments: []))
+    let catalogue = try sourced.catalogue(definition)
+    #expect(catalogue.sources.map(\.id) == ["cma", "tma"])
+    let backtest = try Backtest(
+      replaying: sourced.models(catalogue) { _ in true }, under: RevisionPolicy(),
+      outcomeSourceKinds: [.behavior], recordingPredictions: true,
+      simultaneousEvidence: .predictedTogether, scoring: LibraryReplay.isScored)
+    let predictions = try replay.scoredPredictions(backtest)
+    let single = try Catalogue(
+      version: 1, beliefs: [definition],
+      sources: [Source(id: LibraryReplay.source, kind: .behavior, reliability: 1)])
+    let expected = zip(
+      events,
+      try ContextReplay(replay: replay).estimates(single, policy: RevisionPolicy()) { _ in true }
+    ).filter { $0.0.isScored }.map(\.1.probability)
+    #expect(predictions.count == 5 && expected.count == 5)
+    for (a, b) in zip(predictions, expected) { #expect(abs(a - b) < 1e-12) }
+    #expect(Set(predictions.map { ($0 * 1e6).rounded() }).count > 2)
+  }
+
   @Test func settingsParseTheCommandLine() throws {
     let full = try RunSettings(arguments: ["--full", "/tmp/x.svg"])
     #expect(full.isFull && full.diagramPath == "/tmp/x.svg" && full.resamples == 2_000)
