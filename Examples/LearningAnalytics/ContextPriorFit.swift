@@ -1,8 +1,9 @@
 import Foundation
 import SelfModel
 
-/// INTERIM population and context priors, fitted on 2013B in the example until the library's
-/// `PopulationPriorFit` lands (issue 9, part 2); the shape follows the study's hierarchy.
+/// The priors row's population and context priors, fitted on 2013B in the example (written
+/// before the library's `PopulationPriorFit` existed; the "library fit on 2013B" row shows that
+/// `PopulationPriorFit` gives the same base rates); the shape follows the study's hierarchy.
 ///
 /// Contexts, finest first: `module:BBB/type:TMA/pos:3` (the third TMA of BBB) under
 /// `module:BBB/type:TMA` under `type:TMA`; a position whose module x type was not in 2013B hangs

@@ -3,8 +3,10 @@ import SelfModel
 /// The library's estimates in each event's context, by a replay loop over the public API:
 /// for every student, day by day, `estimate(for:in:at:)` in each of the day's events' contexts
 /// (from the evidence of earlier days), then `record` the day's items, each carrying its
-/// context (one ledger item per event). `Backtest` does not yet predict in a context; when it
-/// does, this loop becomes one `Backtest(... simultaneousEvidence: .predictedTogether)`.
+/// context (one ledger item per event). `Backtest` predicts in context too (``SourcedReplay``
+/// uses it, and `LibraryReplayTests` checks the two agree); this loop stays because the priors
+/// row's `W_c` search needs the pooled tallies behind each estimate, which `Backtest` does not
+/// report.
 struct ContextReplay: Sendable {
   /// What the library said before one event: `P(true)` in the event's context, and the tally
   /// it pooled across contexts (`t_true`, `T`), which does not depend on the prior.
