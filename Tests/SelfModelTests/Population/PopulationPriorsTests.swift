@@ -42,6 +42,130 @@ import Testing
     #expect(throws: ModelError.self) { try priors.catalogue(replacing: catalogue, version: 1) }
   }
 
+  /// The fixture's catalogue with tuned weights: `W` 7 for mastery, 3 for `type:TMA`, none
+  /// (inherited) for `module:A/type:TMA`, 5 for `module:B/type:TMA`; `type:CMA` is not listed,
+  /// and tone has no `W` and no contexts.
+  static func tunedCatalogue(version: Int = 1) throws -> Catalogue {
+    let mastery = try Fixture.masteryDefinition().replacingPriors(
+      baseRates: [0.5, 0.5], priorWeight: 7,
+      contexts: [
+        "type:TMA": ContextPrior(priorWeight: 3),
+        "module:A/type:TMA": ContextPrior(parent: "type:TMA"),
+        "module:B/type:TMA": ContextPrior(priorWeight: 5, parent: "type:TMA"),
+      ])
+    let catalogue = try Fixture.catalogue(version: version)
+    return try Catalogue(
+      version: version, beliefs: [mastery] + catalogue.beliefs.dropFirst(),
+      sources: catalogue.sources)
+  }
+
+  /// The priors fitted on `catalogue`, with a `W` for every context of at least 3 users.
+  static func priors(on catalogue: Catalogue) throws -> PopulationPriors {
+    var fit = PopulationPriorFit(
+      catalogue: catalogue, options: PopulationFitOptions(minimumUsersForWeight: 3))
+    try fit.add(contentsOf: Fixture.models(on: catalogue))
+    return try fit.fit()
+  }
+
+  /// `.keepCurrent` keeps every `W` of the catalogue replaced, bit for bit, including a `nil`
+  /// one and `nil` for a context new to it, while the fit has a different `W` for each.
+  @Test func keepingCurrentWeightsKeepsEveryWeight() throws {
+    let current = try Self.tunedCatalogue()
+    let priors = try Self.priors(on: current)
+    let next = try priors.catalogue(replacing: current, version: 2, priorWeights: .keepCurrent)
+    let fitted = try #require(priors.belief(Fixture.mastery))
+    let mastery = try #require(next.definition(for: Fixture.mastery))
+    #expect(fitted.prior.priorWeight != nil && fitted.prior.priorWeight != 7)
+    #expect(mastery.priorWeight == 7)
+    let expected: [ContextID: Double?] = [
+      "type:TMA": 3, "module:A/type:TMA": nil, "module:B/type:TMA": 5, "type:CMA": nil,
+    ]
+    #expect(Set(fitted.contexts.keys) == Set(expected.keys))
+    for (context, weight) in expected {
+      let fittedWeight = try #require(fitted.contexts[context]?.priorWeight)
+      #expect(fittedWeight != weight, "the fit has a W of its own for \(context)")
+      #expect(mastery.contexts[context]?.priorWeight == weight, "\(context)")
+    }
+    let tone = try #require(next.definition(for: Fixture.tone))
+    #expect(priors.belief(Fixture.tone)?.prior.priorWeight != nil)
+    #expect(tone.priorWeight == nil && tone.contexts.values.allSatisfy { $0.priorWeight == nil })
+    #expect(tone.contexts.count == 2)
+  }
+
+  /// `.keepCurrent` publishes the fitted base rates and parents, exactly as `.fitted` does.
+  @Test func keepingCurrentWeightsReplacesBaseRates() throws {
+    let current = try Self.tunedCatalogue()
+    let priors = try Self.priors(on: current)
+    let kept = try priors.catalogue(replacing: current, version: 2, priorWeights: .keepCurrent)
+    let refitted = try priors.catalogue(replacing: current, version: 2, priorWeights: .fitted)
+    for fitted in priors.beliefs {
+      let definition = try #require(kept.definition(for: fitted.key))
+      #expect(definition.baseRates == fitted.prior.baseRates)
+      #expect(definition.baseRates != current.definition(for: fitted.key)?.baseRates)
+      for (context, prior) in fitted.contexts {
+        #expect(definition.contexts[context]?.baseRates == prior.baseRates)
+        let other = refitted.definition(for: fitted.key)?.contexts[context]
+        #expect(definition.contexts[context]?.parent == other?.parent)
+      }
+    }
+    #expect(
+      kept.definition(for: Fixture.mastery)?.contexts["module:A/type:TMA"]?.parent == "type:TMA")
+  }
+
+  /// `.fitted`, the default, publishes the fitted `W` over the tuned ones.
+  @Test func fittedWeightsAreTheDefault() throws {
+    let current = try Self.tunedCatalogue()
+    let priors = try Self.priors(on: current)
+    let next = try priors.catalogue(replacing: current, version: 2)
+    #expect(next == (try priors.catalogue(replacing: current, version: 2, priorWeights: .fitted)))
+    for fitted in priors.beliefs {
+      let definition = try #require(next.definition(for: fitted.key))
+      #expect(definition.priorWeight == fitted.prior.priorWeight)
+      for (context, prior) in fitted.contexts {
+        #expect(definition.contexts[context]?.priorWeight == prior.priorWeight)
+      }
+    }
+    #expect(next.definition(for: Fixture.mastery)?.priorWeight != 7)
+  }
+
+  /// Priors fitted on version 5 refuse to replace version 4 (even as a newer version 6), with
+  /// a reason naming both versions.
+  @Test func anOlderCatalogueThanTheOneFittedIsRefused() throws {
+    let priors = try Self.priors(on: Self.tunedCatalogue(version: 5))
+    #expect(priors.catalogueVersion == 5)
+    for weights in PublishedPriorWeights.allCases {
+      let error = try #require(throws: ModelError.self) {
+        try priors.catalogue(
+          replacing: Self.tunedCatalogue(version: 4), version: 6, priorWeights: weights)
+      }
+      guard case .incompatibleCatalogue(let reason) = error else {
+        Issue.record("unexpected error \(error)")
+        continue
+      }
+      #expect(reason.contains("version 5") && reason.contains("version 4"), "\(reason)")
+    }
+  }
+
+  /// Replacing the catalogue fitted, or a newer one, is allowed; what the newer one changed
+  /// and the fit did not see is kept.
+  @Test func theSameOrANewerCatalogueMayBeReplaced() throws {
+    let priors = try Self.priors(on: Self.tunedCatalogue(version: 5))
+    let same = try priors.catalogue(replacing: Self.tunedCatalogue(version: 5), version: 6)
+    #expect(same.version == 6)
+    let tuned = try Self.tunedCatalogue(version: 8)
+    var contexts = try #require(tuned.definition(for: Fixture.mastery)).contexts
+    contexts["type:EXAM"] = ContextPrior(baseRates: [0.3, 0.7], priorWeight: 2)
+    let mastery = try #require(tuned.definition(for: Fixture.mastery)).replacingPriors(
+      baseRates: [0.5, 0.5], priorWeight: 9, contexts: contexts)
+    let newer = try Catalogue(
+      version: 8, beliefs: [mastery] + tuned.beliefs.dropFirst(), sources: tuned.sources)
+    let next = try priors.catalogue(replacing: newer, version: 9, priorWeights: .keepCurrent)
+    let published = try #require(next.definition(for: Fixture.mastery))
+    #expect(next.version == 9 && published.priorWeight == 9)
+    #expect(published.baseRates == priors.belief(Fixture.mastery)?.prior.baseRates)
+    #expect(published.contexts["type:EXAM"] == contexts["type:EXAM"])
+  }
+
   @Test func theFitRoundTripsThroughJSON() throws {
     let catalogue = try Fixture.catalogue()
     var fit = PopulationPriorFit(catalogue: catalogue)
