@@ -7,7 +7,8 @@ import SelfModel
 /// `base` is the catalogue of the priors row, fitted and tuned on 2013B (``ContextPriorFit``
 /// scaled). A refit replaces the base rates of the belief and of every context the models have
 /// evidence in, and keeps everything else of `base`: the tree, and every `W` and `W_c` (the
-/// library's `W` fits are switched off, `minimumUsersForWeight` is `Int.max`). Two fits read
+/// library's `W` fits are switched off, `minimumUsersForWeight` is `Int.max`, and publishing
+/// keeps the replaced catalogue's weights, `priorWeights: .keepCurrent`). Two fits read
 /// the same models, because `PopulationPriorFit` counts a context for its declared ancestors,
 /// a tree: one with `base`'s tree, and one where every finest context hangs under its
 /// position `type:T/pos:k`, whose rates pool the position over every module as the 2013B fit
@@ -79,17 +80,16 @@ extension PriorRefit {
     guard let definition = base.definition(for: key) else { throw ModelError.unknownBelief(key) }
     var contexts: [ContextID: FittedPrior] = [:]
     for (context, prior) in tree.contexts where definition.contexts[context] != nil {
-      contexts[context] = withWeight(prior, definition.contexts[context]?.priorWeight)
+      contexts[context] = prior
     }
     for (context, prior) in positions.contexts where takesPositionRates(context, definition) {
-      contexts[context] = withWeight(prior, definition.contexts[context]?.priorWeight)
+      contexts[context] = prior
     }
-    let belief = FittedBelief(
-      key: key, prior: withWeight(tree.prior, definition.priorWeight), contexts: contexts)
+    let belief = FittedBelief(key: key, prior: tree.prior, contexts: contexts)
     let priors = PopulationPriors(
       catalogueVersion: base.version, users: treeFit.users,
       skippedEvidence: treeFit.skippedEvidence, beliefs: [belief], unobservedBeliefs: [])
-    return try priors.catalogue(replacing: current, version: version)
+    return try priors.catalogue(replacing: current, version: version, priorWeights: .keepCurrent)
   }
 
   /// Whether `context` is a position of `base`, or a finest context `base` hangs under one.
@@ -97,14 +97,5 @@ extension PriorRefit {
     guard let prior = definition.contexts[context] else { return false }
     return Self.isPosition(context.rawValue)
       || prior.parent.map { Self.isPosition($0.rawValue) } ?? false
-  }
-
-  /// `prior` with `base`'s weight instead of the fitted one.
-  private func withWeight(_ prior: FittedPrior, _ weight: Double?) -> FittedPrior {
-    FittedPrior(
-      baseRates: prior.baseRates, priorWeight: weight, users: prior.users, trials: prior.trials,
-      outcomeTrials: prior.outcomeTrials, logLikelihood: prior.logLikelihood,
-      isAtWeightBound: prior.isAtWeightBound, isStructural: prior.isStructural,
-      parent: prior.parent, concentration: prior.concentration)
   }
 }

@@ -2,11 +2,12 @@ import Foundation
 
 /// The command line: `LearningAnalytics [--full] [path.svg]`.
 ///
-/// The default run is the fast one CI runs in debug builds: the library's policy is tuned on a
-/// deterministic quarter of the 2013B students (every fourth) with a short search, and the
-/// bootstrap draws 200 resamples, and the rows with refitted priors are left out. `--full` tunes on every 2013B student with the tuner's
-/// default search and draws 2,000 resamples; run it in release
-/// (`swift run -c release LearningAnalytics --full`). Everything is scored on all of 2013J.
+/// The default run is the fast one CI runs in debug builds: the library's policies (one source,
+/// and sources per type) are tuned on a deterministic quarter of the 2013B students (every
+/// fourth) with a short search, the bootstrap draws 200 resamples, and the rows with refitted
+/// priors are left out. `--full` tunes on every 2013B student with the tuner's default search
+/// and draws 2,000 resamples; run it in release (`swift run -c release LearningAnalytics
+/// --full`). Everything is scored on all of 2013J.
 struct RunSettings: Sendable, Hashable {
   /// Whether this is the full run.
   let isFull: Bool

@@ -72,13 +72,13 @@ import Testing
     }
     let replay = LibraryReplay(task: .mastery, events: events, studentIDs: [7, 9])
     var contexts: [ContextID: ContextPrior] = [
-      try ContextID("type:TMA"): .init(baseRates: [0.8, 0.2], priorWeight: 6)
+      ContextID("type:TMA"): .init(baseRates: [0.8, 0.2], priorWeight: 6)
     ]
     for (index, event) in events.enumerated() {
       let rate = 0.1 + 0.08 * Double(index)
       contexts[try ContextID(ContextPriorFit.context(of: event))] =
         index % 3 == 0
-        ? .init(parent: try ContextID("type:TMA"))
+        ? .init(parent: ContextID("type:TMA"))
         : .init(baseRates: [rate, 1 - rate], priorWeight: 1 + Double(index))
     }
     let definition = try BeliefDefinition.binary(
