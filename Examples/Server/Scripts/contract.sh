@@ -3,8 +3,9 @@
 # document (Sources/SelfModelHTTP/openapi.json), with a bearer token.
 #   1. builds selfmodel-server (debug, the build `swift test` made) and starts it on loopback
 #      with a temporary data folder and a temporary tokens file (two tenants, random tokens)
-#   2. publishes a catalogue and creates the user `user-1` (the document's example user), so
-#      generated requests reach the handlers behind the 404s as well
+#   2. publishes a catalogue (`preference.concise` lists the context `surface:onboarding`, the
+#      document's example context) and creates the user `user-1` (the document's example
+#      user), so generated requests reach the handlers behind the 404s as well
 #   3. runs schemathesis on every operation, positive and negative inputs, with the checks
 #      not_a_server_error, status_code_conformance, content_type_conformance,
 #      response_schema_conformance, a bounded number of examples and a time limit
@@ -74,7 +75,8 @@ curl -sf "${auth[@]}" -X PUT "http://127.0.0.1:$port/v1/catalogue" -d '{
   "format": "selfmodel.catalogue", "formatVersion": 1, "version": 1, "policy": {},
   "beliefs": [
     {"key": "preference.concise", "statement": "Prefers concise answers",
-     "outcomes": ["true", "false"], "baseRates": [0.5, 0.5], "tags": ["style"]},
+     "outcomes": ["true", "false"], "baseRates": [0.5, 0.5], "tags": ["style"],
+     "contexts": {"surface:onboarding": {"baseRates": [0.8, 0.2]}}},
     {"key": "preference.tone", "statement": "Preferred tone",
      "outcomes": ["formal", "casual", "playful"], "baseRates": [0.4, 0.4, 0.2]}],
   "sources": [{"id": "user", "kind": "userStated", "reliability": 0.9}]}' >/dev/null

@@ -28,6 +28,15 @@ enum RequestInput {
     }
   }
 
+  /// The identifier in the query parameter `name` (such as `?context=surface:onboarding`),
+  /// `nil` when absent; a bad one is a 400 naming `name`.
+  static func identifier<Kind: IdentifierKind>(
+    query name: String, in request: Request
+  ) throws(HTTPProblem) -> Identifier<Kind>? {
+    guard let text = request.uri.queryParameters.get(name) else { return nil }
+    return try identifier(text, parameter: name)
+  }
+
   /// The integer query parameter `name`, `fallback` when absent; out of `range` is a 400.
   static func integer(
     _ name: String, in request: Request, default fallback: Int, range: ClosedRange<Int>

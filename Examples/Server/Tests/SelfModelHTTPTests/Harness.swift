@@ -34,10 +34,10 @@ struct Harness: Sendable {
   /// acme.
   static func acme() throws -> TenantID { try TenantID("acme") }
 
-  /// A harness over new `FileStore`s (acme's is `store`, when given) with the test catalogue,
-  /// its configuration changed by `configure`.
+  /// A harness over new `FileStore`s (acme's is `store`, when given) with `catalogue` (the
+  /// test catalogue by default), its configuration changed by `configure`.
   static func make(
-    store given: (any UserModelStore)? = nil,
+    store given: (any UserModelStore)? = nil, catalogue published: Catalogue? = nil,
     configure: (inout ServerConfiguration) -> Void = { _ in }
   ) async throws -> Harness {
     let folder = FileManager.default.temporaryDirectory
@@ -56,8 +56,8 @@ struct Harness: Sendable {
         at: SelfModelService.folder(of: acme, configuration), configuration, logger: quietLogger)
     let other = try SelfModelService.openStore(
       at: SelfModelService.folder(of: globex, configuration), configuration, logger: quietLogger)
-    if given == nil { try await store.publish(try catalogue()) }
-    try await other.publish(try catalogue())
+    if given == nil { try await store.publish(try published ?? catalogue()) }
+    try await other.publish(try published ?? catalogue())
     return Harness(
       folder: folder, store: store, otherStore: other,
       stores: TenantStores([acme: store, globex: other]),

@@ -9,4 +9,6 @@ struct GetContextInput: Decodable {
   var budget: Int?
   var characters: Int?
   var excludedLimit: Int?
+  /// The situation to estimate in (a `ContextID`, not the prompt context the tool returns).
+  var context: ContextID?
 }

@@ -11,4 +11,5 @@ struct RecordObservationInput: Decodable {
   var source: SourceID?
   var observedAt: TimestampCoded?
   var note: String?
+  var context: ContextID?
 }

@@ -19,4 +19,5 @@ struct RecordReactionInput: Decodable {
   var scale: [Double]?
   var source: SourceID?
   var observedAt: TimestampCoded
+  var context: ContextID?
 }

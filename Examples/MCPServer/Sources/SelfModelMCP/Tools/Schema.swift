@@ -1,8 +1,29 @@
 import MCP
+import SelfModel
 
 /// Small builders for the JSON schemas of the tools' inputs.
 enum Schema {
   static let user = string("The user's id.")
+
+  /// A context id: the library's identifier rules (1 to 256 of A-Z a-z 0-9 . _ : @ + / = -).
+  static func context(_ description: String) -> Value {
+    [
+      "type": "string", "description": .string(description), "minLength": 1,
+      "maxLength": .int(ContextID.maximumLength), "pattern": "^[A-Za-z0-9._:@+/=-]+$",
+    ]
+  }
+
+  /// The `context` argument of the reading tools.
+  static let readingContext = context(
+    """
+    The situation to estimate in, such as "surface:onboarding": beliefs whose catalogue entry \
+    lists it start from its prior, the others from their own. A context no belief lists is \
+    the error unknownContext.
+    """)
+
+  /// The `context` argument of the writing tools.
+  static let writingContext = context(
+    "The context the observation came from, such as \"surface:chat\"; any valid id.")
 
   static let candidate: Value = [
     "type": "object",

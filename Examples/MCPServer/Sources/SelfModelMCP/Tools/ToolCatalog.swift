@@ -29,6 +29,7 @@ public enum ToolCatalog {
         "characters": Schema.integer("How many characters of text at most.", minimum: 1),
         "excludedLimit": Schema.integer(
           "How many relevant but left-out beliefs to list (default 0).", minimum: 0),
+        "context": Schema.readingContext,
       ], required: ["user"]),
     annotations: .init(readOnlyHint: true))
 
@@ -53,6 +54,7 @@ public enum ToolCatalog {
         "source": Schema.string("An agent source the operator registered (default: the first)."),
         "observedAt": Schema.string("When it happened, ISO 8601 (default: now)."),
         "note": Schema.string("A short human note."),
+        "context": Schema.writingContext,
       ], required: ["user", "id", "belief"]),
     annotations: .init(destructiveHint: false, idempotentHint: true))
 
@@ -79,6 +81,7 @@ public enum ToolCatalog {
         ],
         "source": Schema.string("An agent source the operator registered."),
         "observedAt": Schema.string("When the user reacted, ISO 8601; keep it for retries."),
+        "context": Schema.writingContext,
       ], required: ["user", "responseId", "candidates", "candidate", "reaction", "observedAt"]),
     annotations: .init(destructiveHint: false, idempotentHint: true))
 
@@ -92,6 +95,7 @@ public enum ToolCatalog {
       [
         "user": Schema.user, "belief": Schema.string("The belief key."),
         "limit": Schema.integer("How many evidence items at most (default 10).", minimum: 1),
+        "context": Schema.readingContext,
       ], required: ["user", "belief"]),
     annotations: .init(readOnlyHint: true))
 
@@ -105,6 +109,7 @@ public enum ToolCatalog {
       [
         "user": Schema.user,
         "limit": Schema.integer("How many questions (default 3).", minimum: 1),
+        "context": Schema.readingContext,
       ], required: ["user"]),
     annotations: .init(readOnlyHint: true))
 

@@ -4,7 +4,8 @@ import SelfModel
 import SelfModelStore
 
 extension ToolRunner {
-  /// `get_context`: the calibrated context for a request (``ContextSelector``).
+  /// `get_context`: the calibrated context for a request (``ContextSelector``), in the
+  /// situation `context` names if any.
   func getContext(_ arguments: [String: Value], scope: UserScope) async throws(ToolError)
     -> CallTool.Result
   {
@@ -26,12 +27,13 @@ extension ToolRunner {
       excludedLimit: input.excludedLimit ?? 0)
     let moment = now()
     let context = try self.model { () throws(ModelError) in
-      try ContextSelector(model: model, at: moment).context(for: request)
+      try ContextSelector(model: model, in: input.context, at: moment).context(for: request)
     }
     return Self.success(context.text, value: ContextValue.make(context))
   }
 
-  /// `explain_belief`: the estimate and its evidence, ranked by contribution.
+  /// `explain_belief`: the estimate (in `context`, if given) and its evidence, ranked by
+  /// contribution.
   func explainBelief(_ arguments: [String: Value], scope: UserScope) async throws(ToolError)
     -> CallTool.Result
   {
@@ -43,7 +45,7 @@ extension ToolRunner {
     let limit = try positive(input.limit ?? 10, "limit")
     let moment = now()
     let full = try await stored { () async throws(StoreError) in
-      try await store.explanation(for: input.user, belief: belief, at: moment)
+      try await store.explanation(for: input.user, belief: belief, in: input.context, at: moment)
     }
     let explanation = BeliefExplanation(
       estimate: full.estimate, contributions: Array(full.contributions.prefix(limit)))
@@ -51,7 +53,7 @@ extension ToolRunner {
     return Self.success(Self.summary(of: explanation, total: full.contributions.count), response)
   }
 
-  /// `next_question`: the most informative questions to ask.
+  /// `next_question`: the most informative questions to ask (in `context`, if given).
   func nextQuestion(_ arguments: [String: Value], scope: UserScope) async throws(ToolError)
     -> CallTool.Result
   {
@@ -68,7 +70,9 @@ extension ToolRunner {
     let questions = try self.model { () throws(ModelError) in
       var answers = try AnswerReliability(sensitivity: 0.9, specificity: 0.9)
       if let configured = policy.answers { answers = configured }
-      return Array(try NextQuestion.rank(model, at: moment, answers: answers).prefix(limit))
+      let ranked = try NextQuestion.rank(
+        model, in: input.context, at: moment, answers: answers)
+      return Array(ranked.prefix(limit))
     }
     let lines = questions.map { question in
       "- ask about \(question.belief): expected gain \(Self.format(question.expectedInformationGain)) bits, value \(Self.format(question.value))"

@@ -23,8 +23,8 @@ extension ToolRunner {
     let moment = now()
     let evidence = Evidence(
       id: input.id, belief: input.belief, content: content, weight: input.weight ?? 1,
-      source: source, observedAt: input.observedAt?.wrappedValue ?? moment, note: input.note,
-      metadata: ["via": "mcp"])
+      source: source, observedAt: input.observedAt?.wrappedValue ?? moment,
+      context: input.context, note: input.note, metadata: ["via": "mcp"])
     return try await record([evidence], for: input.user, at: moment)
   }
 
@@ -46,7 +46,8 @@ extension ToolRunner {
     let reaction = Reaction(
       candidate: input.candidate, kind: kind, observedAt: input.observedAt.wrappedValue)
     let items = try model { () throws(ModelError) in
-      try ReactionLikelihood(source: source).evidence(for: reaction, to: response, in: userModel)
+      try ReactionLikelihood(source: source).evidence(
+        for: reaction, to: response, in: userModel, context: input.context)
     }
     return try await record(items, for: input.user, at: now())
   }

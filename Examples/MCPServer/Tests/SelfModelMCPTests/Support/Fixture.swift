@@ -4,11 +4,17 @@ import SelfModel
 import SelfModelMCP
 import SelfModelStore
 
-/// A FileStore in its own temporary folder with a three-belief catalogue, a user-stated source
-/// and an agent source, and user `u1` with one answer of its own; a fixed clock.
+/// A FileStore in its own temporary folder with a three-belief catalogue (`style.concise`
+/// lists the context ``onboarding``), a user-stated source and an agent source, and user `u1`
+/// with one answer of its own; a fixed clock.
 struct Fixture {
   static let now = Date(timeIntervalSinceReferenceDate: 800_000_000)
   static let agent: SourceID = "agent:planner"
+  /// The context `style.concise` lists: base rate ``onboardingRate``, prior weight
+  /// ``onboardingWeight`` (the belief's own are 0.5 and the policy's 2).
+  static let onboarding: ContextID = "surface:onboarding"
+  static let onboardingRate = 0.9
+  static let onboardingWeight = 4.0
   let folder: URL
   let store: FileStore
 
@@ -18,7 +24,12 @@ struct Fixture {
     store = try FileStore(at: folder.path)
     let beliefs = [
       try BeliefDefinition.binary(
-        "style.concise", statement: "Prefers concise answers", tags: ["style"]),
+        "style.concise", statement: "Prefers concise answers", tags: ["style"],
+        contexts: [
+          Self.onboarding: ContextPrior(
+            baseRates: [Self.onboardingRate, 1 - Self.onboardingRate],
+            priorWeight: Self.onboardingWeight)
+        ]),
       try BeliefDefinition(
         key: "style.tone", statement: "Preferred tone", outcomes: ["formal", "casual", "playful"],
         tags: ["style"]),

@@ -13,6 +13,10 @@ struct ContextBody: Sendable, Codable {
   var budget: ContextBudget?
   /// How many relevant but excluded beliefs to list (default 0).
   var excludedLimit: Int?
+  /// The situation the prompt is for (a `ContextID` such as `surface:onboarding`, not the
+  /// prompt context this route returns): beliefs that list it are estimated from its prior,
+  /// the others from their own (default none).
+  var context: ContextID?
 
   /// The largest belief budget, character budget and excluded limit accepted: the selector
   /// sizes its buffers by them, so an unchecked 10^16 would ask for petabytes.

@@ -6,4 +6,7 @@ struct RankingBody: Sendable, Codable {
   var candidates: [Candidate]
   /// The credible level of the ranges (default 0.95).
   var credibleLevel: Double?
+  /// The context to score in: beliefs that list it start from its prior, the others from
+  /// their own (default none).
+  var context: ContextID?
 }

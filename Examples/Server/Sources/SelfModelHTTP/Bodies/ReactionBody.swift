@@ -9,4 +9,7 @@ struct ReactionBody: Sendable, Codable {
   var reaction: Reaction
   /// The likelihood model (default weights, source `reactions`).
   var likelihood: ReactionLikelihood?
+  /// The context the response was shown in, carried by every evidence item the reaction
+  /// becomes (default none). Any valid id is accepted, listed by a belief or not.
+  var context: ContextID?
 }
