@@ -14,7 +14,8 @@ public struct ContextEntry: Sendable, Hashable, Codable {
   public let outcome: String
   /// Its probability `p`.
   public let probability: Double
-  /// Its base rate.
+  /// Its base rate in the prior the estimate came from: the context's when the selector was
+  /// built in one (``ContextPrior``), otherwise the belief's own.
   public let baseRate: Double
   /// `1 - u`.
   public let confidence: Double

@@ -116,7 +116,8 @@ public struct ContextSelector: Sendable {
     let probabilities = estimate.probabilities
     var leading = 0
     for k in probabilities.indices where probabilities[k] > probabilities[leading] { leading = k }
-    let rates = definition.baseRates
+    // The prior the estimate was made from: the context's base rates when it was made in one.
+    let rates = estimate.baseRates
     let distance = zip(probabilities, rates).reduce(0) { $0 + abs($1.0 - $1.1) } / 2
     let informativeness = min(1, distance / (1 - (rates.min() ?? 0)))
     let total = estimate.totalEvidence

@@ -121,6 +121,26 @@ import Testing
     #expect(probabilities == estimates[0].probabilities)
   }
 
+  /// A prompt context built in a context reports, and measures informativeness against, the
+  /// context's base rate: the prior the probability was estimated from.
+  @Test func promptContextInAContextUsesTheContextsBaseRate() throws {
+    let model = try Self.model()
+    let now = Self.t0 + 5 * Self.day
+    for (context, rate) in [(nil, 0.6), ("type:TMA", 0.7), ("type:TMA/pos:3", 0.55)]
+      as [(ContextID?, Double)]
+    {
+      let selector = try ContextSelector(model: model, in: context, at: now)
+      let entry = try #require(try selector.context(for: ContextRequest()).entries.first)
+      let estimate = try model.estimate(for: "mastery", in: context, at: now)
+      let leading = estimate.probabilities[0] >= estimate.probabilities[1] ? 0 : 1
+      let prior = [rate, 1 - rate]
+      #expect(abs(entry.probability - estimate.probabilities[leading]) < 1e-12)
+      #expect(abs(entry.baseRate - prior[leading]) < 1e-12)
+      let distance = abs(estimate.probabilities[0] - rate)
+      #expect(abs(entry.informativeness - min(1, distance / (1 - min(rate, 1 - rate)))) < 1e-12)
+    }
+  }
+
   @Test func explainInAContextMeasuresShiftsAgainstTheContextPrior() throws {
     let model = try Self.model()
     let now = Self.t0 + 10 * Self.day
