@@ -6,7 +6,7 @@ import SelfModel
 /// `W_c` kept), then one `Backtest` of 2013J in each event's context. Everything is the
 /// library's public API; each event is one ledger item.
 struct SourcedReplay: Sendable {
-  /// The source every assessment type's evidence comes from, whose reliability stays 1.
+  /// The source whose reliability stays 1 and so pins the scale of the others: the TMAs'.
   static let fixedSource: SourceID = "tma"
 
   /// The events and their students.

@@ -65,7 +65,7 @@ for task in LearningTask.allCases {
     ))
   let (priors, contextPredictions) = try evaluation.contextModel(policy: tuning.after)
   print(
-    "   population + context priors (interim fit): \(priors.nodes.count) contexts, belief",
+    "   population + context priors (fitted in the example): \(priors.nodes.count) contexts, belief",
     "base rate \(format(priors.baseRate, 3)), W \(format(priors.priorWeight, 2))")
   rows.append(("library, tuned + population & context priors", contextPredictions))
   // The pre-registered "sources per assessment type" row (Docs/Evaluation.md): the priors
