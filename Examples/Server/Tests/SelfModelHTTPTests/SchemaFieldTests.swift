@@ -37,13 +37,17 @@ import Testing
     #expect((written["halfLifeBySource"] as? [String: Any])?["s"] as? String == "none")
   }
 
-  @Test func aLikelihoodWritesEveryRequiredFieldAndItsOverridesAsPairs() throws {
+  @Test func aLikelihoodWritesEveryPropertyAndItsOverridesAsAnObjectOfKnownCategories() throws {
     let schema = try Self.schema("ReactionLikelihood")
     let likelihood = ReactionLikelihood(sourceOverrides: [.rejected: "reactions.rejected"])
     let written = try #require(try Self.json(likelihood) as? [String: Any])
     #expect(Set(written.keys) == (try Self.properties(schema)))
-    #expect(Set(written.keys) == Set(try #require(schema["required"] as? [String])))
-    #expect(written["sourceOverrides"] as? [String] == ["rejected", "reactions.rejected"])
+    #expect(schema["required"] == nil)
+    #expect(written["sourceOverrides"] as? [String: String] == ["rejected": "reactions.rejected"])
+    let overrides = try #require(
+      (schema["properties"] as? [String: Any])?["sourceOverrides"] as? [String: Any])
+    let names = (overrides["propertyNames"] as? [String: Any])?["enum"] as? [String]
+    #expect(Set(names ?? []) == Set(ReactionCategory.allCases.map(\.rawValue)))
   }
 
   @Test func everyReactionKindWritesOneKeyWithTheFieldsOfItsVariant() throws {
