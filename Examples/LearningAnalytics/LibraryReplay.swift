@@ -44,11 +44,16 @@ struct LibraryReplay: Sendable {
       sources: [Source(id: Self.source, kind: .behavior, reliability: 1)])
   }
 
-  /// One model per student with an event, holding the events `including` selects.
-  func models(_ catalogue: Catalogue, including: (LearningEvent) -> Bool) throws -> [UserModel] {
+  /// One model per student with an event, holding the events `including` selects, each made
+  /// into its ledger item by `item` (default ``evidence(_:context:source:)``: no context, the
+  /// one source).
+  func models(
+    _ catalogue: Catalogue, item: ((LearningEvent) throws -> Evidence)? = nil,
+    including: (LearningEvent) -> Bool
+  ) throws -> [UserModel] {
     var ledgers = [[Evidence]](repeating: [], count: studentIDs.count)
     for event in events where including(event) {
-      ledgers[event.student].append(try evidence(event))
+      ledgers[event.student].append(try item?(event) ?? evidence(event))
     }
     return try ledgers.indices.filter { !ledgers[$0].isEmpty }.map { student in
       try UserModel(

@@ -30,18 +30,12 @@ struct SourcedReplay: Sendable {
   /// One model per student with an event `including` selects, each event one item carrying
   /// its finest context and its type's source.
   func models(_ catalogue: Catalogue, including: (LearningEvent) -> Bool) throws -> [UserModel] {
-    var ledgers = [[Evidence]](repeating: [], count: replay.studentIDs.count)
-    for event in replay.events where including(event) {
-      ledgers[event.student].append(
-        try replay.evidence(
-          event, context: ContextID(ContextPriorFit.context(of: event)),
-          source: Self.source(of: event)))
+    let item = { (event: LearningEvent) throws -> Evidence in
+      try replay.evidence(
+        event, context: ContextID(ContextPriorFit.context(of: event)),
+        source: Self.source(of: event))
     }
-    return try ledgers.indices.filter { !ledgers[$0].isEmpty }.map { student in
-      try UserModel(
-        user: UserID("student-\(replay.studentIDs[student])"), catalogue: catalogue,
-        evidence: ledgers[student])
-    }
+    return try replay.models(catalogue, item: item, including: including)
   }
 
   /// Tunes the sources on 2013B, starting from `definition` (the priors row's belief) and
