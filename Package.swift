@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .library(name: "SelfModel", targets: ["SelfModel"]),
     .library(name: "SelfModelStore", targets: ["SelfModelStore"]),
+    .library(name: "SelfModelOperations", targets: ["SelfModelOperations"]),
     .library(name: "SelfModelTesting", targets: ["SelfModelTesting"]),
     // The store inspector; see Docs/Operations.md.
     .executable(name: "selfmodel", targets: ["SelfModelInspector"]),
@@ -15,6 +16,9 @@ let package = Package(
     .target(name: "SelfModel"),
     // Everything that touches the file system.
     .target(name: "SelfModelStore", dependencies: ["SelfModel"]),
+    // The loop as one API (request and response values, limits, one JSON coding), run inside
+    // the store per user: what the HTTP service and the MCP server call.
+    .target(name: "SelfModelOperations", dependencies: ["SelfModel", "SelfModelStore"]),
     // Aids for downstream tests: clocks, ids, builders, the store conformance suite.
     .target(name: "SelfModelTesting", dependencies: ["SelfModel", "SelfModelStore"]),
 
@@ -65,6 +69,10 @@ let package = Package(
       name: "SelfModelTests",
       dependencies: ["SelfModel", "SelfModelTesting"],
       resources: [.copy("Resources")]
+    ),
+    .testTarget(
+      name: "SelfModelOperationsTests",
+      dependencies: ["SelfModel", "SelfModelStore", "SelfModelOperations"]
     ),
     // The LearningAnalytics example's metrics, bootstrap, replays and SVG, against Python.
     .testTarget(name: "LearningAnalyticsTests", dependencies: ["LearningAnalytics"]),

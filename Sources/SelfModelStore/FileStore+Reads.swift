@@ -99,3 +99,35 @@ extension FileStore {
     }
   }
 }
+
+extension FileStore {
+  /// Runs `body` on the user's last durable state, on the published read view when there is
+  /// one (no wait behind a sync), else on the user's worker.
+  ///
+  /// The view's ``DerivedCache`` lasts as long as the durable state it belongs to: every
+  /// acknowledged write and every new catalogue starts a new one.
+  ///
+  /// - Parameters:
+  ///   - user: The user.
+  ///   - operation: The operation's name, for errors.
+  ///   - body: What to compute from the view.
+  /// - Returns: What `body` returns.
+  /// - Throws: ``StoreError``: no such user, a closed or failed store, what `body` throws.
+  public func read<Value: Sendable>(
+    user: UserID, operation: String,
+    _ body: @escaping @Sendable (UserView) throws(StoreError) -> Value
+  ) async throws(StoreError) -> Value {
+    try environment.health.checkOpen(operation, user: user)
+    let shard = shard(for: user)
+    if let view = shard.views.view(for: user),
+      view.model.catalogue.version == environment.catalogue.version
+    {
+      return try body(view)
+    }
+    return try await shard.perform(for: user) { state throws(StoreError) in
+      let slot = try state.slot(for: user, operation: operation)
+      state.serveReads(of: slot)
+      return .done(try body(shard.views.view(for: user) ?? UserView(model: slot.model)))
+    }
+  }
+}

@@ -17,15 +17,7 @@ extension FileStore {
   public func record(_ evidence: [Evidence], for user: UserID, at now: Date)
     async throws(StoreError) -> ObservationResult
   {
-    try await perform(user) { state throws(StoreError) in
-      // In place: `observe` is atomic, and an unsynced change is evicted on failure.
-      try state.mutate(user, "record", inPlace: true) { model throws(ModelError) in
-        let result = try model.observe(evidence, at: now)
-        var pending = Set(result.recorded)
-        let written = evidence.filter { pending.remove($0.id) != nil }
-        return (result, written.isEmpty ? [] : [.observe(written, now: now)])
-      }
-    }
+    try await record(user: user, at: now, operation: "record") { _ in evidence }
   }
 
   /// Declares beliefs, all or none; see ``UserModelStore/declare(_:for:)``.
@@ -94,6 +86,35 @@ extension FileStore {
       try state.mutate(user, "replacePolicy") { model throws(ModelError) in
         try model.replacePolicy(policy)
         return ((), [.replacePolicy(policy)])
+      }
+    }
+  }
+}
+
+extension FileStore {
+  /// Derives evidence from the user's model and records it in one step on the user's worker:
+  /// no other write to the user comes between, and the model is not copied.
+  ///
+  /// - Parameters:
+  ///   - user: The user.
+  ///   - now: The time to record at.
+  ///   - operation: The operation's name, for errors.
+  ///   - deriving: Makes the evidence from the model (a reaction's likelihood, say).
+  /// - Returns: What the record changed; returns once durable, like ``record(_:for:at:)``.
+  /// - Throws: ``StoreError``: a model error from `deriving` is ``StoreError/Code/rejectedByModel``.
+  @discardableResult
+  public func record(
+    user: UserID, at now: Date, operation: String,
+    deriving: @escaping @Sendable (UserModel) throws(ModelError) -> [Evidence]
+  ) async throws(StoreError) -> ObservationResult {
+    try await perform(user) { state throws(StoreError) in
+      // In place: `observe` is atomic, and an unsynced change is evicted on failure.
+      try state.mutate(user, operation, inPlace: true) { model throws(ModelError) in
+        let evidence = try deriving(model)
+        let result = try model.observe(evidence, at: now)
+        var pending = Set(result.recorded)
+        let written = evidence.filter { pending.remove($0.id) != nil }
+        return (result, written.isEmpty ? [] : [.observe(written, now: now)])
       }
     }
   }

@@ -21,6 +21,8 @@ public final class InMemoryStore: UserModelStore {
   private struct State {
     var catalogue: Catalogue
     var models: [UserID: UserModel]
+    /// Values derived from each user's current state; a change of the state drops them.
+    var caches: [UserID: DerivedCache] = [:]
 
     /// The user's model on the catalogue in force, adopting it first if it is older.
     mutating func model(_ user: UserID, _ operation: String) throws(StoreError) -> UserModel {
@@ -34,6 +36,7 @@ public final class InMemoryStore: UserModelStore {
         throw StoreError(.catalogueConflict, operation: operation, user: user, modelError: error)
       }
       models[user] = model
+      caches[user] = nil
       return model
     }
   }
@@ -101,6 +104,7 @@ public final class InMemoryStore: UserModelStore {
       let model = try UserModel.newUser(
         user, catalogue: state.catalogue, beliefs: beliefs, sources: sources, policy: policy)
       state.models[user] = model
+      state.caches[user] = nil
       return model
     }
   }
@@ -217,7 +221,10 @@ public final class InMemoryStore: UserModelStore {
   /// - Throws: Never.
   @discardableResult
   public func deleteUser(_ user: UserID) async throws(StoreError) -> Bool {
-    state.withLock { $0.models.removeValue(forKey: user) != nil }
+    state.withLock { state in
+      state.caches[user] = nil
+      return state.models.removeValue(forKey: user) != nil
+    }
   }
 
   /// Exports a user; see ``UserModelStore/exportUser(_:)``.
@@ -244,6 +251,7 @@ public final class InMemoryStore: UserModelStore {
         throw StoreError(.userAlreadyExists, operation: "import", user: model.user)
       }
       state.models[model.user] = model
+      state.caches[model.user] = nil
       return model.user
     }
   }
@@ -286,7 +294,52 @@ public final class InMemoryStore: UserModelStore {
         throw StoreError(.rejectedByModel, operation: operation, user: user, modelError: error)
       }
       state.models[user] = model
+      state.caches[user] = nil
       return result
+    }
+  }
+}
+
+extension InMemoryStore {
+  /// Runs `body` on the user's model, with a cache of derived values that lasts until the
+  /// user's next change; the body runs outside the store's lock.
+  ///
+  /// - Parameters:
+  ///   - user: The user.
+  ///   - operation: The operation's name, for errors.
+  ///   - body: What to compute from the view.
+  /// - Returns: What `body` returns.
+  /// - Throws: ``StoreError``: no such user, or what `body` throws.
+  public func read<Value: Sendable>(
+    user: UserID, operation: String,
+    _ body: @escaping @Sendable (UserView) throws(StoreError) -> Value
+  ) async throws(StoreError) -> Value {
+    let view = try state.withLock { state throws(StoreError) in
+      let model = try state.model(user, operation)
+      let cache = state.caches[user] ?? DerivedCache()
+      state.caches[user] = cache
+      return UserView(model: model, cache: cache)
+    }
+    return try body(view)
+  }
+
+  /// Derives evidence from the user's model and records it under the store's lock, in one
+  /// step.
+  ///
+  /// - Parameters:
+  ///   - user: The user.
+  ///   - now: The time to record at.
+  ///   - operation: The operation's name, for errors.
+  ///   - deriving: Makes the evidence from the model.
+  /// - Returns: What the record changed.
+  /// - Throws: ``StoreError``: a model error from `deriving` is ``StoreError/Code/rejectedByModel``.
+  @discardableResult
+  public func record(
+    user: UserID, at now: Date, operation: String,
+    deriving: @escaping @Sendable (UserModel) throws(ModelError) -> [Evidence]
+  ) async throws(StoreError) -> ObservationResult {
+    try mutate(user, operation) { model throws(ModelError) in
+      try model.observe(try deriving(model), at: now)
     }
   }
 }

@@ -9,17 +9,26 @@ import Synchronization
 /// from here sees every acknowledged write and nothing that is not yet durable. Publishing
 /// copies no evidence (the ledger is shared between copies of a model). A user leaves with
 /// its cache slot: evicted, failed, deleted or replaced.
+///
+/// Each published model comes with a new ``DerivedCache``: values derived from one durable
+/// state are served only while that state is the published one.
 final class ReadViews: Sendable {
-  private let models = Mutex<[UserID: UserModel]>([:])
+  private let models = Mutex<[UserID: UserView]>([:])
 
   /// The published model of `user`, if any.
   func model(for user: UserID) -> UserModel? {
+    models.withLock { $0[user]?.model }
+  }
+
+  /// The published model of `user` with its derived values, if any.
+  func view(for user: UserID) -> UserView? {
     models.withLock { $0[user] }
   }
 
-  /// Publishes `model` as its user's durable state.
+  /// Publishes `model` as its user's durable state, with an empty cache of derived values.
   func publish(_ model: UserModel) {
-    models.withLock { $0[model.user] = model }
+    let view = UserView(model: model)
+    models.withLock { $0[model.user] = view }
   }
 
   /// Withdraws the model of `user`.

@@ -25,7 +25,7 @@ extension StoreError {
     switch code {
     case .invalidArgument: .invalidInput
     case .newerFormat, .unknownFormat: operation == "import" ? .invalidInput : .internal
-    case .userNotFound: .notFound
+    case .userNotFound, .evidenceNotFound: .notFound
     case .userAlreadyExists, .catalogueConflict, .catalogueOutdated: .conflict
     case .unavailable, .locked, .closed, .storeFailed, .diskFull: .unavailable
     case .connectionLost, .timedOut, .serializationFailure: .unavailable

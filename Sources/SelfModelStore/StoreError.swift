@@ -35,6 +35,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case userNotFound
     /// The user already has a model in the store.
     case userAlreadyExists
+    /// The user's ledger holds no evidence item with the id asked for (forgetting one item).
+    case evidenceNotFound
     /// The model rejected the change; ``StoreError/modelError`` says why. Nothing was written.
     case rejectedByModel
     /// An earlier write, `fsync`, rename or removal failed after bytes may have reached the

@@ -365,4 +365,54 @@ public protocol UserModelStore: Sendable {
   /// - Parameter user: The user.
   /// - Throws: ``StoreError/Code/userNotFound``; I/O errors.
   func compact(_ user: UserID) async throws(StoreError)
+
+  /// Runs `body` on one user's model where the store keeps it, without handing the model out.
+  ///
+  /// The body sees the user's last durable state and a cache of values derived from that
+  /// state (``UserView``); the store starts a new cache whenever the state changes. Prompt
+  /// context, ranking and next questions run here, so that no copy of the model leaves the
+  /// store and expensive setup is paid once per state.
+  ///
+  /// ```swift
+  /// let count = try await store.read(user: "user-7", operation: "count") { view in
+  ///   view.model.evidenceCount
+  /// }
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - user: The user.
+  ///   - operation: The operation's name, for errors.
+  ///   - body: What to compute; it must not keep the model.
+  /// - Returns: What `body` returns.
+  /// - Throws: ``StoreError``: ``StoreError/Code/userNotFound`` and the store's own errors, or
+  ///   what `body` throws.
+  func read<Value: Sendable>(
+    user: UserID, operation: String,
+    _ body: @escaping @Sendable (UserView) throws(StoreError) -> Value
+  ) async throws(StoreError) -> Value
+
+  /// Derives evidence from the user's current model and records it, in one step where the
+  /// store can (`FileStore`, `InMemoryStore`: atomic per user).
+  ///
+  /// A reaction is recorded this way: its evidence depends on the beliefs the user has, and no
+  /// other write may come between reading them and recording.
+  ///
+  /// ```swift
+  /// try await store.record(user: "user-7", at: now, operation: "react") { model in
+  ///   try likelihood.evidence(for: reaction, to: response, in: model)
+  /// }
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - user: The user.
+  ///   - now: The time to record at.
+  ///   - operation: The operation's name, for errors.
+  ///   - deriving: Makes the evidence from the model.
+  /// - Returns: What the record changed, once durable.
+  /// - Throws: ``StoreError``: a model error from `deriving` is ``StoreError/Code/rejectedByModel``.
+  @discardableResult
+  func record(
+    user: UserID, at now: Date, operation: String,
+    deriving: @escaping @Sendable (UserModel) throws(ModelError) -> [Evidence]
+  ) async throws(StoreError) -> ObservationResult
 }

@@ -1,0 +1,33 @@
+public import Foundation
+import SelfModel
+
+/// The one JSON coding of every operation's request and response, on every edge.
+///
+/// Dates are RFC 3339 strings in UTC with as many fraction digits as the `Date` needs to come
+/// back bit for bit (``Timestamp``); a number of seconds since 2001-01-01 is read too. Keys are
+/// sorted, so equal values give equal bytes.
+///
+/// ```swift
+/// let data = try OperationCoding.encoder().encode(response)
+/// let request = try OperationCoding.decoder().decode(RecordRequest.self, from: body)
+/// ```
+public enum OperationCoding {
+  /// An encoder: sorted keys, unescaped slashes, dates as exact RFC 3339 strings.
+  ///
+  /// - Returns: A new encoder.
+  public static func encoder() -> JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = Timestamp.encodingStrategy()
+    return encoder
+  }
+
+  /// A decoder: dates as RFC 3339 strings (any offset) or seconds since 2001-01-01.
+  ///
+  /// - Returns: A new decoder.
+  public static func decoder() -> JSONDecoder {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = Timestamp.decodingStrategy()
+    return decoder
+  }
+}
