@@ -117,15 +117,6 @@ extension ExportDocument {
   /// ``StoreError/Code/catalogueConflict`` (publish that version first); one whose evidence
   /// does not fit the catalogue, with ``StoreError/Code/rejectedByModel``.
   func model(operation: String, catalogue: Catalogue) throws(StoreError) -> UserModel {
-    do {
-      return try UserModel(snapshot: snapshot, catalogue: catalogue)
-    } catch {
-      if case .incompatibleCatalogue = error {
-        throw StoreError(
-          .catalogueConflict, operation: operation, user: snapshot.user, modelError: error)
-      }
-      throw StoreError(
-        .rejectedByModel, operation: operation, user: snapshot.user, modelError: error)
-    }
+    try StoreRules.model(from: snapshot, catalogue: catalogue, operation: operation)
   }
 }

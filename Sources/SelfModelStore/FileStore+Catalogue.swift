@@ -46,7 +46,7 @@ extension StoreEnvironment {
   func publish(_ candidate: Catalogue) throws(StoreError) -> CatalogueDiff {
     try health.checkWritable("publish", user: nil)
     let current = catalogue.catalogue
-    guard let (next, diff) = try current.publication(of: candidate) else {
+    guard let (next, diff) = try StoreRules.publication(of: candidate, over: current) else {
       return current.changes(from: current)
     }
     do {

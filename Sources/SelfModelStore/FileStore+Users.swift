@@ -21,7 +21,7 @@ extension FileStore {
     _ user: UserID, beliefs: [BeliefDefinition], sources: [Source], policy: RevisionPolicy?
   ) async throws(StoreError) -> UserModel {
     try await perform(user) { state throws(StoreError) in
-      let model = try UserModel.newUser(
+      let model = try StoreRules.newUser(
         user, catalogue: state.environment.catalogue.catalogue, beliefs: beliefs,
         sources: sources, policy: policy)
       try state.create(model, operation: "createUser")

@@ -30,11 +30,7 @@ public final class InMemoryStore: UserModelStore {
         throw StoreError(.userNotFound, operation: operation, user: user)
       }
       guard model.catalogue.version != catalogue.version else { return model }
-      do {
-        try model.adopt(catalogue)
-      } catch {
-        throw StoreError(.catalogueConflict, operation: operation, user: user, modelError: error)
-      }
+      try StoreRules.adopt(catalogue, into: &model, operation: operation)
       models[user] = model
       caches[user] = nil
       return model
@@ -75,7 +71,7 @@ public final class InMemoryStore: UserModelStore {
   @discardableResult
   public func publish(_ catalogue: Catalogue) async throws(StoreError) -> CatalogueDiff {
     try state.withLock { state throws(StoreError) in
-      guard let (next, diff) = try state.catalogue.publication(of: catalogue) else {
+      guard let (next, diff) = try StoreRules.publication(of: catalogue, over: state.catalogue) else {
         return state.catalogue.changes(from: state.catalogue)
       }
       state.catalogue = next
@@ -101,7 +97,7 @@ public final class InMemoryStore: UserModelStore {
       guard state.models[user] == nil else {
         throw StoreError(.userAlreadyExists, operation: "createUser", user: user)
       }
-      let model = try UserModel.newUser(
+      let model = try StoreRules.newUser(
         user, catalogue: state.catalogue, beliefs: beliefs, sources: sources, policy: policy)
       state.models[user] = model
       state.caches[user] = nil

@@ -66,12 +66,7 @@ struct ShardState {
   private func adopt(_ catalogue: Catalogue, in slot: UserSlot, operation: String)
     throws(StoreError)
   {
-    do {
-      try slot.model.adopt(catalogue)
-    } catch {
-      throw StoreError(
-        .catalogueConflict, operation: operation, user: slot.user, modelError: error)
-    }
+    try StoreRules.adopt(catalogue, into: &slot.model, operation: operation)
   }
 
   /// Caches `slot`, evicting the least recently used user when full.

@@ -15,7 +15,7 @@ extension PostgresStore {
     try await call("publish", user: nil) { () async throws(StoreError) -> CatalogueDiff in
       for _ in 0..<self.options.maximumAttempts {
         let current = try await self.readCatalogue("publish")
-        guard let (next, diff) = try Self.publication(of: catalogue, over: current) else {
+        guard let (next, diff) = try StoreRules.publication(of: catalogue, over: current) else {
           return current.changes(from: current)
         }
         let document = try RowCoding.encode(next, operation: "publish", user: nil)
@@ -35,35 +35,6 @@ extension PostgresStore {
         }
       }
       throw StoreError(.serializationFailure, operation: "publish")
-    }
-  }
-
-  /// The catalogue to put in force when `candidate` is published over `current`, or `nil`
-  /// when `candidate` is `current` again: the rules every store applies.
-  static func publication(of candidate: Catalogue, over current: Catalogue)
-    throws(StoreError) -> (Catalogue, CatalogueDiff)?
-  {
-    if candidate.version == current.version {
-      guard
-        candidate.beliefs == current.beliefs && candidate.sources == current.sources
-          && candidate.policy == current.policy
-      else {
-        throw StoreError(
-          .catalogueConflict, operation: "publish",
-          detail: "version \(current.version) is in force with other content")
-      }
-      return nil
-    }
-    guard candidate.version > current.version else {
-      throw StoreError(
-        .catalogueOutdated, operation: "publish",
-        detail: "version \(candidate.version) is older than version \(current.version) in force")
-    }
-    do {
-      let next = try candidate.successor(of: current)
-      return (next, next.changes(from: current))
-    } catch {
-      throw StoreError(.catalogueConflict, operation: "publish", modelError: error)
     }
   }
 }

@@ -90,13 +90,7 @@ extension PostgresStore {
   func adopt(_ catalogue: Catalogue, into model: inout UserModel, _ operation: String)
     throws(StoreError)
   {
-    guard model.catalogue.version < catalogue.version else { return }
-    do {
-      try model.adopt(catalogue)
-    } catch {
-      throw StoreError(
-        .catalogueConflict, operation: operation, user: model.user, modelError: error)
-    }
+    try StoreRules.adopt(catalogue, into: &model, operation: operation)
   }
 
   /// Caches `entry` unless the cache already holds a newer state of the user.

@@ -22,27 +22,14 @@ extension PostgresStore {
     try await call("createUser", user: user) { () async throws(StoreError) -> UserModel in
       var catalogue = try await self.catalogue(atLeast: 0, "createUser")
       for _ in 0..<self.options.maximumAttempts {
-        let model = try Self.newUser(user, catalogue, beliefs, sources, policy)
+        let model = try StoreRules.newUser(
+          user, catalogue: catalogue, beliefs: beliefs, sources: sources, policy: policy)
         if try await self.insert(model) { return model }
         let (exists, current) = try await self.existsAndCatalogue(user)
         if exists { throw StoreError(.userAlreadyExists, operation: "createUser", user: user) }
         catalogue = try await self.catalogue(atLeast: current, "createUser")
       }
       throw StoreError(.serializationFailure, operation: "createUser", user: user)
-    }
-  }
-
-  private static func newUser(
-    _ user: UserID, _ catalogue: Catalogue, _ beliefs: [BeliefDefinition], _ sources: [Source],
-    _ policy: RevisionPolicy?
-  ) throws(StoreError) -> UserModel {
-    do {
-      var model = try UserModel(user: user, catalogue: catalogue, policy: policy)
-      for belief in beliefs { try model.declare(belief) }
-      for source in sources { try model.register(source) }
-      return model
-    } catch {
-      throw StoreError(.rejectedByModel, operation: "createUser", user: user, modelError: error)
     }
   }
 

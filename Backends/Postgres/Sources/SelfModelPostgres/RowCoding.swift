@@ -62,16 +62,7 @@ enum RowCoding {
   static func build(_ snapshot: UserModelSnapshot, catalogue: Catalogue, operation: String)
     throws(StoreError) -> UserModel
   {
-    do {
-      return try UserModel(snapshot: snapshot, catalogue: catalogue)
-    } catch {
-      if case .incompatibleCatalogue = error {
-        throw StoreError(
-          .catalogueConflict, operation: operation, user: snapshot.user, modelError: error)
-      }
-      throw StoreError(
-        .rejectedByModel, operation: operation, user: snapshot.user, modelError: error)
-    }
+    try StoreRules.model(from: snapshot, catalogue: catalogue, operation: operation)
   }
 
   /// The catalogue stored as `text`; the empty text is `Catalogue.empty`.
