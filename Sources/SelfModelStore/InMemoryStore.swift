@@ -71,7 +71,8 @@ public final class InMemoryStore: UserModelStore {
   @discardableResult
   public func publish(_ catalogue: Catalogue) async throws(StoreError) -> CatalogueDiff {
     try state.withLock { state throws(StoreError) in
-      guard let (next, diff) = try StoreRules.publication(of: catalogue, over: state.catalogue) else {
+      guard let (next, diff) = try StoreRules.publication(of: catalogue, over: state.catalogue)
+      else {
         return state.catalogue.changes(from: state.catalogue)
       }
       state.catalogue = next
