@@ -13,16 +13,38 @@ let package = Package(
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
+    // The harness (settings, timing, the results table) and the fixtures both runners share.
+    .target(
+      name: "BenchmarkSupport",
+      dependencies: [
+        .product(name: "SelfModel", package: "SelfModel"),
+        .product(name: "SelfModelStore", package: "SelfModel"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    // B1-B11, B13: the library, the FileStore and GRDB. Builds no SwiftNIO.
     .executableTarget(
       name: "SelfModelBenchmarks",
       dependencies: [
+        "BenchmarkSupport",
+        .product(name: "SelfModel", package: "SelfModel"),
+        .product(name: "SelfModelStore", package: "SelfModel"),
+        .product(name: "SelfModelOperations", package: "SelfModel"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    // B12: the PostgreSQL backend against FileStore and GRDB; skips itself without a server.
+    .executableTarget(
+      name: "PostgresBenchmarks",
+      dependencies: [
+        "BenchmarkSupport",
         .product(name: "SelfModel", package: "SelfModel"),
         .product(name: "SelfModelStore", package: "SelfModel"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "SelfModelPostgres", package: "SelfModelPostgres"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
       ]
-    )
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

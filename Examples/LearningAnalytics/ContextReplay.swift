@@ -62,7 +62,7 @@ struct ContextReplay: Sendable {
         batch.append(try replay.evidence(event, context: context))
         position += 1
       }
-      for item in batch { try model.record(item, at: now) }
+      for item in batch { try model.append(item, at: now) }
       start = position
     }
   }

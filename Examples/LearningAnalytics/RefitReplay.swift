@@ -103,13 +103,13 @@ struct RefitReplay: Sendable {
       var model =
         try state.models[event.student] ?? newModel(event.student, state.catalogue, policy)
       state.models[event.student] = nil
-      try model.record(item, at: now)
+      try model.append(item, at: now)
       state.models[event.student] = model
       guard !structural.contains(name) else { continue }
       var fitModel =
         try state.fitModels[event.student] ?? newModel(event.student, refit.base, RevisionPolicy())
       state.fitModels[event.student] = nil
-      try fitModel.record(item, at: now)
+      try fitModel.append(item, at: now)
       state.fitModels[event.student] = fitModel
     }
   }

@@ -162,7 +162,7 @@ import Testing
     try await store.record(try Self.evidence(5), for: "u", at: Fixture.now + 60)
     #expect(held.evidenceCount == 5)
     #expect(held.evidence(EvidenceID("r5")) == nil)
-    try held.record(try Self.evidence(6, holds: false), at: Fixture.now + 60)
+    try held.append(try Self.evidence(6, holds: false), at: Fixture.now + 60)
     #expect(held.evidence.map(\.id.rawValue) == ["r0", "r1", "r2", "r3", "r4", "r6"])
     let stored = try await store.model(for: "u")
     #expect(stored.evidence.map(\.id.rawValue) == ["r0", "r1", "r2", "r3", "r4", "r5"])

@@ -96,7 +96,7 @@ import Testing
     let stray = Evidence(
       id: "stray", belief: "mastery", content: .holds, source: "tma",
       observedAt: ContextPopulation.start + 400 * Self.day, context: "type:EXAM")
-    _ = try model.record(stray, at: stray.observedAt)
+    _ = try model.append(stray, at: stray.observedAt)
     #expect(throws: ModelError.unknownContext(belief: "mastery", context: "type:EXAM")) {
       try Backtest(replaying: [model])
     }

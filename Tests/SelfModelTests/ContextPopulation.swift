@@ -50,7 +50,7 @@ struct ContextPopulation {
       let context = choices[Int.random(in: 0..<choices.count, using: &random)]
       let p = try model.estimate(for: belief.key, in: context, at: moment).probabilities
       let outcome = belief.outcomes[Self.pick(p, using: &random)]
-      _ = try model.record(
+      _ = try model.append(
         Evidence(
           id: try EvidenceID("e-\(step)"), belief: belief.key, content: .outcome(outcome),
           source: source.id, observedAt: moment, context: context),

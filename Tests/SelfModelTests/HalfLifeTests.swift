@@ -39,7 +39,7 @@ import Testing
       ("e1", "exams", EvidenceContent.holds), ("e2", "clicks", .holds),
       ("e3", "other", .doesNotHold),
     ] {
-      _ = try model.record(
+      _ = try model.append(
         Evidence(
           id: EvidenceID(id), belief: "mastery", content: content,
           source: SourceID(source), observedAt: start), at: now)

@@ -39,7 +39,7 @@ import Testing
     case 2:
       // A retry of an item the copy holds changes nothing.
       guard let item = copies[target].expected.randomElement(using: &random) else { return }
-      #expect(try copies[target].model.record(item, at: scenario.now) == false)
+      #expect(try copies[target].model.append(item, at: scenario.now) == false)
     case 3:
       guard let item = copies[target].expected.randomElement(using: &random) else { return }
       #expect(copies[target].model.forget(evidence: item.id) == item)
@@ -47,7 +47,7 @@ import Testing
     default:
       let held = Set(copies[target].expected.map(\.id))
       guard let item = scenario.evidence.first(where: { !held.contains($0.id) }) else { return }
-      #expect(try copies[target].model.record(item, at: scenario.now))
+      #expect(try copies[target].model.append(item, at: scenario.now))
       copies[target].expected.append(item)
     }
   }
@@ -71,14 +71,14 @@ import Testing
     guard let scenario else { return }
     var first = try scenario.model(with: Array(items.prefix(2)))
     var second = first
-    try first.record(items[2], at: scenario.now)
+    try first.append(items[2], at: scenario.now)
     let reused = Evidence(
       id: items[2].id, belief: items[3].belief, content: items[3].content,
       weight: items[3].weight, source: items[3].source, observedAt: items[3].observedAt)
     #expect(throws: ModelError.evidenceIDReused(items[2].id)) {
-      try first.record(reused, at: scenario.now)
+      try first.append(reused, at: scenario.now)
     }
-    #expect(try second.record(reused, at: scenario.now))
+    #expect(try second.append(reused, at: scenario.now))
     #expect(second.evidence(items[2].id) == reused)
     #expect(first.evidence(items[2].id) == items[2])
   }
@@ -96,7 +96,7 @@ import Testing
         content: index % 2 == 0 ? .holds : .doesNotHold,
         source: "s", observedAt: start + Double(index))
     }
-    for index in 0..<100 { try model.record(try item(index), at: start + 1e6) }
+    for index in 0..<100 { try model.append(try item(index), at: start + 1e6) }
     let snapshot = model
     let readers = (0..<4).map { _ in
       Task.detached {
@@ -108,7 +108,7 @@ import Testing
         return total
       }
     }
-    for index in 100..<5_000 { try model.record(try item(index), at: start + 1e6) }
+    for index in 100..<5_000 { try model.append(try item(index), at: start + 1e6) }
     for reader in readers { #expect(await reader.value == 50 * 101) }
     #expect(snapshot.evidenceCount == 100)
     #expect(model.evidenceCount == 5_000)

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import SelfModel
 
@@ -65,7 +66,7 @@ enum B13Context {
       user: "bench", policy: Fixtures.policy(), beliefs: beliefs,
       sources: Fixtures.modelSources(), evidence: [])
     for index in 0..<10_000 {
-      try model.record(Fixtures.evidence(index, beliefs: 1_000), at: Fixtures.now)
+      try model.append(Fixtures.evidence(index, beliefs: 1_000), at: Fixtures.now)
     }
     return model
   }

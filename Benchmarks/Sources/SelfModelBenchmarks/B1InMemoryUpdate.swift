@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import SelfModel
 
@@ -31,7 +32,7 @@ enum B1InMemoryUpdate {
       rounds: settings.rounds,
       {
         var copy = model
-        return try time { for item in evidence { _ = try copy.record(item, at: now) } }
+        return try time { for item in evidence { _ = try copy.append(item, at: now) } }
       },
       {
         var table: [String: Double] = [:]

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import SelfModel
 
@@ -90,7 +91,7 @@ enum B5B6Scoring {
     var model = try UserModel(
       user: "bench", policy: Fixtures.policy(), beliefs: Fixtures.beliefs(300),
       sources: Fixtures.modelSources(), evidence: [])
-    for index in 0..<3_000 { try model.record(Fixtures.evidence(index), at: Fixtures.now) }
+    for index in 0..<3_000 { try model.append(Fixtures.evidence(index), at: Fixtures.now) }
     return model
   }
 }

@@ -1,8 +1,10 @@
+import BenchmarkSupport
 import Foundation
 
 // SelfModel benchmarks: `swift run -c release --package-path Benchmarks SelfModelBenchmarks`
 // Options: --quick (tiny sizes, one round: CI keeps it compiling), --json PATH, --only B1,B2
-// (or the ids alone: `SelfModelBenchmarks B12`)
+// (or the ids alone: `SelfModelBenchmarks B13`). B12 (PostgreSQL) is its own runner,
+// `PostgresBenchmarks`, so that this one builds no SwiftNIO.
 let settings = Settings(arguments: CommandLine.arguments)
 print("SelfModel benchmarks\(settings.quick ? " (quick mode: numbers are not meaningful)" : "")")
 print("Each figure is a median over \(settings.rounds) interleaved rounds (A B A B ...).")
@@ -15,7 +17,6 @@ do {
   if settings.wants("B4c") || settings.wants("B7") { rows += try await B4Replay.run(settings) }
   if settings.wants("B7c") { rows += try await B7Catalogue.run(settings) }
   if settings.wants("B8") || settings.wants("B9") { rows += try await B8B9Reads.run(settings) }
-  if settings.wants("B12") { rows += try await B12SharedStore.run(settings) }
   if settings.wants("B5") { rows += try B5B6Scoring.rank(settings) }
   if settings.wants("B6") { rows += try B5B6Scoring.backtest(settings) }
   if settings.wants("B11") { rows += try B11Population.run(settings) }
@@ -23,6 +24,7 @@ do {
     if !settings.wants("B5") { rows += try B5B6Scoring.rank(settings) }
     rows += try B13Context.run(settings, b5: rows.first { $0.id == "B5" }?.value)
   }
+  if settings.wants("B13c") { rows += try await B13cOperations.run(settings) }
 } catch {
   print("benchmark failed: \(error)")
   exit(1)

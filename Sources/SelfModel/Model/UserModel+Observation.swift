@@ -227,7 +227,7 @@ extension UserModel {
   package mutating func replayRecord(_ items: [Evidence], at now: Date) throws(ModelError) {
     for item in items {
       do {
-        try record(item, at: now)
+        try append(item, at: now)
       } catch {
         switch error {
         case .unknownBelief, .unknownSource: break

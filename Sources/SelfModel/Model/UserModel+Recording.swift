@@ -1,10 +1,11 @@
 public import Foundation
 
 extension UserModel {
-  /// Records one piece of evidence without computing a before/after report: the lean path
-  /// for servers that record many observations and read estimates separately.
+  /// Appends one piece of evidence to the ledger and folds it in, without the before/after
+  /// report of ``record(_:at:)-(Evidence,_)``: the lean path for replays and for servers that
+  /// record many observations and read estimates separately.
   ///
-  /// It validates exactly like ``observe(_:at:)-(Evidence,_)`` and is idempotent in the same
+  /// It validates exactly like ``record(_:at:)-(Evidence,_)`` and is idempotent in the same
   /// way: an id already recorded with the same content changes nothing.
   ///
   /// - Parameters:
@@ -13,7 +14,7 @@ extension UserModel {
   /// - Returns: `true` if the evidence was recorded, `false` if it was a duplicate.
   /// - Throws: The ``ModelError`` naming what was wrong; the model is unchanged.
   @discardableResult
-  public mutating func record(_ evidence: Evidence, at now: Date) throws(ModelError) -> Bool {
+  public mutating func append(_ evidence: Evidence, at now: Date) throws(ModelError) -> Bool {
     try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
     let resolved: ResolvedEvidence
     do {

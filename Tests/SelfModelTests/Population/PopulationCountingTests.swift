@@ -61,7 +61,7 @@ import Testing
           ] : [],
         sources: [Source(id: "mine", kind: .userStated, reliability: 0.9)])
       for index in 0..<Int.random(in: 0...40, using: &random) {
-        try model.record(try item(index, of: model, using: &random), at: now)
+        try model.append(try item(index, of: model, using: &random), at: now)
       }
       if user % 3 == 0 { try model.adopt(next) }
       return model
@@ -167,7 +167,7 @@ import Testing
     let (catalogue, models) = try Self.population(seed: 4, users: 30)
     var heavy = try UserModel(user: "heavy", catalogue: catalogue)
     for (index, context) in (["a/b/c", "k/1", "z:9"] as [ContextID]).enumerated() {
-      try heavy.record(
+      try heavy.append(
         Evidence(
           id: try EvidenceID("h\(index)"), belief: "b.bin", content: .holds, weight: 600_000,
           source: "s", observedAt: Self.now, context: context),

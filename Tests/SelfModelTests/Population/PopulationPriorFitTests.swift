@@ -106,7 +106,7 @@ import Testing
     for (index, content) in [
       EvidenceContent.distribution(["true": 0.7, "false": 0.3]), .holds, .holds,
     ].enumerated() {
-      try extra.record(
+      try extra.append(
         Evidence(
           id: try EvidenceID("x\(index)"), belief: index == 2 ? "own" : Fixture.mastery,
           content: content, weight: index == 1 ? 0.5 : 1, source: "s", observedAt: Fixture.now),

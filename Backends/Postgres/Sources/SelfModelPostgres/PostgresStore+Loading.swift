@@ -80,7 +80,7 @@ extension PostgresStore {
       guard
         let item = try? RowCoding.decode(
           Evidence.self, from: body, operation: operation, user: cached.model.user),
-        (try? entry.model.record(item, at: farFuture)) == true
+        (try? entry.model.append(item, at: farFuture)) == true
       else { return nil }
     }
     return entry

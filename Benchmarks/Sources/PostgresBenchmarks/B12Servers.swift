@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import PostgresNIO
 import SelfModelPostgres

@@ -4,26 +4,26 @@ import SelfModel
 import SelfModelStore
 
 /// Folders, evidence and a GRDB schema shared by the store benchmarks.
-enum Fixtures {
-  static let start = Date(timeIntervalSince1970: 1_767_225_600)
+package enum Fixtures {
+  package static let start = Date(timeIntervalSince1970: 1_767_225_600)
   /// After every fixture evidence time (item `i` is observed at `start + i` seconds).
-  static let now = start.addingTimeInterval(2_000_000)
+  package static let now = start.addingTimeInterval(2_000_000)
 
   /// A fresh temporary folder; removed by `cleanUp`.
-  static func temporaryFolder(_ name: String) -> String {
+  package static func temporaryFolder(_ name: String) -> String {
     let path = FileManager.default.temporaryDirectory
       .appendingPathComponent("selfmodel-bench-\(name)-\(UUID().uuidString)").path
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }
 
-  static func cleanUp(_ path: String) {
+  package static func cleanUp(_ path: String) {
     try? FileManager.default.removeItem(atPath: path)
   }
 
   /// A folder kept between runs (under the benchmark package's `.build`), for fixtures that
   /// are slow to make: it is reused when `marker` exists in it.
-  static func cachedFolder(_ name: String) -> (path: String, isReady: Bool) {
+  package static func cachedFolder(_ name: String) -> (path: String, isReady: Bool) {
     let base = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent(".build/fixtures/\(name)").path
@@ -35,35 +35,35 @@ enum Fixtures {
     return (base, isReady)
   }
 
-  static func markReady(_ path: String) {
+  package static func markReady(_ path: String) {
     _ = FileManager.default.createFile(atPath: path + "/READY", contents: Data())
   }
 
-  static let sources = [
+  package static let sources = [
     (id: SourceID("user"), kind: SourceKind.userStated, reliability: 0.95),
     (id: SourceID("clicks"), kind: SourceKind.behavior, reliability: 0.6),
     (id: SourceID("llm"), kind: SourceKind.modelInference, reliability: 0.5),
   ]
 
-  static func policy() -> RevisionPolicy {
+  package static func policy() -> RevisionPolicy {
     var policy = RevisionPolicy()
     policy.halfLifeBySourceKind[.behavior] = 14 * 86_400
     policy.halfLifeBySourceKind[.modelInference] = 30 * 86_400
     return policy
   }
 
-  static func beliefs(_ count: Int) throws -> [BeliefDefinition] {
+  package static func beliefs(_ count: Int) throws -> [BeliefDefinition] {
     try (0..<count).map { index in
       try .binary(BeliefKey("belief.\(index)"), statement: "Belief number \(index)")
     }
   }
 
-  static func modelSources() throws -> [Source] {
+  package static func modelSources() throws -> [Source] {
     try sources.map { try Source(id: $0.id, kind: $0.kind, reliability: $0.reliability) }
   }
 
   /// Evidence number `index` (ids `prefix` + index), about one of `beliefs` beliefs.
-  static func evidence(_ index: Int, prefix: String = "e", beliefs: Int = 300) -> Evidence {
+  package static func evidence(_ index: Int, prefix: String = "e", beliefs: Int = 300) -> Evidence {
     let belief = (index &* 7_919) % beliefs
     return Evidence(
       id: EvidenceID(stringLiteral: "\(prefix)\(index)"),
@@ -73,7 +73,7 @@ enum Fixtures {
   }
 
   /// A user with `beliefs` beliefs and the three sources, created in `store`.
-  static func createUser(_ user: UserID, beliefs: Int, in store: FileStore) async throws {
+  package static func createUser(_ user: UserID, beliefs: Int, in store: FileStore) async throws {
     _ = try await store.createUser(user, policy: policy())
     try await store.declare(Self.beliefs(beliefs), for: user)
     try await store.register(modelSources(), for: user)
@@ -86,7 +86,7 @@ enum Fixtures {
   /// Set after opening: GRDB switches the writer to WAL after `prepareDatabase` runs, and
   /// Debian's SQLite then falls back to its WAL default, `NORMAL` (no sync at commit), which
   /// would make the baseline non-durable. `B2` prints the setting it measured under.
-  static func openPool(at path: String) throws -> DatabasePool {
+  package static func openPool(at path: String) throws -> DatabasePool {
     let pool = try DatabasePool(path: path)
     try pool.writeWithoutTransaction { db in
       try db.execute(sql: "PRAGMA synchronous = FULL")
@@ -94,7 +94,7 @@ enum Fixtures {
     return pool
   }
 
-  static func createSchema(_ pool: DatabasePool) throws {
+  package static func createSchema(_ pool: DatabasePool) throws {
     try pool.write { db in
       try db.execute(
         sql: """
@@ -110,7 +110,7 @@ enum Fixtures {
     }
   }
 
-  static func insert(_ item: Evidence, user: String, into db: Database) throws {
+  package static func insert(_ item: Evidence, user: String, into db: Database) throws {
     let outcome: String
     if case .outcome(let name) = item.content { outcome = name } else { outcome = "soft" }
     try db.execute(
@@ -124,7 +124,7 @@ enum Fixtures {
 
   /// Reads a user's beliefs and evidence back from SQLite and folds them into a model: what
   /// an app that kept its ledger in SQLite would do to load a user.
-  static func loadModel(_ user: String, from db: Database) throws -> UserModel {
+  package static func loadModel(_ user: String, from db: Database) throws -> UserModel {
     let beliefs = try Row.fetchAll(
       db, sql: "SELECT key, statement FROM belief WHERE user = ?", arguments: [user]
     ).map { row in
@@ -152,19 +152,19 @@ enum Fixtures {
 }
 
 /// Times an async body once.
-func timeAsync(_ body: () async throws -> Void) async rethrows -> Double {
-  let clock = ContinuousClock()
-  let start = clock.now
+package func timeAsync(_ body: () async throws -> Void) async rethrows -> Double {
+  package let clock = ContinuousClock()
+  package let start = clock.now
   try await body()
   return (clock.now - start).seconds
 }
 
 /// Resident set size of this process, in bytes (Linux `/proc/self/statm`).
-func residentBytes() -> Double {
+package func residentBytes() -> Double {
   guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else {
     return .nan
   }
-  let fields = text.split(separator: " ")
+  package let fields = text.split(separator: " ")
   guard fields.count > 1, let pages = Double(fields[1]) else { return .nan }
   return pages * Double(sysconf(Int32(_SC_PAGESIZE)))
 }

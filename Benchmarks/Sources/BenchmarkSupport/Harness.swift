@@ -1,27 +1,43 @@
 import Foundation
 
 /// One row of the results table.
-struct ResultRow: Codable {
-  var id: String
-  var workload: String
-  var value: Double
-  var unit: String
-  var baseline: String?
-  var baselineValue: Double?
-  var ratio: Double?
-  var target: String
-  var met: Bool?
+package struct ResultRow: Codable {
+  package var id: String
+  package var workload: String
+  package var value: Double
+  package var unit: String
+  package var baseline: String?
+  package var baselineValue: Double?
+  package var ratio: Double?
+  package var target: String
+  package var met: Bool?
+
+  /// Creates a row.
+  package init(
+    id: String, workload: String, value: Double, unit: String, baseline: String?,
+    baselineValue: Double?, ratio: Double?, target: String, met: Bool?
+  ) {
+    self.id = id
+    self.workload = workload
+    self.value = value
+    self.unit = unit
+    self.baseline = baseline
+    self.baselineValue = baselineValue
+    self.ratio = ratio
+    self.target = target
+    self.met = met
+  }
 }
 
 /// Command-line settings.
-struct Settings {
-  var quick = false
-  var jsonPath: String?
-  var only: Set<String> = []
+package struct Settings {
+  package var quick = false
+  package var jsonPath: String?
+  package var only: Set<String> = []
   /// Overrides the workload size where a benchmark supports it (for profiling).
-  var count: Int?
+  package var count: Int?
 
-  init(arguments: [String]) {
+  package init(arguments: [String]) {
     var iterator = arguments.dropFirst().makeIterator()
     while let argument = iterator.next() {
       switch argument {
@@ -36,40 +52,40 @@ struct Settings {
     }
   }
 
-  func wants(_ id: String) -> Bool { only.isEmpty || only.contains(id) }
+  package func wants(_ id: String) -> Bool { only.isEmpty || only.contains(id) }
 
   /// Repetitions of each interleaved pair: medians over these.
-  var rounds: Int { quick || count != nil ? 1 : 7 }
+  package var rounds: Int { quick || count != nil ? 1 : 7 }
 }
 
 extension Duration {
-  var seconds: Double {
+  package var seconds: Double {
     let (s, attoseconds) = components
     return Double(s) + Double(attoseconds) * 1e-18
   }
 }
 
 /// Times `body` once with the continuous clock.
-func time(_ body: () throws -> Void) rethrows -> Double {
-  let clock = ContinuousClock()
-  let start = clock.now
+package func time(_ body: () throws -> Void) rethrows -> Double {
+  package let clock = ContinuousClock()
+  package let start = clock.now
   try body()
   return (clock.now - start).seconds
 }
 
-func median(_ values: [Double]) -> Double {
-  let sorted = values.sorted()
+package func median(_ values: [Double]) -> Double {
+  package let sorted = values.sorted()
   guard !sorted.isEmpty else { return .nan }
-  let middle = sorted.count / 2
+  package let middle = sorted.count / 2
   return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
 /// Runs A and B alternately `rounds` times (A B A B …) and returns the median of each.
-func interleaved(
+package func interleaved(
   rounds: Int, _ a: () throws -> Double, _ b: () throws -> Double
 ) rethrows -> (a: Double, b: Double) {
-  var aTimes: [Double] = []
-  var bTimes: [Double] = []
+  package var aTimes: [Double] = []
+  package var bTimes: [Double] = []
   for _ in 0..<rounds {
     aTimes.append(try a())
     bTimes.append(try b())
@@ -78,10 +94,10 @@ func interleaved(
 }
 
 /// A small deterministic generator (SplitMix64).
-struct BenchmarkRandom: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
+package struct BenchmarkRandom: RandomNumberGenerator {
+  package var state: UInt64
+  package init(seed: UInt64) { state = seed }
+  package mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -90,7 +106,7 @@ struct BenchmarkRandom: RandomNumberGenerator {
   }
 }
 
-func format(_ value: Double, _ unit: String) -> String {
+package func format(_ value: Double, _ unit: String) -> String {
   switch unit {
   case "ns": return String(format: "%.0f ns", value)
   case "us": return String(format: "%.1f us", value)
@@ -103,7 +119,7 @@ func format(_ value: Double, _ unit: String) -> String {
   }
 }
 
-func printTable(_ rows: [ResultRow]) {
+package func printTable(_ rows: [ResultRow]) {
   print("")
   print(
     "id  | workload                                        | median        | baseline                         | ratio  | target"
