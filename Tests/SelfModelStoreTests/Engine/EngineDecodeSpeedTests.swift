@@ -5,8 +5,10 @@ import Testing
 
 /// Decode throughput of evidence payloads, in every build: a release build must decode a
 /// million records well under a second; a debug build (what `swift test` and CI run) a tenth
-/// of them in 10 s, 4 times the 2.5 s measured here with the 2 cores at load average 25, so a
-/// decoder that became quadratic or copies per record fails in CI too.
+/// of them in 30 s. Here that took 2.5 to 4.8 s in debug with the 2 cores at load average
+/// 20-29 and other tests running beside it, so the bound does not flake on a shared machine,
+/// while a decoder that became quadratic or copies the payload per record (100 times slower)
+/// fails in CI too.
 /// (`swift test -c release --filter EngineDecodeSpeed` for the release figure.)
 @Suite struct EngineDecodeSpeedTests {
   /// Whether this is an optimised build.
@@ -19,7 +21,7 @@ import Testing
   }()
 
   /// Payloads of 100 records to decode, and the time allowed, for this build.
-  static let (payloads, allowedSeconds): (Int, Double) = isOptimized ? (10_000, 1) : (1_000, 10)
+  static let (payloads, allowedSeconds): (Int, Double) = isOptimized ? (10_000, 1) : (1_000, 30)
 
   /// Decodes `payloads` payloads of 100 evidence records; checks they are the ones encoded and
   /// that it took less than `allowedSeconds`.
