@@ -3,6 +3,9 @@ import PackageDescription
 
 let package = Package(
   name: "SelfModel",
+  // The oldest releases with the `Synchronization` module (`Mutex`), which the store uses.
+  // Built and tested on Linux only; Darwin builds are not verified here (see README.md).
+  platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
   products: [
     .library(name: "SelfModel", targets: ["SelfModel"]),
     .library(name: "SelfModelStore", targets: ["SelfModelStore"]),
@@ -56,7 +59,7 @@ let package = Package(
       dependencies: ["SelfModel", "SelfModelTesting"],
       path: "Examples/PersonalizationLoop"
     ),
-    // The OULAD 2013 replay of issue 9; its data (CC BY 4.0) are trimmed copies, see
+    // The OULAD 2013 replay (Docs/Evaluation.md); its data (CC BY 4.0) are trimmed copies, see
     // Examples/LearningAnalytics/Data/NOTICE.md.
     .executableTarget(
       name: "LearningAnalytics",
@@ -76,6 +79,13 @@ let package = Package(
     ),
     // The LearningAnalytics example's metrics, bootstrap, replays and SVG, against Python.
     .testTarget(name: "LearningAnalyticsTests", dependencies: ["LearningAnalytics"]),
+    // README's swift code blocks, extracted verbatim by Scripts/checks/readme-snippets.sh,
+    // which builds and runs them after Quickstart in the same folder.
+    .executableTarget(
+      name: "ReadmeSnippets",
+      dependencies: ["SelfModel", "SelfModelStore"],
+      path: "Tests/ReadmeSnippets"
+    ),
     // A child process the store tests launch and kill -9 mid-write.
     .executableTarget(
       name: "StoreCrashChild",

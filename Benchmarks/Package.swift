@@ -5,6 +5,7 @@ import PackageDescription
 // GRDB (SQLite) is the baseline a team would otherwise pick for user models.
 let package = Package(
   name: "SelfModelBenchmarks",
+  platforms: [.macOS(.v15)],  // as the root package; Darwin builds are not verified here
   dependencies: [
     .package(name: "SelfModel", path: ".."),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

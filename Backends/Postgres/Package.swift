@@ -5,6 +5,7 @@ import PackageDescription
 // dependencies. Run its tests against a throwaway server with `Scripts/with-postgres`.
 let package = Package(
   name: "SelfModelPostgres",
+  platforms: [.macOS(.v15)],  // as the root package; Darwin builds are not verified here
   products: [
     .library(name: "SelfModelPostgres", targets: ["SelfModelPostgres"])
   ],

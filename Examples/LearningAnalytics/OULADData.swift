@@ -1,7 +1,7 @@
 import Foundation
 
-/// The OULAD 2013 events of both tasks, built from the trimmed CSVs by the rules of the data's
-/// README (`../shared/data/oulad-2013/README.md`), in time order.
+/// The OULAD 2013 events of both tasks, built from the trimmed CSVs by the task's rules (in
+/// `Examples/LearningAnalytics/Data/NOTICE.md`, "The task and its protocol"), in time order.
 struct OULADData: Sendable {
   /// Days from 2013B's day 0 (taken as 1 February 2013) to each presentation's day 0; 2013J's
   /// day 0 is taken as 1 October 2013, 242 days later.

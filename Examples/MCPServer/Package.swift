@@ -5,7 +5,7 @@ import PackageDescription
 // Swift SDK for the Model Context Protocol, over a FileStore. See README.md.
 let package = Package(
   name: "MCPServer",
-  platforms: [.macOS("14.0")],
+  platforms: [.macOS(.v15)],  // the root package needs macOS 15 (Synchronization)
   products: [
     .library(name: "SelfModelMCP", targets: ["SelfModelMCP"]),
     .executable(name: "selfmodel-mcp", targets: ["SelfModelMCPServer"]),

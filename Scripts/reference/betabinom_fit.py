@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent empirical-Bayes beta-binomial fit, the reference for issue 9's population priors.
+"""Independent empirical-Bayes beta-binomial fit, the reference for the population priors.
 
 Model: user i has theta_i ~ Beta(alpha, beta) and k_i successes in n_i trials,
 k_i | theta_i ~ Binomial(n_i, theta_i); so k_i ~ BetaBinomial(n_i, alpha, beta).

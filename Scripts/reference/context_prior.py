@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference values for estimates in a context (issue 9, Docs/Math.md "Contexts").
+"""Independent reference values for estimates in a context (Docs/Math.md "Contexts").
 
 One binary belief `mastery` (belief base rate 0.6, no own W, so the policy's W = 2), three
 contexts: `type:TMA` (rates [0.7, 0.3], W 5), `type:TMA/pos:3` (rates [0.55, 0.45], parent

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Independent empirical-Bayes Dirichlet-multinomial fit and context shrinkage, the reference
-for issue 9's population priors of categorical beliefs (Sources/SelfModel/Population).
+for the population priors of categorical beliefs (Sources/SelfModel/Population).
 
 Model: user i has theta_i ~ Dirichlet(a_1..a_K) and counts x_i ~ Multinomial(n_i, theta_i),
 so x_i ~ DirichletMultinomial(n_i, a). The fit maximises

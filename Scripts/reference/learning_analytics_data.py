@@ -2,7 +2,8 @@
 """Trims the OULAD 2013 CSVs to what `swift run LearningAnalytics` reads.
 
 Usage: python3 Scripts/reference/learning_analytics_data.py [DATA_DIR]
-DATA_DIR defaults to ../shared/data/oulad-2013 relative to the repository root. Writes
+DATA_DIR holds the five source CSVs described in Examples/LearningAnalytics/Data/NOTICE.md
+("The source copy"); without it, shared/data/oulad-2013 beside the repository is used. Writes
 Examples/LearningAnalytics/Data/{assessments,studentAssessment,studentRegistration}.csv.
 
 Changes (also listed in Examples/LearningAnalytics/Data/NOTICE.md):

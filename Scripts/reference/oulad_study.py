@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Feasibility study for issue 9 on the OULAD 2013 data (tune on 2013B, report on 2013J).
+"""Feasibility study for contexts and population priors on the OULAD 2013 data (tune on 2013B, report on 2013J).
 
 Every model below is expressible in SelfModel's revision rule (Docs/Math.md):
 
@@ -32,7 +32,9 @@ Models (all tuned on 2013B, scored on 2013J):
                         (all outcomes equal) kept out of the parents.
 
 Usage:  python3 Scripts/reference/oulad_study.py [DATA_DIR]
-        DATA_DIR defaults to ../shared/data/oulad-2013 relative to the repository root.
+        DATA_DIR holds the five source CSVs described in
+        Examples/LearningAnalytics/Data/NOTICE.md ("The source copy"); without it,
+        shared/data/oulad-2013 beside the repository is used.
 Deterministic: fixed bootstrap seed, deterministic optimisers. numpy + scipy only.
 """
 from __future__ import annotations

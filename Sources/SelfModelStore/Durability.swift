@@ -12,6 +12,10 @@
 /// Snapshots (compaction, `forget`, user creation and deletion) are always written durably,
 /// whatever the level: temp file, `fsync`, rename, folder `fsync`.
 ///
+/// `fdatasync` and `fsync` are the Linux calls. On Darwin every sync is
+/// `fcntl(F_FULLFSYNC)`, because `fsync` there leaves the data in the drive's cache (it
+/// falls back to `fsync` on file systems without it); Darwin builds are not verified yet.
+///
 /// ```swift
 /// var options = FileStore.Options()
 /// options.durability = .deferred  // a cache you can rebuild; speed matters more

@@ -1,10 +1,16 @@
 import Foundation
-import Glibc
 import SelfModel
 import Synchronization
 import Testing
 
 @testable import SelfModelStore
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Collects a store's events.
 final class EventLog: Sendable {

@@ -1,9 +1,15 @@
 import Foundation
-import Glibc
 import SelfModel
 import Testing
 
 @testable import SelfModelStore
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 @Suite struct FileStoreLifecycleTests {
   @Test func shutdownFinishesCallsReleasesTheLockAndRefusesLaterCalls() async throws {
@@ -12,13 +18,14 @@ import Testing
     let log = EventLog()
     let store = try FileStore(at: folder.path, options: .init(observer: log.observer))
     try await StoreFixtures.makeUser("alice", in: store)
-    await withTaskGroup(of: Void.self) { group in
+    try await withThrowingTaskGroup(of: Void.self) { group in
       for index in 0..<8 {
         group.addTask {
-          _ = try? await store.record(
+          _ = try await store.record(
             try StoreFixtures.evidence("e\(index)"), for: "alice", at: StoreFixtures.now)
         }
       }
+      try await group.waitForAll()
     }
     await store.shutdown()
     await store.shutdown()

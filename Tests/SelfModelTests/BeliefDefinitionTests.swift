@@ -81,10 +81,21 @@ import Testing
 
   @Test func decodingValidatesTagsAndImportance() {
     let json = #"{"key":"k","statement":"s","outcomes":["true","false"],"baseRates":[0.5,0.5],"#
-    for tail in [#""importance":0}"#, #""tags":["a","a"]}"#] {
-      #expect(throws: (any Error).self) {
+    let cases: [(tail: String, expected: ModelError)] = [
+      (
+        #""importance":0}"#,
+        .numberOutOfRange(field: "importance of belief k", value: 0, allowed: "greater than 0")
+      ),
+      (
+        #""tags":["a","a"]}"#,
+        .invalidText(field: "tags of belief k", reason: #""a" is listed twice"#)
+      ),
+    ]
+    for (tail, expected) in cases {
+      let failure = DecodingFailure.of {
         try JSONDecoder().decode(BeliefDefinition.self, from: Data((json + tail).utf8))
       }
+      #expect(failure == .model(expected), "\(tail)")
     }
   }
 }

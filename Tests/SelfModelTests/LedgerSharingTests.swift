@@ -65,10 +65,10 @@ import Testing
   /// A reused id is refused in a copy that holds it, and accepted in a copy made before it
   /// was recorded (there it is new).
   @Test func idsAreCheckedAgainstTheCopysOwnLedger() throws {
-    let scenario = try (0..<100 as Range<UInt64>).lazy.map(RandomScenario.init(seed:))
-      .first { $0.evidence.count >= 4 }
-    let items = try #require(scenario).evidence
-    guard let scenario else { return }
+    let scenario = try #require(
+      try (0..<100 as Range<UInt64>).lazy.map(RandomScenario.init(seed:))
+        .first { $0.evidence.count >= 4 })
+    let items = scenario.evidence
     var first = try scenario.model(with: Array(items.prefix(2)))
     var second = first
     try first.append(items[2], at: scenario.now)

@@ -70,13 +70,24 @@ import Testing
     #expect(likelihood.sourceOverrides == [.rejected: "rx.rejected", .rated: "rx.rated"])
   }
 
-  @Test(arguments: [
-    #"{"sourceOverrides":{"liked":"x"}}"#, #"{"sourceOverrides":["rejected"]}"#,
-    #"{"sourceOverrides":["rejected","a","rejected","b"]}"#,
-    #"{"sourceOverrides":{"rejected":"bad id"}}"#, #"{"sourceOverrides":"rejected"}"#,
-    #"{"ratingWeight":"high"}"#,
-  ])
-  func malformedLikelihoodsAreDecodingErrors(_ text: String) {
-    #expect(throws: (any Error).self) { try Self.decode(ReactionLikelihood.self, text) }
+  /// Each malformed likelihood with the error that names why.
+  static let malformed: [(text: String, expected: DecodingFailure)] = [
+    (#"{"sourceOverrides":{"liked":"x"}}"#, .corrupted),
+    (#"{"sourceOverrides":["rejected"]}"#, .corrupted),
+    (#"{"sourceOverrides":["rejected","a","rejected","b"]}"#, .corrupted),
+    (
+      #"{"sourceOverrides":{"rejected":"bad id"}}"#,
+      .model(
+        .invalidIdentifier(
+          kind: "source id", value: "bad id", reason: "it contains the disallowed byte 0x20"))
+    ),
+    (#"{"sourceOverrides":"rejected"}"#, .wrongType),
+    (#"{"ratingWeight":"high"}"#, .wrongType),
+  ]
+
+  @Test(arguments: 0..<malformed.count)
+  func malformedLikelihoodsAreDecodingErrors(_ index: Int) {
+    let (text, expected) = Self.malformed[index]
+    #expect(DecodingFailure.of { try Self.decode(ReactionLikelihood.self, text) } == expected)
   }
 }

@@ -6,6 +6,10 @@ import SelfModelStore
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// B2: one durable record per call, one sync each (`FileStore` with `.synchronous`), against
@@ -114,8 +118,22 @@ final class RawAppender {
         : write(descriptor, pointer.baseAddress, bytes)
     }
     offset += bytes
-    guard written == bytes, fdatasync(descriptor) == 0 else { throw POSIXError(.EIO) }
+    guard written == bytes, syncData(descriptor) == 0 else { throw POSIXError(.EIO) }
   }
 
-  func close() { _ = Glibc.close(descriptor) }
+  func close() { closeDescriptor(descriptor) }
+}
+
+/// Closes `fd`: the C library's `close`, which the method `close()` shadows by name.
+private func closeDescriptor(_ fd: Int32) {
+  _ = close(fd)
+}
+
+/// The durable data sync the store uses: `fdatasync` on Linux, `F_FULLFSYNC` on Darwin.
+private func syncData(_ fd: Int32) -> Int32 {
+  #if canImport(Darwin)
+    return fcntl(fd, F_FULLFSYNC)
+  #else
+    return fdatasync(fd)
+  #endif
 }

@@ -6,6 +6,10 @@ import SelfModelStore
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// B4c and B7: replay a journal of 1,000,000 records (one evidence item each) into a model,

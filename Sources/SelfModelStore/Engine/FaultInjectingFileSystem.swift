@@ -1,5 +1,11 @@
-import Glibc
 import Synchronization
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A ``FileSystem`` for tests that forwards to another one and makes chosen calls fail.
 ///

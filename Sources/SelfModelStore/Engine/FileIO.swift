@@ -1,4 +1,10 @@
-import Glibc
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// File helpers shared by the journal and the snapshot: whole-file reads, write loops that
 /// survive short writes and `EINTR`, durable file creation and temporary-file names.

@@ -1,5 +1,11 @@
-import Glibc
 import Synchronization
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The exclusive, advisory lock (`flock`) on a store folder's `LOCK` file, held for the
 /// store's lifetime so that one process, and one store instance within it, owns the folder.

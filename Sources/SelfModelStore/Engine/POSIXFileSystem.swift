@@ -1,8 +1,15 @@
-import Glibc
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
-/// The real file system, through Glibc system calls.
+/// The real file system, through the C library's system calls (Glibc, Musl or Darwin).
 ///
-/// Descriptor-based calls name the file in their errors by reading `/proc/self/fd`.
+/// Descriptor-based calls name the file in their errors by reading `/proc/self/fd` (Linux) or
+/// `fcntl(F_GETPATH)` (Darwin). Syncs use `F_FULLFSYNC` on Darwin; see `systemSync`.
 package struct POSIXFileSystem: FileSystem {
   /// Creates the file system.
   package init() {}
@@ -11,18 +18,18 @@ package struct POSIXFileSystem: FileSystem {
   package func open(_ path: String, _ options: OpenOptions, permissions: UInt32)
     throws(StoreError) -> Int32
   {
-    let fd = Glibc.open(path, Self.flags(for: options), mode_t(permissions))
-    guard fd >= 0 else { throw .system("open", path: path, errno: Glibc.errno) }
+    let fd = systemOpen(path, Self.flags(for: options), permissions)
+    guard fd >= 0 else { throw .system("open", path: path, errno: systemErrno) }
     return fd
   }
 
   /// Closes a descriptor.
-  package func close(_ fd: Int32) { _ = Glibc.close(fd) }
+  package func close(_ fd: Int32) { systemClose(fd) }
 
   /// One `write(2)`; see ``FileSystem/write(_:_:)``.
   package func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(StoreError) -> Int {
     guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
-    let written = Glibc.write(fd, base, bytes.count)
+    let written = systemWrite(fd, base, bytes.count)
     guard written >= 0 else { throw failure("write", fd) }
     return written
   }
@@ -59,48 +66,48 @@ package struct POSIXFileSystem: FileSystem {
     guard ftruncate(fd, off_t(length)) == 0 else { throw failure("truncate", fd) }
   }
 
-  /// `fsync`.
+  /// `fsync` (`F_FULLFSYNC` on Darwin).
   package func synchronize(_ fd: Int32) throws(StoreError) {
-    guard fsync(fd) == 0 else { throw failure("synchronize", fd) }
+    guard systemSync(fd, dataOnly: false) == 0 else { throw failure("synchronize", fd) }
   }
 
-  /// `fdatasync`.
+  /// `fdatasync` (`F_FULLFSYNC` on Darwin).
   package func synchronizeData(_ fd: Int32) throws(StoreError) {
-    guard fdatasync(fd) == 0 else { throw failure("synchronizeData", fd) }
+    guard systemSync(fd, dataOnly: true) == 0 else { throw failure("synchronizeData", fd) }
   }
 
   /// `rename(2)`.
   package func rename(_ from: String, to: String) throws(StoreError) {
-    guard Glibc.rename(from, to) == 0 else {
-      throw .system("rename", path: from, errno: Glibc.errno, detail: "renaming to \(to)")
+    guard systemRename(from, to) == 0 else {
+      throw .system("rename", path: from, errno: systemErrno, detail: "renaming to \(to)")
     }
   }
 
   /// `unlink`; `ENOENT` is success.
   package func remove(_ path: String) throws(StoreError) {
-    guard unlink(path) == 0 || Glibc.errno == ENOENT else {
-      throw .system("remove", path: path, errno: Glibc.errno)
+    guard unlink(path) == 0 || systemErrno == ENOENT else {
+      throw .system("remove", path: path, errno: systemErrno)
     }
   }
 
   /// `mkdir`; `EEXIST` is success.
   package func makeDirectory(_ path: String, permissions: UInt32) throws(StoreError) {
-    guard mkdir(path, mode_t(permissions)) == 0 || Glibc.errno == EEXIST else {
-      throw .system("makeDirectory", path: path, errno: Glibc.errno)
+    guard mkdir(path, mode_t(permissions)) == 0 || systemErrno == EEXIST else {
+      throw .system("makeDirectory", path: path, errno: systemErrno)
     }
   }
 
   /// `rmdir`; `ENOENT` is success.
   package func removeDirectory(_ path: String) throws(StoreError) {
-    guard rmdir(path) == 0 || Glibc.errno == ENOENT else {
-      throw .system("removeDirectory", path: path, errno: Glibc.errno)
+    guard rmdir(path) == 0 || systemErrno == ENOENT else {
+      throw .system("removeDirectory", path: path, errno: systemErrno)
     }
   }
 
   /// The names from `readdir`, without `.` and `..`.
   package func contents(ofDirectory path: String) throws(StoreError) -> [String] {
     guard let directory = opendir(path) else {
-      throw .system("contents", path: path, errno: Glibc.errno)
+      throw .system("contents", path: path, errno: systemErrno)
     }
     defer { closedir(directory) }
     var names: [String] = []
@@ -122,7 +129,7 @@ package struct POSIXFileSystem: FileSystem {
   /// `flock(LOCK_EX | LOCK_NB)`; `EWOULDBLOCK` becomes ``StoreError/Code/locked``.
   package func lockExclusively(_ fd: Int32) throws(StoreError) {
     guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-      let number = Glibc.errno
+      let number = systemErrno
       guard number == EWOULDBLOCK else { throw failure("lock", fd) }
       throw StoreError(
         .locked, operation: "lock", path: Self.path(of: fd), errno: number,
@@ -132,11 +139,11 @@ package struct POSIXFileSystem: FileSystem {
 
   /// Opens the directory read-only, `fsync`s it and closes it.
   package func synchronizeDirectory(_ path: String) throws(StoreError) {
-    let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard fd >= 0 else { throw .system("synchronizeDirectory", path: path, errno: Glibc.errno) }
-    defer { _ = Glibc.close(fd) }
-    guard fsync(fd) == 0 else {
-      throw .system("synchronizeDirectory", path: path, errno: Glibc.errno)
+    let fd = systemOpen(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)
+    guard fd >= 0 else { throw .system("synchronizeDirectory", path: path, errno: systemErrno) }
+    defer { systemClose(fd) }
+    guard systemSync(fd, dataOnly: false) == 0 else {
+      throw .system("synchronizeDirectory", path: path, errno: systemErrno)
     }
   }
 
@@ -161,18 +168,15 @@ package struct POSIXFileSystem: FileSystem {
 
   /// The error for a failed call on `fd`, read from `errno` now.
   private func failure(_ operation: String, _ fd: Int32) -> StoreError {
-    let number = Glibc.errno
+    let number = systemErrno
     return .system(operation, path: Self.path(of: fd), errno: number)
   }
 
-  /// The path a descriptor refers to, from `/proc/self/fd`, if it can be read.
+  /// The path a descriptor refers to, if the platform can say (see `systemPath(of:)`).
   ///
   /// - Parameter fd: The descriptor.
   /// - Returns: The path, or `"fd <n>"`.
   static func path(of fd: Int32) -> String {
-    var buffer = [CChar](repeating: 0, count: 4_096)
-    let count = readlink("/proc/self/fd/\(fd)", &buffer, buffer.count - 1)
-    guard count > 0 else { return "fd \(fd)" }
-    return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    systemPath(of: fd) ?? "fd \(fd)"
   }
 }

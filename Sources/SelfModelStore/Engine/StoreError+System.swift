@@ -1,4 +1,10 @@
-import Glibc
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 extension StoreError {
   /// The error for a failed system call: ``Code/diskFull`` for `ENOSPC` and `EDQUOT`,

@@ -1,5 +1,11 @@
-import Glibc
 import Synchronization
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Holds a ``FaultInjectingFileSystem``'s syncs while closed, for tests of what must not wait
 /// for a sync in flight.

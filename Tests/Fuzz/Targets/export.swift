@@ -10,6 +10,7 @@ import SelfModelStore
 /// - Returns: 0, as libFuzzer requires.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+  // A fuzz input may be refused (thrown); only a trap is a finding.
   _ = try? DecoderProbe.export(Array(UnsafeBufferPointer(start: data, count: size)))
   return 0
 }

@@ -3,8 +3,13 @@ import SelfModel
 import SelfModelStore
 import Testing
 
-/// Decode throughput of evidence payloads; meaningful only in release builds
-/// (`swift test -c release --filter EngineDecodeSpeed`).
+/// Decode throughput of evidence payloads, in every build: a release build must decode a
+/// million records well under a second; a debug build (what `swift test` and CI run) a tenth
+/// of them in 30 s. Here that took 2.5 to 4.8 s in debug with the 2 cores at load average
+/// 20-29 and other tests running beside it, so the bound does not flake on a shared machine,
+/// while a decoder that became quadratic or copies the payload per record (100 times slower)
+/// fails in CI too.
+/// (`swift test -c release --filter EngineDecodeSpeed` for the release figure.)
 @Suite struct EngineDecodeSpeedTests {
   /// Whether this is an optimised build.
   static let isOptimized: Bool = {
@@ -15,9 +20,12 @@ import Testing
     #endif
   }()
 
-  /// Decodes 1,000,000 evidence records (10,000 payloads of 100) and expects well under 1 s.
-  @Test(.enabled(if: isOptimized, "skipped in debug builds: timing is meaningless there"))
-  func decodesOneMillionEvidenceRecordsQuickly() throws {
+  /// Payloads of 100 records to decode, and the time allowed, for this build.
+  static let (payloads, allowedSeconds): (Int, Double) = isOptimized ? (10_000, 1) : (1_000, 30)
+
+  /// Decodes `payloads` payloads of 100 evidence records; checks they are the ones encoded and
+  /// that it took less than `allowedSeconds`.
+  @Test func decodesEvidenceRecordsQuickly() throws {
     let now = Date(timeIntervalSinceReferenceDate: 800_000_000)
     var batch: [Evidence] = []
     for index in 0..<100 {
@@ -31,10 +39,15 @@ import Testing
           content: content, weight: 1.5, source: "classifier", observedAt: observedAt, note: note))
     }
     let payload = try OperationCodec.encode(.observe(batch, now: now))
+    guard case .observe(let first, let decodedNow) = try OperationCodec.decode(payload) else {
+      Issue.record("the payload did not decode as an observation")
+      return
+    }
+    #expect(first == batch && decodedNow == now)
     let clock = ContinuousClock()
     var decoded = 0
     let elapsed = try clock.measure {
-      for _ in 0..<10_000 {
+      for _ in 0..<Self.payloads {
         guard case .observe(let evidence, _) = try OperationCodec.decode(payload) else { return }
         decoded += evidence.count
       }
@@ -44,7 +57,7 @@ import Testing
     print(
       "EngineDecodeSpeed: \(decoded) evidence records in \(seconds) s, \(Int(Double(decoded) / seconds)) records/s, payload \(payload.count) bytes per 100"
     )
-    #expect(decoded == 1_000_000)
-    #expect(seconds < 1)
+    #expect(decoded == Self.payloads * 100)
+    #expect(seconds < Self.allowedSeconds)
   }
 }

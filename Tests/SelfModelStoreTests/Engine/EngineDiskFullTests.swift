@@ -1,7 +1,13 @@
 import Foundation
-import Glibc
 import SelfModelStore
 import Testing
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A real full disk: a 64 KiB tmpfs, filled by appends until the journal reports it.
 ///
@@ -18,7 +24,7 @@ import Testing
     guard (try? mount(directory.path)) == 0 else {
       return "skipped: mount -t tmpfs failed (no CAP_SYS_ADMIN?)"
     }
-    _ = try? unmount(directory.path)
+    _ = try? unmount(directory.path)  // cleanup of the probe mount; its failure checks nothing
     return nil
   }()
 
@@ -47,7 +53,7 @@ import Testing
   func fillingATmpfsThrowsDiskFullAndKeepsSyncedRecords() throws {
     try EngineTemporaryDirectory.with { directory in
       try #require(try Self.mount(directory.path) == 0, "mount failed")
-      defer { _ = try? Self.unmount(directory.path) }
+      defer { _ = try? Self.unmount(directory.path) }  // cleanup; the test's checks are above it
       let path = directory.file("journal")
       let (journal, _) = try JournalFile.open(path: path, fileSystem: POSIXFileSystem())
       var synced: [[UInt8]] = []

@@ -1,7 +1,13 @@
 import Foundation
-import Glibc
 import SelfModelStore
 import Testing
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Fails each I/O call of a scripted workload in turn and checks that what was acknowledged
 /// survives and nothing is invented.

@@ -1,7 +1,13 @@
 import Foundation
-import Glibc
 import SelfModelStore
 import Testing
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The preallocated layout of ``JournalFile``: growth in zero-filled chunks, the logical end,
 /// torn writes into the free space, garbage after the logical end, and faults while growing.

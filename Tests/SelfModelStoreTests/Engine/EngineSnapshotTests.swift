@@ -1,8 +1,14 @@
 import Foundation
-import Glibc
 import SelfModelStore
 import SelfModelTesting
 import Testing
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Round trips, damage, permissions and interrupted replacement for ``SnapshotFile``.
 @Suite struct EngineSnapshotTests {

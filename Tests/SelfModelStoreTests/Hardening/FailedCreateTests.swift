@@ -1,9 +1,15 @@
 import Foundation
-import Glibc
 import SelfModel
 import Testing
 
 @testable import SelfModelStore
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Audit finding (Operations.md, reads after a failed write): a `createUser` that fails on a
 /// full disk must not leave a user that cannot be read while the disk stays full.

@@ -2,6 +2,10 @@ import Foundation
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// The `StoreCrashChild` executable, launched with a pipe on its standard output.
@@ -39,7 +43,12 @@ final class ChildProcess {
 
   /// Kills the child with SIGKILL and waits for it.
   func kill() {
-    if process.isRunning { _ = Glibc.kill(process.processIdentifier, SIGKILL) }
+    if process.isRunning { killProcess(process.processIdentifier) }
     process.waitUntilExit()
   }
+}
+
+/// Sends SIGKILL to `pid`: the C library's `kill`, which the method `kill()` shadows by name.
+private func killProcess(_ pid: Int32) {
+  _ = kill(pid, SIGKILL)
 }

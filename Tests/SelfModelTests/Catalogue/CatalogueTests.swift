@@ -99,20 +99,47 @@ import Testing
         == String(decoding: data, as: UTF8.self))
   }
 
-  @Test(arguments: [
-    #"{"format":"selfmodel.user-export","formatVersion":1}"#,
-    #"{"format":"selfmodel.catalogue","formatVersion":2,"version":1}"#,
-    #"{"format":"selfmodel.catalogue","formatVersion":1,"version":1,"policy":{},"beliefs":[],"sources":[{"id":"a","kind":"behavior","reliability":0.5},{"id":"a","kind":"behavior","reliability":0.5}]}"#,
-    #"{"format":"selfmodel.catalogue","formatVersion":1,"version":-3,"policy":{},"beliefs":[],"sources":[]}"#,
-    #"{"format":"selfmodel.catalogue","formatVersion":1,"version":1,"policy":{"priorWeight":-1},"beliefs":[],"sources":[]}"#,
-    #"{"format":"selfmodel.catalogue","formatVersion":1,"version":1,"policy":{},"beliefs":[{"key":"","statement":"s","outcomes":["a","b"],"baseRates":[0.5,0.5]}],"sources":[]}"#,
-    #"{"format":"selfmodel.catalogue","formatVersion":1,"version":1,"policy":{},"beliefs":[{"key":"x","statement":"s","outcomes":["a","b"],"baseRates":[0.5,0.5]}],"sources":[]"#,
-    "",
-  ])
-  func decodingRefusesForeignNewerDamagedOrInvalidDocuments(_ json: String) {
-    #expect(throws: (any Error).self) {
+  /// Each refused document with the error that names why.
+  static let refusedDocuments: [(json: String, expected: DecodingFailure)] = [
+    (
+      #"{"format":"selfmodel.user-export","formatVersion":1}"#,
+      .model(
+        .corruptSnapshot(reason: #"document kind is "selfmodel.user-export", not a catalogue"#))
+    ),
+    (
+      #"{"format":"selfmodel.catalogue","formatVersion":99,"version":1}"#,
+      .model(.unsupportedFormatVersion(found: 99, supported: Catalogue.readableFormatVersions))
+    ),
+    (
+      #"{"format":"selfmodel.catalogue","formatVersion":1,"version":1,"policy":{},"beliefs":[],"sources":[{"id":"a","kind":"behavior","reliability":0.5},{"id":"a","kind":"behavior","reliability":0.5}]}"#,
+      .model(.incompatibleCatalogue(reason: "source a is listed twice"))
+    ),
+    (
+      #"{"format":"selfmodel.catalogue","formatVersion":1,"version":-3,"policy":{},"beliefs":[],"sources":[]}"#,
+      .model(.numberOutOfRange(field: "catalogue version", value: -3, allowed: ">= 0"))
+    ),
+    (
+      #"{"format":"selfmodel.catalogue","formatVersion":1,"version":1,"policy":{"priorWeight":-1},"beliefs":[],"sources":[]}"#,
+      .model(.numberOutOfRange(field: "priorWeight", value: -1, allowed: "greater than 0"))
+    ),
+    (
+      #"{"format":"selfmodel.catalogue","formatVersion":1,"version":1,"policy":{},"beliefs":[{"key":"","statement":"s","outcomes":["a","b"],"baseRates":[0.5,0.5]}],"sources":[]}"#,
+      .model(.invalidIdentifier(kind: "belief key", value: "", reason: "it is empty"))
+    ),
+    (
+      #"{"format":"selfmodel.catalogue","formatVersion":1,"version":1,"policy":{},"beliefs":[{"key":"x","statement":"s","outcomes":["a","b"],"baseRates":[0.5,0.5]}],"sources":[]"#,
+      .corrupted
+    ),
+    ("", .corrupted),
+  ]
+
+  @Test(arguments: 0..<refusedDocuments.count)
+  func decodingRefusesForeignNewerDamagedOrInvalidDocuments(_ index: Int) {
+    let (json, expected) = Self.refusedDocuments[index]
+    let failure = DecodingFailure.of {
       try JSONDecoder().decode(Catalogue.self, from: Data(json.utf8))
     }
+    #expect(failure == expected, "\(json)")
   }
 
   @Test func newerFormatIsNamedAsSuch() {

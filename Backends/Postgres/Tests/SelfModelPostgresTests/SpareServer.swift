@@ -4,6 +4,10 @@ import SelfModelPostgres
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// The second throwaway server `Scripts/with-postgres` offers through `SELFMODEL_PG_SPARE`,

@@ -17,9 +17,14 @@ import Testing
     let text = try #require(contents.first?.text)
     let beliefs = try JSONDecoder().decode([EstimateResponse].self, from: Data(text.utf8))
     #expect(beliefs.map(\.belief) == ["style.concise", "style.tone", "coding.tests-first"])
-    await #expect(throws: (any Error).self) {
+    let unknown = await #expect(throws: MCPError.self) {
       _ = try await client.readResource(uri: "selfmodel://users/u9/nothing")
     }
+    guard case .invalidParams(let detail)? = unknown else {
+      Issue.record("expected invalid params, got \(String(describing: unknown))")
+      return
+    }
+    #expect(detail?.contains("unknown resource selfmodel://users/u9/nothing") == true)
     await fixture.remove()
   }
 
@@ -28,9 +33,14 @@ import Testing
     let client = try await fixture.client(scope: .only(["u2"]))
     let (resources, _) = try await client.listResources()
     #expect(resources.map(\.uri) == ["selfmodel://users/u2/beliefs"])
-    await #expect(throws: (any Error).self) {
+    let refused = await #expect(throws: MCPError.self) {
       _ = try await client.readResource(uri: "selfmodel://users/u1/beliefs")
     }
+    guard case .invalidParams(let detail)? = refused else {
+      Issue.record("expected invalid params, got \(String(describing: refused))")
+      return
+    }
+    #expect(detail == ToolError.userNotPermitted("u1").description)
     await fixture.remove()
   }
 

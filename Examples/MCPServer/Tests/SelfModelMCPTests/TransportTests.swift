@@ -83,7 +83,8 @@ import Testing
     #expect(other.code == "userNotPermitted")
     await client.disconnect()
 
-    await #expect(throws: (any Error).self) {
+    // The front door answers 401; the SDK's transport, with no authorizer, reports it so.
+    await #expect(throws: MCPError.internalError("Authentication required")) {
       _ = try await Self.httpClient(endpoint, token: "not-a-known-token-at-all")
     }
     serving.cancel()
