@@ -82,6 +82,7 @@ public final class FileStore: UserModelStore {
     let catalogue: Catalogue
     do {
       try migrator.prepare(layout, fileSystem: fileSystem)
+      try fileSystem.requireFolder(layout.usersPath, operation: "open", allowMissing: false)
       catalogue = try CatalogueFile.read(layout, fileSystem: fileSystem)
     } catch {
       lock.release()

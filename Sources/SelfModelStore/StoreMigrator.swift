@@ -50,15 +50,22 @@ package struct StoreMigrator: Sendable {
     Migration(id: "v2-catalogue") { _, _ throws(StoreError) in },
   ])
 
-  /// Checks `FORMAT` and runs the migrations it does not list, recording each.
-  func prepare(_ layout: FileStoreLayout, fileSystem: any FileSystem) throws(StoreError) {
-    var format = try StoreFormat.read(layout, fileSystem: fileSystem)
+  /// Refuses a `FORMAT` that lists a migration this library does not know.
+  ///
+  /// - Throws: ``StoreError/Code/newerFormat`` naming the migration.
+  func check(_ format: StoreFormat, path: String) throws(StoreError) {
     let known = Set(migrations.map(\.id))
     if let unknown = format.migrations.first(where: { !known.contains($0) }) {
       throw StoreError(
-        .newerFormat, operation: "open", path: layout.formatPath,
+        .newerFormat, operation: "open", path: path,
         detail: "migration \(unknown) is from a newer library")
     }
+  }
+
+  /// Checks `FORMAT` and runs the migrations it does not list, recording each.
+  func prepare(_ layout: FileStoreLayout, fileSystem: any FileSystem) throws(StoreError) {
+    var format = try StoreFormat.read(layout, fileSystem: fileSystem)
+    try check(format, path: layout.formatPath)
     for migration in migrations where !format.migrations.contains(migration.id) {
       try migration.migrate(layout.root, fileSystem)
       format.migrations.append(migration.id)
@@ -97,7 +104,8 @@ struct StoreFormat: Codable {
     }
     let fd = try fileSystem.open(layout.formatPath, [.read], permissions: 0)
     defer { fileSystem.close(fd) }
-    let bytes = try FileIO.readAll(fd, fileSystem: fileSystem)
+    let bytes = try FileIO.readAll(
+      fd, fileSystem: fileSystem, limit: FileIO.maximumSmallFileSize, path: layout.formatPath)
     guard let format = try? JSONDecoder().decode(StoreFormat.self, from: Data(bytes)) else {
       throw StoreError(
         .unknownFormat, operation: "open", path: layout.formatPath,
