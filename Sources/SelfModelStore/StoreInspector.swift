@@ -50,7 +50,7 @@ package struct StoreInspector: Sendable {
     }
     var catalogue = Catalogue.empty
     do {
-      catalogue = try CatalogueFile.read(layout, fileSystem: fileSystem)
+      catalogue = try CatalogueFile.open(layout, fileSystem: fileSystem, writable: false)
       catalogueDamage = nil
     } catch {
       catalogueDamage = Damage(path: layout.cataloguePath, detail: error.description)
@@ -67,7 +67,8 @@ package struct StoreInspector: Sendable {
   ///   ``StoreError/Code/newerFormat`` or ``StoreError/Code/unknownFormat``.
   package func catalogue() throws(StoreError) -> Catalogue {
     if catalogueDamage != nil {
-      return try CatalogueFile.read(environment.layout, fileSystem: environment.fileSystem)
+      return try CatalogueFile.open(
+        environment.layout, fileSystem: environment.fileSystem, writable: false)
     }
     return environment.catalogue.catalogue
   }

@@ -23,6 +23,19 @@ enum HostileFixture {
     return store
   }
 
+  /// A copy of the golden store `name` from the test resources.
+  static func golden(_ name: String) throws -> StoreTestFolder {
+    let folder = StoreTestFolder(name)
+    guard let resources = Bundle.module.resourceURL else { throw POSIXError(.ENOENT) }
+    let candidates = ["Resources/\(name)", name].map { resources.appendingPathComponent($0).path }
+    guard let source = candidates.first(where: FileManager.default.fileExists) else {
+      throw POSIXError(.ENOENT)
+    }
+    try FileManager.default.removeItem(atPath: folder.path)
+    try FileManager.default.copyItem(atPath: source, toPath: folder.path)
+    return folder
+  }
+
   /// The paths of `user`'s folder in the store at `root`.
   static func folder(_ user: UserID, in root: String) -> UserFolder {
     FileStoreLayout(root: root).folder(for: user)
