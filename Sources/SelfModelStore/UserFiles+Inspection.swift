@@ -34,10 +34,11 @@ extension UserFiles {
   }
 
   private func inspectOnce(catalogue: Catalogue) throws(StoreError) -> UserModel? {
-    let recovery = try JournalFile.inspect(
+    let inspected = try JournalFile.inspect(
       path: folder.journalPath, fileSystem: fileSystem, binding: journalBinding)
     guard let (stored, snapshotModel) = try readSnapshot(catalogue: catalogue) else { return nil }
-    guard let recovery else { throw missingJournal() }
+    if inspected == nil, stored.journal != nil { throw missingJournal() }
+    let recovery = inspected ?? JournalRecovery(records: [], truncatedBytes: 0)
     var model = snapshotModel
     let covered = stored.coveredSequence
     let replayed = try replay(recovery.records, after: covered, into: &model)
@@ -62,9 +63,10 @@ extension UserFiles {
       "the snapshot covers records up to \(covered) but the journal ends at \(next - 1)")
   }
 
-  /// The error for a user whose snapshot exists but whose journal does not: the snapshot is
-  /// the commit point of creation and the journal is created before it and removed after it,
-  /// so the journal was deleted, and any record after the snapshot with it.
+  /// The error for a user whose snapshot names the journal that continues it
+  /// (``StoredSnapshot/journal``) but whose journal does not exist: the snapshot is the commit
+  /// point of creation and the journal is created before it and removed after it, so the
+  /// journal was deleted, and any record after the snapshot with it.
   func missingJournal() -> StoreError {
     corrupt(
       folder.journalPath,

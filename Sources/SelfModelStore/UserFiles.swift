@@ -53,7 +53,8 @@ struct UserFiles: Sendable {
 
   /// Durably replaces the snapshot with `model`, covering journal records up to `sequence`.
   func writeSnapshot(_ model: UserModel, covering sequence: UInt64) throws(StoreError) {
-    let stored = StoredSnapshot(model: model.snapshot, coveredSequence: sequence)
+    let stored = StoredSnapshot(
+      model: model.snapshot, coveredSequence: sequence, journalBinding: journalBinding)
     let payload = try stored.encoded(path: folder.snapshotPath)
     try SnapshotFile.write(payload, to: folder.snapshotPath, fileSystem: fileSystem)
   }
@@ -119,7 +120,9 @@ struct UserFiles: Sendable {
     guard let (stored, snapshotModel) = try readSnapshot(catalogue: catalogue) else { return nil }
     var model = snapshotModel
     let covered = stored.coveredSequence
-    if !salvage, !fileSystem.exists(folder.journalPath) { throw missingJournal() }
+    if !salvage, stored.journal != nil, !fileSystem.exists(folder.journalPath) {
+      throw missingJournal()
+    }
     let (journal, recovery) = try JournalFile.open(
       path: folder.journalPath, fileSystem: fileSystem, baseSequence: covered + 1,
       salvage: salvage, binding: journalBinding)

@@ -65,3 +65,20 @@ import Testing
     #expect(try StoreInspector(root: folder.path).verify().map(\.path) == [alice.journalPath])
   }
 }
+
+/// A snapshot written before it named its journal (the golden stores) still loads without
+/// its journal, which is created empty, as before.
+@Suite struct LegacyMissingJournalTests {
+  @Test func aLegacySnapshotWithoutItsJournalStillLoads() async throws {
+    let folder = try HostileFixture.golden("golden-v2")
+    defer { folder.remove() }
+    let page = try StoreInspector(root: folder.path).users()
+    let user = try #require(page.users.first)
+    let files = HostileFixture.folder(user, in: folder.path)
+    try FileManager.default.removeItem(atPath: files.journalPath)
+    let store = try await FileStore.reopen(at: folder.path)
+    defer { store.close() }
+    _ = try await store.model(for: user)
+    #expect(FileManager.default.fileExists(atPath: files.journalPath))
+  }
+}
