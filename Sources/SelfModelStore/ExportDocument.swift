@@ -64,7 +64,13 @@ public struct ExportDocument: Sendable, Hashable, Codable {
       throw StoreError(
         .invalidArgument, operation: "import", detail: "document kind is \(header.format)")
     }
-    guard header.formatVersion <= Self.currentFormatVersion, header.formatVersion >= 1 else {
+    guard header.formatVersion >= 1 else {
+      throw StoreError(
+        .invalidArgument, operation: "import",
+        detail: "export format \(header.formatVersion) is not a valid version (versions start at 1)"
+      )
+    }
+    guard header.formatVersion <= Self.currentFormatVersion else {
       throw StoreError(
         .newerFormat, operation: "import",
         detail: "export format \(header.formatVersion); this library reads 1")
@@ -79,7 +85,10 @@ public struct ExportDocument: Sendable, Hashable, Codable {
         try Self.decoder().decode(ExportDocument.self, from: data)
       }
     } catch let error as ModelError {
-      if case .unsupportedFormatVersion = error {
+      // Only a version above the supported range is newer; one below it is invalid.
+      if case .unsupportedFormatVersion(let found, let supported) = error,
+        found > supported.upperBound
+      {
         throw StoreError(.newerFormat, operation: "import", modelError: error)
       }
       throw StoreError(.rejectedByModel, operation: "import", modelError: error)

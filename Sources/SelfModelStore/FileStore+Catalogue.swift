@@ -50,10 +50,10 @@ extension StoreEnvironment {
       return current.changes(from: current)
     }
     do {
-      try CatalogueFile.write(next, layout, fileSystem: fileSystem)
+      try CatalogueFile.publish(next, layout, fileSystem: fileSystem)
     } catch {
       // The rename may or may not have happened: keep memory equal to what is on disk.
-      if let onDisk = try? CatalogueFile.read(layout, fileSystem: fileSystem) {
+      if let onDisk = try? CatalogueFile.open(layout, fileSystem: fileSystem, writable: false) {
         catalogue.replace(with: onDisk)
       }
       throw error

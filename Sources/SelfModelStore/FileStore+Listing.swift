@@ -40,6 +40,7 @@ extension StoreEnvironment {
   /// Up to `limit` users whose folder hash sorts after `hash`, in hash order.
   func listUsers(afterHash hash: String, limit: Int) throws(StoreError) -> UserPage {
     let usersPath = layout.usersPath
+    try fileSystem.requireFolder(usersPath, operation: "users", allowMissing: false)
     let shardNames = try fileSystem.contents(ofDirectory: usersPath)
       .filter { FileStoreLayout.isShardName($0) && $0 >= String(hash.prefix(2)) }.sorted()
     var found: [UserID] = []
@@ -48,8 +49,14 @@ extension StoreEnvironment {
     var damaged: [(before: Int, path: String)] = []
     for shard in shardNames {
       let shardPath = usersPath + "/" + shard
-      let names = try fileSystem.contents(ofDirectory: shardPath)
-        .filter { FileStoreLayout.isUserFolderName($0) && $0 > hash }.sorted()
+      // A file, link or unreadable entry named like a shard is reported, never fatal.
+      guard fileSystem.kind(of: shardPath) == .directory,
+        let all = try? fileSystem.contents(ofDirectory: shardPath)
+      else {
+        damaged.append((found.count, shardPath))
+        continue
+      }
+      let names = all.filter { FileStoreLayout.isUserFolderName($0) && $0 > hash }.sorted()
       for name in names {
         let folder = UserFolder(usersPath: usersPath, hash: name)
         guard fileSystem.exists(folder.snapshotPath) else { continue }
@@ -75,7 +82,8 @@ extension StoreEnvironment {
   func readUserID(_ folder: UserFolder) throws(StoreError) -> UserID {
     let fd = try fileSystem.open(folder.idPath, [.read], permissions: 0)
     defer { fileSystem.close(fd) }
-    let bytes = try FileIO.readAll(fd, fileSystem: fileSystem)
+    let bytes = try FileIO.readAll(
+      fd, fileSystem: fileSystem, limit: FileIO.maximumSmallFileSize, path: folder.idPath)
     guard let user = try? UserID(String(decoding: bytes, as: UTF8.self)),
       SHA256.hexDigest(of: Array(user.rawValue.utf8)) == folder.hash
     else {

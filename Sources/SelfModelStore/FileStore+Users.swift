@@ -80,10 +80,15 @@ extension ShardState {
     guard cached(user) == nil, !files.exists else {
       throw StoreError(.userAlreadyExists, operation: operation, user: user)
     }
+    // A foreign entry in the way is that user's problem: nothing was written yet.
+    try files.checkFolders(operation: operation)
     do {
       insert(try files.create(model))
     } catch {
-      fail(user, error)
+      // Roll back: a create that throws leaves no user. Only if that fails too may a
+      // half-created user remain, and the store stops writing.
+      evict(user)
+      if (try? files.delete()) == nil || files.exists { fail(user, error) }
       throw error
     }
   }

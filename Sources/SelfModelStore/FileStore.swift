@@ -81,8 +81,11 @@ public final class FileStore: UserModelStore {
     let layout = FileStoreLayout(root: root)
     let catalogue: Catalogue
     do {
+      // Checked before anything is written: a store with a bad CATALOGUE opens nothing.
+      _ = try CatalogueFile.open(layout, fileSystem: fileSystem, writable: false)
       try migrator.prepare(layout, fileSystem: fileSystem)
-      catalogue = try CatalogueFile.read(layout, fileSystem: fileSystem)
+      try fileSystem.requireFolder(layout.usersPath, operation: "open", allowMissing: false)
+      catalogue = try CatalogueFile.open(layout, fileSystem: fileSystem, writable: true)
     } catch {
       lock.release()
       throw error

@@ -97,6 +97,9 @@ extension ShardState {
     do {
       try environment.compacting(slot.user, journal: slot.journal, records: slot.journalRecords) {
         () throws(StoreError) in
+        // The journal first: a crash before its reset must leave a journal that reaches the
+        // snapshot's end, so a journal ending before it is always damage (see `UserFiles`).
+        try slot.journal.synchronize()
         try slot.files.writeSnapshot(target, covering: covered)
         try slot.journal.reset(baseSequence: covered + 1)
         if purging { try slot.files.purgeExtras() }

@@ -4,10 +4,10 @@ package import SelfModel
 /// the users, load a model, verify every file. It never takes the store's lock and never
 /// writes, so it can read a folder that a running store holds.
 ///
-/// Reading beside a running writer is safe but not a snapshot in time: a user compacted
-/// between the read of its snapshot and of its journal can look damaged for that moment
-/// (``model(for:)`` retries once), and a record being appended looks like a torn tail, which is
-/// read past and never reported as damage.
+/// Reading beside a running writer is safe: a user's journal is read before its snapshot and
+/// an inconsistent pair is read again (see `UserFiles.inspect(catalogue:)`), a user deleted
+/// meanwhile is skipped, and a record being appended looks like a torn tail, which is read
+/// past and never reported as damage.
 ///
 /// ```swift
 /// let inspector = try StoreInspector(root: "/var/lib/app/models")
@@ -26,6 +26,9 @@ package struct StoreInspector: Sendable {
   /// What reading the `CATALOGUE` file found wrong, if anything (the users are then read on
   /// the empty catalogue, and `verify` reports it first).
   private let catalogueDamage: Damage?
+  /// What reading the `FORMAT` file found wrong (garbage, a newer version, an unknown
+  /// migration), if anything: `verify` reports it first and the other reads refuse.
+  private let formatError: StoreError?
 
   /// Opens a store folder for reading.
   ///
@@ -38,9 +41,16 @@ package struct StoreInspector: Sendable {
       throw StoreError(
         .unknownFormat, operation: "inspect", path: root, detail: "no FORMAT file: not a store")
     }
+    do {
+      let format = try StoreFormat.read(layout, fileSystem: fileSystem)
+      try StoreMigrator.standard.check(format, path: layout.formatPath)
+      formatError = nil
+    } catch {
+      formatError = error
+    }
     var catalogue = Catalogue.empty
     do {
-      catalogue = try CatalogueFile.read(layout, fileSystem: fileSystem)
+      catalogue = try CatalogueFile.open(layout, fileSystem: fileSystem, writable: false)
       catalogueDamage = nil
     } catch {
       catalogueDamage = Damage(path: layout.cataloguePath, detail: error.description)
@@ -57,7 +67,8 @@ package struct StoreInspector: Sendable {
   ///   ``StoreError/Code/newerFormat`` or ``StoreError/Code/unknownFormat``.
   package func catalogue() throws(StoreError) -> Catalogue {
     if catalogueDamage != nil {
-      return try CatalogueFile.read(environment.layout, fileSystem: environment.fileSystem)
+      return try CatalogueFile.open(
+        environment.layout, fileSystem: environment.fileSystem, writable: false)
     }
     return environment.catalogue.catalogue
   }
@@ -67,7 +78,8 @@ package struct StoreInspector: Sendable {
   /// - Returns: A single page holding every user (``UserPage/next`` is `nil`).
   /// - Throws: I/O errors on the shard folders.
   package func users() throws(StoreError) -> UserPage {
-    try environment.listUsers(afterHash: "", limit: .max)
+    if let formatError { throw formatError }
+    return try environment.listUsers(afterHash: "", limit: .max)
   }
 
   /// The user's model, read without writing (see the type's discussion for concurrent
@@ -78,13 +90,8 @@ package struct StoreInspector: Sendable {
   /// - Throws: ``StoreError/Code/userNotFound``, ``StoreError/Code/corruptFile`` or I/O errors.
   package func model(for user: UserID) throws(StoreError) -> UserModel {
     let files = environment.files(for: user)
-    let loaded: UserModel?
-    do {
-      loaded = try files.inspect(catalogue: environment.catalogue.catalogue)
-    } catch  where error.code == .corruptFile {
-      // Once more, in case a compaction ran in between.
-      loaded = try files.inspect(catalogue: environment.catalogue.catalogue)
-    }
+    if let formatError { throw formatError }
+    let loaded = try files.inspect(catalogue: environment.catalogue.catalogue)
     guard let loaded else { throw StoreError(.userNotFound, operation: "inspect", user: user) }
     return loaded
   }
@@ -97,16 +104,32 @@ package struct StoreInspector: Sendable {
   package func verify() -> [Damage] {
     let usersPath = environment.layout.usersPath
     let fileSystem = environment.fileSystem
-    guard let shards = try? fileSystem.contents(ofDirectory: usersPath) else {
-      return [Damage(path: usersPath, detail: "the users folder cannot be read")]
+    let format = formatError.map {
+      Damage(path: environment.layout.formatPath, detail: $0.description)
     }
-    var damage: [Damage] = catalogueDamage.map { [$0] } ?? []
+    var damage: [Damage] = [format, catalogueDamage].compactMap { $0 }
+    let shards: [String]
+    do {
+      try fileSystem.requireFolder(usersPath, operation: "verify", allowMissing: false)
+      shards = try fileSystem.contents(ofDirectory: usersPath)
+    } catch {
+      return damage + [Damage(path: usersPath, detail: error.description)]
+    }
     for shard in shards.filter(FileStoreLayout.isShardName).sorted() {
-      let names = (try? fileSystem.contents(ofDirectory: usersPath + "/" + shard)) ?? []
+      let shardPath = usersPath + "/" + shard
+      guard fileSystem.kind(of: shardPath) == .directory,
+        let names = try? fileSystem.contents(ofDirectory: shardPath)
+      else {
+        damage.append(Damage(path: shardPath, detail: "not a folder"))
+        continue
+      }
       for name in names.filter(FileStoreLayout.isUserFolderName).sorted() {
         let folder = UserFolder(usersPath: usersPath, hash: name)
         guard fileSystem.exists(folder.snapshotPath) else { continue }
-        if let found = verify(folder) { damage.append(found) }
+        // A user deleted while it was being read is gone, not damaged.
+        if let found = verify(folder), fileSystem.exists(folder.snapshotPath) {
+          damage.append(found)
+        }
       }
     }
     return damage
@@ -122,6 +145,8 @@ package struct StoreInspector: Sendable {
     }
     do {
       _ = try model(for: user)
+      return nil
+    } catch  where error.code == .userNotFound {
       return nil
     } catch {
       return Damage(path: error.path ?? folder.path, detail: error.description)

@@ -48,16 +48,33 @@ package struct StoreMigrator: Sendable {
     // rewritten in version 2 at their next compaction. Recording the migration makes an older
     // library refuse the folder instead of failing on the first version-2 snapshot it meets.
     Migration(id: "v2-catalogue") { _, _ throws(StoreError) in },
+    // Store identity: `FORMAT` gains `store` (a random id) and `catalogue` (the version and
+    // SHA-256 of the catalogue last published), and `CATALOGUE` carries the store's id. The id
+    // is assigned by `prepare` and an unbound `CATALOGUE` is bound at this open (see
+    // `CatalogueFile.open`). Recording the migration makes an older library, which would
+    // publish unbound catalogues, refuse the folder.
+    Migration(id: "v3-store-identity") { _, _ throws(StoreError) in },
   ])
+
+  /// Refuses a `FORMAT` that lists a migration this library does not know.
+  ///
+  /// - Throws: ``StoreError/Code/newerFormat`` naming the migration.
+  func check(_ format: StoreFormat, path: String) throws(StoreError) {
+    let known = Set(migrations.map(\.id))
+    if let unknown = format.migrations.first(where: { !known.contains($0) }) {
+      throw StoreError(
+        .newerFormat, operation: "open", path: path,
+        detail: "migration \(unknown) is from a newer library")
+    }
+  }
 
   /// Checks `FORMAT` and runs the migrations it does not list, recording each.
   func prepare(_ layout: FileStoreLayout, fileSystem: any FileSystem) throws(StoreError) {
     var format = try StoreFormat.read(layout, fileSystem: fileSystem)
-    let known = Set(migrations.map(\.id))
-    if let unknown = format.migrations.first(where: { !known.contains($0) }) {
-      throw StoreError(
-        .newerFormat, operation: "open", path: layout.formatPath,
-        detail: "migration \(unknown) is from a newer library")
+    try check(format, path: layout.formatPath)
+    if format.store == nil {
+      format.store = StoreFormat.newIdentity()
+      try format.write(layout, fileSystem: fileSystem)
     }
     for migration in migrations where !format.migrations.contains(migration.id) {
       try migration.migrate(layout.root, fileSystem)
@@ -74,6 +91,39 @@ struct StoreFormat: Codable {
 
   var formatVersion: Int
   var migrations: [String]
+  /// The store's identity: 32 random hex digits, assigned when the store is created (or, for
+  /// a store from before `v3-store-identity`, at its first open), carried by its `CATALOGUE`.
+  var store: String?
+  /// The catalogue this store published last, so that a `CATALOGUE` rolled back or changed
+  /// in place is told from the one in force.
+  var catalogue: CatalogueRecord?
+
+  /// The version and digest of a published catalogue.
+  struct CatalogueRecord: Codable, Equatable {
+    var version: Int
+    /// The SHA-256 (hex) of the catalogue's canonical JSON (``CatalogueFile/digest(of:)``).
+    var sha256: String
+  }
+
+  init(
+    formatVersion: Int, migrations: [String], store: String? = nil,
+    catalogue: CatalogueRecord? = nil
+  ) {
+    self.formatVersion = formatVersion
+    self.migrations = migrations
+    self.store = store
+    self.catalogue = catalogue
+  }
+
+  /// A new store identity from the system's random source (outside the core, which never
+  /// draws randomness).
+  static func newIdentity() -> String {
+    var generator = SystemRandomNumberGenerator()
+    return (0..<16).map { _ in
+      let byte = UInt8.random(in: 0...255, using: &generator)
+      return String(byte >> 4, radix: 16) + String(byte & 0x0F, radix: 16)
+    }.joined()
+  }
 
   /// Reads `FORMAT`; a missing file in a folder holding nothing but the lock (and an empty
   /// `users`) is a new store.
@@ -97,7 +147,8 @@ struct StoreFormat: Codable {
     }
     let fd = try fileSystem.open(layout.formatPath, [.read], permissions: 0)
     defer { fileSystem.close(fd) }
-    let bytes = try FileIO.readAll(fd, fileSystem: fileSystem)
+    let bytes = try FileIO.readAll(
+      fd, fileSystem: fileSystem, limit: FileIO.maximumSmallFileSize, path: layout.formatPath)
     guard let format = try? JSONDecoder().decode(StoreFormat.self, from: Data(bytes)) else {
       throw StoreError(
         .unknownFormat, operation: "open", path: layout.formatPath,
@@ -115,7 +166,9 @@ struct StoreFormat: Codable {
   func write(_ layout: FileStoreLayout, fileSystem: any FileSystem) throws(StoreError) {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    let stored = StoreFormat(formatVersion: Self.currentVersion, migrations: migrations)
+    let stored = StoreFormat(
+      formatVersion: Self.currentVersion, migrations: migrations, store: store,
+      catalogue: catalogue)
     guard let data = try? encoder.encode(stored) else {
       throw StoreError(.invalidArgument, operation: "open", path: layout.formatPath)
     }

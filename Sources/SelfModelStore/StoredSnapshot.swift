@@ -12,11 +12,28 @@ struct StoredSnapshot: Codable {
   var formatVersion: Int
   var coveredSequence: UInt64
   var model: UserModelSnapshot
+  /// The journal that continues this snapshot: its binding and the sequence number of its
+  /// first record after the snapshot. An optional key, so the payload version is unchanged
+  /// (older readers ignore it); snapshots written before it have none. With it, a missing
+  /// journal is damage (``UserFiles/missingJournal()``); without it, a missing journal is
+  /// created empty as before.
+  var journal: JournalReference?
 
-  init(model: UserModelSnapshot, coveredSequence: UInt64) {
+  /// Which journal continues a snapshot.
+  struct JournalReference: Codable, Equatable {
+    /// The binding in the journal's header (``JournalFormat/binding(of:)``).
+    var binding: UInt64
+    /// The sequence number of the first record after the snapshot (`coveredSequence + 1`).
+    var firstSequence: UInt64
+  }
+
+  init(model: UserModelSnapshot, coveredSequence: UInt64, journalBinding: UInt64? = nil) {
     self.formatVersion = Self.currentFormatVersion
     self.coveredSequence = coveredSequence
     self.model = model
+    self.journal = journalBinding.map {
+      JournalReference(binding: $0, firstSequence: coveredSequence + 1)
+    }
   }
 
   private struct Header: Decodable {

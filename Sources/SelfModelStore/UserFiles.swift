@@ -16,10 +16,11 @@ struct UserFiles: Sendable {
   /// Creates the folder and files of a new user holding `model`, removing leftovers of an
   /// interrupted create or delete first.
   func create(_ model: UserModel) throws(StoreError) -> UserSlot {
+    try checkFolders(operation: "createUser")
     try makeDirectory(folder.shardPath, parent: FileIO.parent(of: folder.shardPath))
     try makeDirectory(folder.path, parent: folder.shardPath)
     for name in try fileSystem.contents(ofDirectory: folder.path) {
-      try fileSystem.remove(folder.path + "/" + name)
+      try fileSystem.removeTree(folder.path + "/" + name)
     }
     try FileIO.replaceDurably(
       folder.idPath, bytes: Array(user.rawValue.utf8), fileSystem: fileSystem)
@@ -33,6 +34,17 @@ struct UserFiles: Sendable {
       journalRecords: 0)
   }
 
+  /// Checks that `users/`, the shard and the user's folder are real folders (or missing, but
+  /// `users/`), before anything of the user is read or written.
+  ///
+  /// - Throws: ``StoreError/Code/corruptFile`` naming the first entry that is a symbolic link,
+  ///   a file or anything else but a folder.
+  func checkFolders(operation: String) throws(StoreError) {
+    try fileSystem.requireFolder(folder.usersPath, operation: operation, allowMissing: false)
+    try fileSystem.requireFolder(folder.shardPath, operation: operation)
+    try fileSystem.requireFolder(folder.path, operation: operation)
+  }
+
   private func makeDirectory(_ path: String, parent: String) throws(StoreError) {
     guard !fileSystem.exists(path) else { return }
     try fileSystem.makeDirectory(path, permissions: 0o700)
@@ -41,17 +53,19 @@ struct UserFiles: Sendable {
 
   /// Durably replaces the snapshot with `model`, covering journal records up to `sequence`.
   func writeSnapshot(_ model: UserModel, covering sequence: UInt64) throws(StoreError) {
-    let stored = StoredSnapshot(model: model.snapshot, coveredSequence: sequence)
+    let stored = StoredSnapshot(
+      model: model.snapshot, coveredSequence: sequence, journalBinding: journalBinding)
     let payload = try stored.encoded(path: folder.snapshotPath)
     try SnapshotFile.write(payload, to: folder.snapshotPath, fileSystem: fileSystem)
   }
 
-  /// Removes every file of the folder but the id, snapshot and journal: damaged copies kept
-  /// aside by salvage and stray temporary files, which may hold forgotten data.
+  /// Removes every entry of the folder but the id, snapshot and journal: damaged copies kept
+  /// aside by salvage, stray temporary files, which may hold forgotten data, and anything
+  /// foreign (a stray folder is removed with its contents; a link, never what it points to).
   func purgeExtras() throws(StoreError) {
     let kept: Set = ["user", "snapshot", "journal"]
     for name in try fileSystem.contents(ofDirectory: folder.path) where !kept.contains(name) {
-      try fileSystem.remove(folder.path + "/" + name)
+      try fileSystem.removeTree(folder.path + "/" + name)
     }
   }
 
@@ -60,6 +74,7 @@ struct UserFiles: Sendable {
   ///
   /// - Returns: Whether the user existed.
   func delete() throws(StoreError) -> Bool {
+    try checkFolders(operation: "deleteUser")
     guard fileSystem.exists(folder.path) else { return false }
     let existed = exists
     try fileSystem.remove(folder.snapshotPath)
@@ -67,7 +82,7 @@ struct UserFiles: Sendable {
     // journal's, so a crash can never leave a snapshot without the journal it relies on.
     try fileSystem.synchronizeDirectory(folder.path)
     for name in try fileSystem.contents(ofDirectory: folder.path) {
-      try fileSystem.remove(folder.path + "/" + name)
+      try fileSystem.removeTree(folder.path + "/" + name)
     }
     try fileSystem.removeDirectory(folder.path)
     try fileSystem.synchronizeDirectory(folder.shardPath)
@@ -77,6 +92,7 @@ struct UserFiles: Sendable {
   /// Reads and checks the snapshot and rebuilds its model on `catalogue`; `nil` if the user
   /// does not exist. Shared by ``load(catalogue:)`` and the read-only inspection.
   func readSnapshot(catalogue: Catalogue) throws(StoreError) -> (StoredSnapshot, UserModel)? {
+    try checkFolders(operation: "load")
     guard let bytes = try SnapshotFile.read(from: folder.snapshotPath, fileSystem: fileSystem)
     else { return nil }
     let stored = try StoredSnapshot.decode(bytes, path: folder.snapshotPath)
@@ -104,6 +120,9 @@ struct UserFiles: Sendable {
     guard let (stored, snapshotModel) = try readSnapshot(catalogue: catalogue) else { return nil }
     var model = snapshotModel
     let covered = stored.coveredSequence
+    if !salvage, stored.journal != nil, !fileSystem.exists(folder.journalPath) {
+      throw missingJournal()
+    }
     let (journal, recovery) = try JournalFile.open(
       path: folder.journalPath, fileSystem: fileSystem, baseSequence: covered + 1,
       salvage: salvage, binding: journalBinding)
@@ -125,8 +144,13 @@ struct UserFiles: Sendable {
     throws(StoreError)
   {
     if journal.nextSequence <= covered {
-      // Everything left in the journal is in the snapshot (a salvaged or stale journal):
-      // restart it after the snapshot so new records are never mistaken for covered ones.
+      // The journal ends before the snapshot does. Compaction syncs the journal before it
+      // writes a snapshot, so no crash leaves this: strict loading refuses it and writes
+      // nothing. Salvage restarts the journal after the snapshot so that new records are
+      // never mistaken for covered ones.
+      guard salvage else {
+        throw endsBeforeSnapshot(covered: covered, next: journal.nextSequence)
+      }
       try journal.reset(baseSequence: covered + 1)
     }
     let first = firstReplayed ?? journal.nextSequence

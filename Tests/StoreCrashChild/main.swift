@@ -5,6 +5,10 @@
 //     evidence for all users concurrently, forever. Prints `READY`, then `ACK <user> <id>`
 //     (flushed) each time a record call returned. Evidence ids are `t<trial>-<user>-<n>`
 //     with n counting from 0 per user, so the survivors of a kill form a prefix per user.
+//   StoreCrashChild churn <folder> <users>
+//     Like `record`, but every fifth write forgets an older item (a compaction every time)
+//     and a transient user is created and deleted in a loop: the live writer the read-only
+//     inspector's tests read beside. Prints `READY` once every user has records.
 //   StoreCrashChild hold <folder>
 //     Opens a FileStore, prints `READY` and sleeps until killed (for the locking test).
 //
@@ -51,9 +55,54 @@ func recordForever(_ user: UserID, trial: String, in store: FileStore) async thr
   }
 }
 
+func churnForever(_ user: UserID, in store: FileStore) async throws {
+  var index = 0
+  while true {
+    let id = try EvidenceID("c-\(user)-\(index)")
+    let item = Evidence(
+      id: id, belief: belief, content: index % 2 == 0 ? .holds : .doesNotHold,
+      source: "user", observedAt: now)
+    try await store.record(item, for: user, at: now)
+    if index % 5 == 4 {
+      try await store.forget(evidence: try EvidenceID("c-\(user)-\(index - 3)"), for: user)
+    }
+    index += 1
+  }
+}
+
+func createAndDeleteForever(in store: FileStore) async throws {
+  var index = 0
+  while true {
+    let user = try UserID("transient-\(index % 7)")
+    try await prepare(user, in: store)
+    _ = try await store.deleteUser(user)
+    index += 1
+  }
+}
+
+func churn(_ folder: String, users count: Int) async throws {
+  let store = try FileStore(at: folder)
+  let users = try (0..<count).map { try UserID("u\($0)") }
+  for user in users {
+    try await prepare(user, in: store)
+    try await store.record(
+      Evidence(id: "first", belief: belief, content: .holds, source: "user", observedAt: now),
+      for: user, at: now)
+  }
+  emit("READY")
+  try await withThrowingTaskGroup(of: Void.self) { group in
+    for user in users { group.addTask { try await churnForever(user, in: store) } }
+    group.addTask { try await createAndDeleteForever(in: store) }
+    try await group.waitForAll()
+  }
+}
+
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else { fail("usage: StoreCrashChild record|hold <folder> …") }
 do {
+  if arguments[1] == "churn" {
+    try await churn(arguments[2], users: Int(arguments[3]) ?? 1)
+  }
   let store = try FileStore(at: arguments[2])
   if arguments[1] == "hold" {
     emit("READY")

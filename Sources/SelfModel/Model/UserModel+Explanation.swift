@@ -64,7 +64,7 @@ extension UserModel {
     let reliability = reliabilities[resolved.source]
     let decay =
       halfLife(belief: resolved.belief, source: resolved.source).map {
-        exp2(-(time - resolved.observedAt) / $0)
+        min(1, exp2(-(time - resolved.observedAt) / $0))
       } ?? 1
     let count = estimate.outcomes.count
     var raw = resolved.masses

@@ -8,7 +8,8 @@ import Foundation
 ///
 /// Both functions are pure and safe to call from any number of tasks at once. They accept any
 /// finite positive shape parameters; they are tested against SciPy for shapes from 0.05 to 5000
-/// and for arguments as close to 0 and 1 as 1e-10.
+/// and for arguments as close to 0 and 1 as 1e-10. Above a shape of 1e6 the inverse switches
+/// to approximations that keep it bounded in time (see `Docs/Math.md`).
 ///
 /// ```swift
 /// let p = try IncompleteBeta.regularized(0.3, a: 2, b: 5)  // 0.579825
@@ -158,6 +159,7 @@ extension IncompleteBeta {
   static func quantile(p: Double, q: Double, a: Double, b: Double) -> (x: Double, y: Double) {
     if p <= 0 { return (0, 1) }
     if q <= 0 { return (1, 0) }
+    if max(a, b) > largeShape { return largeShapeQuantile(p: p, q: q, a: a, b: b) }
     let middle = tails(x: 0.5, y: 0.5, a: a, b: b)
     let isInLowerHalf = p <= q ? middle.lower >= p : middle.upper <= q
     if isInLowerHalf {

@@ -19,9 +19,12 @@ struct BeliefTally: Sendable, Hashable {
     /// Raw tallies per outcome, valued at `referenceTime`.
     var counts: [Double]
 
+    /// `2^(-(time - referenceTime) / h)`, at most 1: read at a time before the slot's latest
+    /// evidence (future-dated evidence within the clock-skew tolerance, or an estimate asked
+    /// for in the past), the slot counts as at its latest evidence, never amplified.
     func decayFactor(at time: Double) -> Double {
       guard let halfLife else { return 1 }
-      return exp2(-(time - referenceTime) / halfLife)
+      return min(1, exp2(-(time - referenceTime) / halfLife))
     }
   }
 

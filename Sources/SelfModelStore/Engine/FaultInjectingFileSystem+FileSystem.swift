@@ -7,6 +7,9 @@ extension FaultInjectingFileSystem {
     return try base.open(path, options, permissions: permissions)
   }
 
+  /// Forwards `kind(of:)`; never faulted.
+  package func kind(of path: String) -> FileKind? { base.kind(of: path) }
+
   /// Forwards `close`; never faulted.
   package func close(_ fd: Int32) { base.close(fd) }
 

@@ -62,11 +62,12 @@ enum FileIO {
   /// - Parameters:
   ///   - path: The file.
   ///   - fileSystem: The file system.
+  ///   - limit: The largest size accepted (see ``readAll(_:fileSystem:limit:path:)``).
   /// - Returns: The bytes, or `nil` for `ENOENT`.
   /// - Throws: Any other ``StoreError`` from the file system.
-  static func readFileIfPresent(_ path: String, fileSystem: any FileSystem) throws(StoreError)
-    -> [UInt8]?
-  {
+  static func readFileIfPresent(
+    _ path: String, fileSystem: any FileSystem, limit: Int = maximumFileSize
+  ) throws(StoreError) -> [UInt8]? {
     let fd: Int32
     do {
       fd = try fileSystem.open(path, [.read], permissions: 0)
@@ -74,18 +75,36 @@ enum FileIO {
       return nil
     }
     defer { fileSystem.close(fd) }
-    return try readAll(fd, fileSystem: fileSystem)
+    return try readAll(fd, fileSystem: fileSystem, limit: limit, path: path)
   }
 
-  /// Reads a whole file from offset 0 to its current size.
+  /// The largest journal, snapshot or catalogue the store reads (2 GiB): a larger file is
+  /// refused before any byte is read, so a sparse file of any size costs nothing.
+  static let maximumFileSize = 2 << 30
+
+  /// The largest small file the store reads (`FORMAT`, a `user` file): 1 MiB.
+  static let maximumSmallFileSize = 1 << 20
+
+  /// Reads a whole file from offset 0 to its current size, refusing a file over `limit` bytes
+  /// before reading any.
   ///
   /// - Parameters:
   ///   - fd: The descriptor.
   ///   - fileSystem: The file system.
+  ///   - limit: The largest size accepted.
+  ///   - path: The file, for the error.
   /// - Returns: The bytes.
-  /// - Throws: ``StoreError`` from the file system.
-  static func readAll(_ fd: Int32, fileSystem: any FileSystem) throws(StoreError) -> [UInt8] {
+  /// - Throws: ``StoreError/Code/corruptFile`` for a file over `limit`; ``StoreError`` from the
+  ///   file system.
+  static func readAll(
+    _ fd: Int32, fileSystem: any FileSystem, limit: Int = maximumFileSize, path: String? = nil
+  ) throws(StoreError) -> [UInt8] {
     let size = try fileSystem.size(fd)
+    guard size <= limit else {
+      throw .corrupt(
+        "read", path: path ?? POSIXFileSystem.path(of: fd), offset: nil,
+        detail: "it is \(size) bytes, over the \(limit)-byte limit for this file")
+    }
     var bytes = [UInt8](repeating: 0, count: size)
     var filled = 0
     var interruptions = 0

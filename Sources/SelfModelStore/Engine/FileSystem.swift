@@ -125,6 +125,12 @@ package protocol FileSystem: Sendable {
   /// - Returns: `true` if it exists.
   func exists(_ path: String) -> Bool
 
+  /// What is at `path`, without following a symbolic link there (`lstat`).
+  ///
+  /// - Parameter path: The path.
+  /// - Returns: The kind of entry, or `nil` if there is none.
+  func kind(of path: String) -> FileKind?
+
   /// Takes an exclusive advisory lock without waiting (`flock(LOCK_EX | LOCK_NB)`).
   ///
   /// - Parameter fd: The descriptor.
@@ -136,4 +142,16 @@ package protocol FileSystem: Sendable {
   /// - Parameter path: The directory.
   /// - Throws: ``StoreError``.
   func synchronizeDirectory(_ path: String) throws(StoreError)
+}
+
+/// What a path names, as `lstat` sees it (a symbolic link is not followed).
+package enum FileKind: Sendable, Hashable {
+  /// A regular file.
+  case regularFile
+  /// A folder.
+  case directory
+  /// A symbolic link.
+  case symbolicLink
+  /// A FIFO, device or socket, with a name for messages.
+  case other(String)
 }

@@ -108,7 +108,7 @@ package final class JournalFile {
     }
     let fd = try fileSystem.open(path, [.read, .write], permissions: 0o600)
     do {
-      let bytes = try FileIO.readAll(fd, fileSystem: fileSystem)
+      let bytes = try FileIO.readAll(fd, fileSystem: fileSystem, path: path)
       let (outcome, base) = try scan(bytes, path: path, binding: binding)
       let recovery = try recover(
         outcome, of: bytes, fd: fd, path: path, fileSystem: fileSystem, salvage: salvage)
@@ -139,13 +139,15 @@ package final class JournalFile {
     guard let bytes = try FileIO.readFileIfPresent(path, fileSystem: fileSystem) else {
       return nil
     }
-    let (outcome, _) = try scan(bytes, path: path, binding: binding)
+    let (outcome, base) = try scan(bytes, path: path, binding: binding)
     if let damage = outcome.damage {
       throw .corrupt(
         "inspect", path: path, offset: damage.offset, detail: "journal damaged: \(damage.reason)")
     }
-    return JournalRecovery(
+    var recovery = JournalRecovery(
       records: outcome.records, truncatedBytes: outcome.dataEnd - outcome.validLength)
+    recovery.nextSequence = base &+ UInt64(outcome.records.count)
+    return recovery
   }
 
   /// Validates the header (and its binding, if `binding` is given) and scans the frames of a

@@ -11,6 +11,8 @@ package struct JournalRecovery: Sendable, Hashable {
   package let salvagedFrom: Int?
   /// The path of the copy of the damaged file that salvage mode kept, else `nil`.
   package let damagedCopy: String?
+  /// The sequence number the next record would get (set by ``JournalFile/inspect(path:fileSystem:binding:)``).
+  package var nextSequence: UInt64?
 
   /// Creates a recovery report.
   ///

@@ -68,7 +68,7 @@ package final class LockFile: Sendable {
     var held = stat()
     guard fstat(fd, &held) == 0 else { return }
     var current = stat()
-    let found = stat(path, &current) == 0
+    let found = lstat(path, &current) == 0
     guard !found || current.st_dev != held.st_dev || current.st_ino != held.st_ino else { return }
     throw StoreError(
       .locked, operation: "write", path: path,

@@ -15,12 +15,63 @@ package struct POSIXFileSystem: FileSystem {
   package init() {}
 
   /// Opens a file with `open(2)`; see ``FileSystem/open(_:_:permissions:)``.
+  ///
+  /// The last component is never followed (`O_NOFOLLOW`) and the open never blocks
+  /// (`O_NONBLOCK`, so a FIFO cannot hang it); unless ``OpenOptions/directory`` is given, what
+  /// was opened must be a regular file. A symbolic link, FIFO, device or socket is
+  /// ``StoreError/Code/corruptFile`` naming the path, and nothing is created through a link.
   package func open(_ path: String, _ options: OpenOptions, permissions: UInt32)
     throws(StoreError) -> Int32
   {
-    let fd = systemOpen(path, Self.flags(for: options), permissions)
-    guard fd >= 0 else { throw .system("open", path: path, errno: systemErrno) }
+    let flags = Self.flags(for: options) | O_NOFOLLOW | O_NONBLOCK
+    let fd = systemOpen(path, flags, permissions)
+    guard fd >= 0 else {
+      let number = systemErrno
+      if number == ELOOP {
+        throw .corrupt(
+          "open", path: path, offset: nil,
+          detail: "it is a symbolic link; the store follows no link inside its folder")
+      }
+      throw .system("open", path: path, errno: number)
+    }
+    guard !options.contains(.directory) else { return fd }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else {
+      let number = systemErrno
+      systemClose(fd)
+      throw .system("open", path: path, errno: number)
+    }
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      systemClose(fd)
+      throw .corrupt(
+        "open", path: path, offset: nil,
+        detail: "it is not a regular file (\(Self.kindName(info.st_mode)))")
+    }
     return fd
+  }
+
+  /// A name for the file type in `mode`, for error messages.
+  static func kindName(_ mode: mode_t) -> String {
+    switch mode & S_IFMT {
+    case S_IFDIR: "a folder"
+    case S_IFIFO: "a FIFO"
+    case S_IFCHR, S_IFBLK: "a device"
+    case S_IFSOCK: "a socket"
+    case S_IFLNK: "a symbolic link"
+    default: "not a regular file"
+    }
+  }
+
+  /// What `lstat` finds at `path` (a link is not followed), or `nil` if nothing.
+  package func kind(of path: String) -> FileKind? {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return nil }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return .regularFile
+    case S_IFDIR: return .directory
+    case S_IFLNK: return .symbolicLink
+    default: return .other(Self.kindName(info.st_mode))
+    }
   }
 
   /// Closes a descriptor.
