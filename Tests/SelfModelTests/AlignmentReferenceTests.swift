@@ -123,6 +123,8 @@ struct ReferenceAlignmentScorer {
         for k in q.indices where masses[estimate.outcomes[k]] == nil { q[k] = 1 }
       }
       return try vectorPart(estimate, q)
+    case .likelihoodRatio, .jeffrey:
+      throw ModelError.invalidDistribution(field: "assertion", reason: "not a stance")
     }
   }
 

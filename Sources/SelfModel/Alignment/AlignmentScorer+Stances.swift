@@ -88,6 +88,10 @@ extension AlignmentScorer {
     case .distribution(let masses):
       return try distributionPart(
         masses, isDenial: stance.isDenial, belief: stance.belief, summary)
+    case .likelihoodRatio, .jeffrey:
+      throw .invalidDistribution(
+        field: "assertion of the stance on \(stance.belief)",
+        reason: "a stance asserts an outcome or a distribution")
     }
   }
 

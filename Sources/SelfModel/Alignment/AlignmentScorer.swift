@@ -93,10 +93,7 @@ public struct AlignmentScorer: Sendable {
     let total = estimate.totalEvidence
     let weight = estimate.priorWeight
     for k in estimate.outcomes.indices {
-      let alpha = estimate.evidence[k] + weight * estimate.baseRates[k]
-      let beta = max(total - estimate.evidence[k], 0) + weight * (1 - estimate.baseRates[k])
-      let interval = try BetaDistribution(alpha: alpha, beta: beta)
-        .equalTailedInterval(level: credibleLevel)
+      let interval = try estimate.marginal(atIndex: k).equalTailedInterval(level: credibleLevel)
       lower.append(interval.lowerBound)
       upper.append(interval.upperBound)
     }

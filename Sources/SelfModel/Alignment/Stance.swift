@@ -52,7 +52,8 @@ public struct Stance: Sendable, Hashable {
   /// - Throws: ``ModelError/nonFiniteNumber(field:)``,
   ///   ``ModelError/numberOutOfRange(field:value:allowed:)`` for a negative importance or a
   ///   mass outside `0...1`, and ``ModelError/invalidDistribution(field:reason:)`` for an
-  ///   empty distribution or one that does not sum to 1.
+  ///   empty distribution, one that does not sum to 1, or a likelihood ratio or Jeffrey
+  ///   target (evidence contents a stance cannot assert).
   public init(belief: BeliefKey, asserts assertion: EvidenceContent, importance: Double = 1)
     throws(ModelError)
   {
@@ -93,8 +94,13 @@ public struct Stance: Sendable, Hashable {
     guard importance >= 0 else {
       throw .numberOutOfRange(field: field, value: importance, allowed: "0 or more")
     }
-    if case .distribution(let masses) = assertion {
-      try Self.validate(masses, belief: belief)
+    switch assertion {
+    case .outcome: break
+    case .distribution(let masses): try Self.validate(masses, belief: belief)
+    case .likelihoodRatio, .jeffrey:
+      throw .invalidDistribution(
+        field: "assertion of the stance on \(belief)",
+        reason: "a stance asserts an outcome or a distribution, not a likelihood or a target")
     }
     self.belief = belief
     self.assertion = assertion

@@ -66,6 +66,10 @@ extension ReplayProgram.Builder {
         program.masses.append(
           contentsOf: Array(repeating: 0, count: definition.outcomes.count - masses.count))
       }
+    case .likelihoodRatio, .jeffrey:
+      throw .undefined(
+        quantity: "replay program for evidence \(item.id)",
+        reason: "likelihood-ratio and Jeffrey evidence are not compiled into replay programs")
     }
     let isScored = outcomeKinds.contains(kind) && (scoring?(item) ?? true)
     let observed = outcome >= 0 && isScored ? outcome : -1

@@ -7,7 +7,10 @@ extension UserModel {
   /// `w * rel(source) * q(k) * 2^(-(now - observedAt)/h) * s`, where `s` is its source's cap
   /// scale (1 unless the source is over ``RevisionPolicy/maximumContributionPerSource``). Its
   /// ``EvidenceContribution/probabilityShift`` is exact leave-one-out: the estimate minus the
-  /// estimate without that item (with the cap recomputed for its source).
+  /// estimate without that item (with the cap recomputed for its source). A likelihood-ratio
+  /// or Jeffrey item counts nothing (its tallies are 0); its
+  /// ``EvidenceContribution/logLikelihoods`` say what it adds, its probability shift is exact
+  /// leave-one-out too, and it ranks after the counted items (by id).
   ///
   /// - Parameters:
   ///   - key: The belief.
@@ -45,9 +48,13 @@ extension UserModel {
     }
     var contributions: [EvidenceContribution] = []
     for item in ledger where item.belief == key {
-      guard let resolved = try? resolve(item, now: nil),
-        let slot = slotValues[resolved.source]
-      else { continue }
+      guard let resolved = try? resolve(item, now: nil) else { continue }
+      if let kind = resolved.virtual {
+        contributions.append(
+          virtualContribution(of: item, resolved, kind, estimate: estimate, time: time))
+        continue
+      }
+      guard let slot = slotValues[resolved.source] else { continue }
       contributions.append(
         contribution(of: item, resolved, slot: slot, estimate: estimate, time: time))
     }
@@ -84,10 +91,36 @@ extension UserModel {
     let withoutEstimate = BeliefEstimate(
       key: estimate.key, outcomes: estimate.outcomes, baseRates: estimate.baseRates,
       priorWeight: estimate.priorWeight, evidence: without, evaluatedAt: estimate.evaluatedAt,
-      context: estimate.context)
+      context: estimate.context, logLikelihoods: estimate.logLikelihoods)
     return EvidenceContribution(
       evidence: item, reliability: reliability, decayFactor: decay, capScale: slot.scale,
       tallies: raw.map { $0 * slot.scale },
       probabilityShift: zip(estimate.probabilities, withoutEstimate.probabilities).map { $0 - $1 })
+  }
+
+  private func virtualContribution(
+    of item: Evidence, _ resolved: ResolvedEvidence, _ kind: VirtualEvidence.Kind,
+    estimate: BeliefEstimate, time: Double
+  ) -> EvidenceContribution {
+    let reliability = reliabilities[resolved.source]
+    let halfLife = halfLife(belief: resolved.belief, source: resolved.source)
+    let entry = VirtualEvidence.Item(
+      source: resolved.source, halfLife: halfLife, observedAt: resolved.observedAt,
+      weight: resolved.weight, kind: kind)
+    let values = VirtualEvidence.logLikelihoods(
+      of: entry, at: time, reliability: reliability,
+      baseRates: definition(at: resolved.belief).baseRates)
+    let total = estimate.logLikelihoods ?? Array(repeating: 0, count: values.count)
+    let withoutEstimate = BeliefEstimate(
+      key: estimate.key, outcomes: estimate.outcomes, baseRates: estimate.baseRates,
+      priorWeight: estimate.priorWeight, evidence: estimate.evidence,
+      evaluatedAt: estimate.evaluatedAt, context: estimate.context,
+      logLikelihoods: zip(total, values).map { $0 - $1 })
+    return EvidenceContribution(
+      evidence: item, reliability: reliability,
+      decayFactor: halfLife.map { exp2(-(time - resolved.observedAt) / $0) } ?? 1, capScale: 1,
+      tallies: Array(repeating: 0, count: values.count),
+      probabilityShift: zip(estimate.probabilities, withoutEstimate.probabilities).map { $0 - $1 },
+      logLikelihoods: values)
   }
 }

@@ -7,6 +7,8 @@ extension UserModel {
     var source: Int
     var outcome: Int?
     var masses: [Double]
+    /// Set for likelihood-ratio and Jeffrey evidence, which is not counted.
+    var virtual: VirtualEvidence.Kind?
     var weight: Double
     var observedAt: Double
     var outcomeCount: Int
@@ -118,19 +120,24 @@ extension UserModel {
     try checkAnnotations(item)
     var outcome: Int?
     var masses: [Double] = []
-    if case .outcome(let name) = item.content {
+    var virtual: VirtualEvidence.Kind?
+    switch item.content {
+    case .outcome(let name):
       let found =
         if let retired { retired.index(of: name) } else {
           outcomeIndex(of: name, at: beliefIndex)
         }
       guard let found else { throw .unknownOutcome(belief: item.belief, outcome: name) }
       outcome = found
-    } else {
+    case .distribution:
       masses = try item.content.masses(for: retired ?? definition(at: beliefIndex))
+    case .likelihoodRatio, .jeffrey:
+      virtual = try item.content.virtualEvidence(for: retired ?? definition(at: beliefIndex))
     }
     return ResolvedEvidence(
       belief: beliefIndex, source: sourceIndex, outcome: outcome, masses: masses,
-      weight: item.weight, observedAt: item.observedAt.timeIntervalSinceReferenceDate,
+      virtual: virtual, weight: item.weight,
+      observedAt: item.observedAt.timeIntervalSinceReferenceDate,
       outcomeCount: retired?.outcomes.count ?? outcomeCount(at: beliefIndex))
   }
 
@@ -181,6 +188,13 @@ extension UserModel {
   mutating func apply(_ resolved: ResolvedEvidence) {
     let (belief, source) = (resolved.belief, resolved.source)
     let isNewSlot = !(tallies[belief]?.slots.contains { $0.source == source } ?? false)
+    if let virtual = resolved.virtual {
+      tallies[belief, default: BeliefTally()].virtual.items.append(
+        VirtualEvidence.Item(
+          source: source, halfLife: self.halfLife(belief: belief, source: source),
+          observedAt: resolved.observedAt, weight: resolved.weight, kind: virtual))
+      return
+    }
     let halfLife = isNewSlot ? self.halfLife(belief: belief, source: source) : nil
     tallies[belief, default: BeliefTally()].add(
       source: source, halfLifeIfNew: halfLife, observedAt: resolved.observedAt,

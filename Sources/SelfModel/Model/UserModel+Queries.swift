@@ -121,13 +121,17 @@ extension UserModel {
   func estimate(
     _ definition: BeliefDefinition, atIndex index: Int, time: Date, prior: BeliefPrior
   ) -> BeliefEstimate {
-    let evidence = (tallies[index] ?? BeliefTally()).evidence(
-      at: time.timeIntervalSinceReferenceDate, reliabilities: reliabilities,
+    let tally = tallies[index] ?? BeliefTally()
+    let seconds = time.timeIntervalSinceReferenceDate
+    let evidence = tally.evidence(
+      at: seconds, reliabilities: reliabilities,
       cap: policy.maximumContributionPerSource, outcomeCount: definition.outcomes.count)
     return BeliefEstimate(
       key: definition.key, outcomes: definition.outcomes, baseRates: prior.baseRates,
       priorWeight: prior.priorWeight ?? policy.priorWeight, evidence: evidence,
-      evaluatedAt: time, context: prior.context)
+      evaluatedAt: time, context: prior.context,
+      logLikelihoods: tally.virtual.logLikelihoods(
+        at: seconds, reliabilities: reliabilities, baseRates: definition.baseRates))
   }
 
   /// The model as it stood at `time`: the fold of the evidence recorded (``Evidence/recordedAt``)

@@ -15,7 +15,9 @@
 /// Version 3 is written only when evidence carries a ``Evidence/context``, an own definition
 /// has priors of its own (``BeliefDefinition/hasOwnPriors``) or the own policy sets half-lives
 /// per source (``RevisionPolicy/hasPerSourceHalfLives``), so a library that predates them
-/// refuses the file instead of dropping those fields.
+/// refuses the file instead of dropping those fields. Version 4 is written only when the
+/// ledger holds likelihood-ratio or Jeffrey evidence (``EvidenceContent/isVirtual``), which a
+/// library that predates it could not decode.
 ///
 /// ```swift
 /// let data = try JSONEncoder().encode(model.snapshot)
@@ -24,9 +26,9 @@
 /// ```
 public struct UserModelSnapshot: Sendable, Hashable {
   /// The newest version this library writes.
-  public static let currentFormatVersion = 3
+  public static let currentFormatVersion = 4
   /// The versions this library reads.
-  public static let readableFormatVersions = 1...3
+  public static let readableFormatVersions = 1...4
 
   /// The format version of this snapshot: the version it was read in, or for a new snapshot the
   /// version it is written in.
@@ -68,12 +70,13 @@ public struct UserModelSnapshot: Sendable, Hashable {
 }
 
 extension UserModelSnapshot {
-  /// The oldest version that holds these fields: 3 when evidence carries a context, an own
-  /// definition has priors of its own or the own policy sets half-lives per source; 2
-  /// otherwise.
+  /// The oldest version that holds these fields: 4 when evidence is likelihood-ratio or
+  /// Jeffrey evidence; 3 when evidence carries a context, an own definition has priors of its
+  /// own or the own policy sets half-lives per source; 2 otherwise.
   static func writtenVersion(
     policy: RevisionPolicy?, beliefs: [BeliefDefinition], evidence: [Evidence]
   ) -> Int {
+    if evidence.contains(where: \.content.isVirtual) { return 4 }
     let needsThree =
       policy?.hasPerSourceHalfLives == true || beliefs.contains(where: \.hasOwnPriors)
       || evidence.contains { $0.context != nil }

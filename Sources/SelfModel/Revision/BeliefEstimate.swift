@@ -13,6 +13,12 @@ public import Foundation
 /// Only the tallies are stored; probabilities are computed, so they never drift from the
 /// evidence. Because `W > 0` and every `a_k > 0`, each `p_k` lies strictly between 0 and 1.
 ///
+/// Likelihood-ratio and Jeffrey evidence (virtual evidence) arrive as ``logLikelihoods``
+/// `ℓ_k`, which tilt the counted mean: `p'_k ∝ p_k exp(ℓ_k)`, with `max ℓ - ℓ_k` saturated at
+/// 30 nats so that no probability reaches 0 or 1. They move the mean, not the count: `u`,
+/// ``confidence`` and ``opinion`` describe the counted evidence only, and ``marginal(for:)``
+/// becomes the Beta with mean `p'_k` and the same concentration `T + W` (moment-matched).
+///
 /// ```swift
 /// let estimate = try model.estimate(for: "preference.concise", at: now)
 /// let p = try estimate.probability(of: "true")
@@ -34,6 +40,10 @@ public struct BeliefEstimate: Sendable, Hashable, Codable {
   /// The context whose prior the estimate starts from, or `nil` for the belief's own
   /// (``UserModel/estimate(for:in:at:)``).
   public let context: ContextID?
+  /// The log-likelihood `ℓ_k` per outcome from likelihood-ratio and Jeffrey evidence
+  /// (tempered, weighted, decayed), or `nil` when the belief has none. Only differences
+  /// between outcomes matter.
+  public let logLikelihoods: [Double]?
 
   /// Creates an estimate from tallies (normally obtained from ``UserModel/estimate(for:at:)``).
   ///
@@ -45,10 +55,13 @@ public struct BeliefEstimate: Sendable, Hashable, Codable {
   ///   - evidence: `t_k` per outcome.
   ///   - evaluatedAt: The moment described.
   ///   - context: The context of the prior, or `nil` (default) for the belief's own.
+  ///   - logLikelihoods: `ℓ_k` from virtual evidence, or `nil` (default) for none.
   public init(
     key: BeliefKey, outcomes: [String], baseRates: [Double], priorWeight: Double,
-    evidence: [Double], evaluatedAt: Date, context: ContextID? = nil
+    evidence: [Double], evaluatedAt: Date, context: ContextID? = nil,
+    logLikelihoods: [Double]? = nil
   ) {
+    self.logLikelihoods = logLikelihoods
     self.key = key
     self.outcomes = outcomes
     self.baseRates = baseRates
@@ -61,10 +74,13 @@ public struct BeliefEstimate: Sendable, Hashable, Codable {
   /// `T`, the total evidence in plain observations.
   public var totalEvidence: Double { evidence.reduce(0, +) }
 
-  /// `p_k = (t_k + W a_k) / (T + W)` for each outcome, in order.
+  /// `p_k = (t_k + W a_k) / (T + W)` for each outcome, in order, tilted by
+  /// ``logLikelihoods`` when there are any.
   public var probabilities: [Double] {
     let denominator = totalEvidence + priorWeight
-    return zip(evidence, baseRates).map { ($0 + priorWeight * $1) / denominator }
+    let means = zip(evidence, baseRates).map { ($0 + priorWeight * $1) / denominator }
+    guard let logLikelihoods, logLikelihoods.count == means.count else { return means }
+    return VirtualEvidence.tilt(means, by: logLikelihoods)
   }
 
   /// `u = W / (T + W)`: 1 with no evidence, approaching 0 as evidence accumulates.
@@ -92,14 +108,25 @@ public struct BeliefEstimate: Sendable, Hashable, Codable {
     probabilities[try index(of: outcome)]
   }
 
-  /// The marginal posterior of one outcome, `Beta(t_k + W a_k, T - t_k + W (1 - a_k))`.
+  /// The marginal posterior of one outcome, `Beta(t_k + W a_k, T - t_k + W (1 - a_k))`; with
+  /// virtual evidence, `Beta(p'_k (T + W), (1 - p'_k) (T + W))`.
   ///
   /// - Parameter outcome: An outcome name.
   /// - Returns: The Beta distribution.
   /// - Throws: ``ModelError/unknownOutcome(belief:outcome:)``.
   public func marginal(for outcome: String) throws(ModelError) -> BetaDistribution {
-    let k = try index(of: outcome)
+    try marginal(atIndex: try index(of: outcome))
+  }
+
+  /// ``marginal(for:)`` of the outcome at index `k`.
+  func marginal(atIndex k: Int) throws(ModelError) -> BetaDistribution {
     let total = totalEvidence
+    if logLikelihoods != nil {
+      let mean = probabilities[k]
+      let concentration = total + priorWeight
+      return try BetaDistribution(
+        alpha: mean * concentration, beta: (1 - mean) * concentration)
+    }
     let alpha = evidence[k] + priorWeight * baseRates[k]
     let beta = max(total - evidence[k], 0) + priorWeight * (1 - baseRates[k])
     return try BetaDistribution(alpha: alpha, beta: beta)

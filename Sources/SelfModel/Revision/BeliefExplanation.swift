@@ -30,6 +30,10 @@ public struct EvidenceContribution: Sendable, Hashable, Codable {
   public let tallies: [Double]
   /// `p_k - p_k(without this item)` for each outcome: how far it moved the belief.
   public let probabilityShift: [Double]
+  /// For likelihood-ratio and Jeffrey evidence, its current log-likelihood per outcome
+  /// (`w * decay * ln(r λ_k + 1 - r)`, see ``EvidenceContent``); `nil` for counted evidence,
+  /// whose ``tallies`` are then all 0.
+  public let logLikelihoods: [Double]?
 
   /// Creates a contribution.
   ///
@@ -40,10 +44,12 @@ public struct EvidenceContribution: Sendable, Hashable, Codable {
   ///   - capScale: The cap factor.
   ///   - tallies: Per-outcome contribution.
   ///   - probabilityShift: Per-outcome leave-one-out shift.
+  ///   - logLikelihoods: Per-outcome log-likelihood of virtual evidence, or `nil` (default).
   public init(
     evidence: Evidence, reliability: Double, decayFactor: Double, capScale: Double,
-    tallies: [Double], probabilityShift: [Double]
+    tallies: [Double], probabilityShift: [Double], logLikelihoods: [Double]? = nil
   ) {
+    self.logLikelihoods = logLikelihoods
     self.evidence = evidence
     self.reliability = reliability
     self.decayFactor = decayFactor

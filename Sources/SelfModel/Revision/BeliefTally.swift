@@ -29,6 +29,8 @@ struct BeliefTally: Sendable, Hashable {
   }
 
   var slots: [Slot] = []
+  /// Likelihood-ratio and Jeffrey items, which multiply probabilities instead of adding counts.
+  var virtual = VirtualEvidence()
 
   /// Adds `weight` on one outcome (`outcome`) or `weight * masses` on all.
   /// `halfLifeIfNew` is used only when the source has no slot yet: a slot's half-life is fixed
@@ -106,5 +108,7 @@ struct BeliefTally: Sendable, Hashable {
   }
 
   /// The latest reference time of any slot: when the belief last received evidence.
-  var lastObservedTime: Double? { slots.map(\.referenceTime).max() }
+  var lastObservedTime: Double? {
+    (slots.map(\.referenceTime) + virtual.items.map(\.observedAt)).max()
+  }
 }

@@ -7,14 +7,20 @@ import SelfModel
 /// Layout after the tag byte: `now` (f64), evidence count (LEB128), then per evidence: id,
 /// belief, content, weight (f64), source, observedAt (f64), recordedAt (f64), note flag (u8,
 /// then the note), metadata count (LEB128) and sorted key/value pairs, and, only under the tag
-/// ``OperationCodec/Tag/observeInContext``, a context flag (u8, then the context). Strings are LEB128
-/// length + UTF-8; content is `0` + outcome name, or `1` + count + sorted (name, f64) pairs;
-/// dates are seconds since the reference date (2001-01-01). See `Docs/FileFormat.md`.
+/// ``OperationCodec/Tag/observeInContext`` and ``OperationCodec/Tag/observeVirtual``, a
+/// context flag (u8, then the context). Strings are LEB128 length + UTF-8; content is `0` +
+/// outcome name, or `1` + count + sorted (name, f64) pairs, and, only under
+/// ``OperationCodec/Tag/observeVirtual``, `2` + outcome name + f64 ratio (a likelihood ratio)
+/// or `3` + count + sorted (name, f64) pairs (a Jeffrey target); dates are seconds since the
+/// reference date (2001-01-01). See `Docs/FileFormat.md`.
 enum EvidenceCoding {
   /// The smallest encoding of one evidence item, to bound counts read from damaged bytes.
   static let minimumEvidenceSize = 3 + 2 + 8 + 1 + 8 + 8 + 1 + 1
   /// The tag byte under which each item ends with a context flag.
   static let contextTag = OperationCodec.Tag.observeInContext.rawValue
+  /// The tag byte under which content kinds 2 and 3 (virtual evidence) may appear; its items
+  /// also end with a context flag.
+  static let virtualTag = OperationCodec.Tag.observeVirtual.rawValue
 
   /// Encodes the tag, `now` and the evidence.
   ///
@@ -28,7 +34,9 @@ enum EvidenceCoding {
     writer.write(tag)
     writer.write(now.timeIntervalSinceReferenceDate)
     writer.write(variable: UInt64(evidence.count))
-    for item in evidence { encode(item, into: &writer, withContext: tag == contextTag) }
+    for item in evidence {
+      encode(item, into: &writer, withContext: tag == contextTag || tag == virtualTag)
+    }
     return writer.bytes
   }
 
@@ -44,11 +52,14 @@ enum EvidenceCoding {
       writer.write(name)
     case .distribution(let masses):
       writer.write(UInt8(1))
-      writer.write(variable: UInt64(masses.count))
-      for (name, mass) in masses.sorted(by: { $0.key < $1.key }) {
-        writer.write(name)
-        writer.write(mass)
-      }
+      write(masses, into: &writer)
+    case .likelihoodRatio(let outcome, let ratio):
+      writer.write(UInt8(2))
+      writer.write(outcome)
+      writer.write(ratio)
+    case .jeffrey(let target):
+      writer.write(UInt8(3))
+      write(target, into: &writer)
     }
     writer.write(item.weight)
     writer.write(item.source.rawValue)
@@ -74,6 +85,15 @@ enum EvidenceCoding {
     }
   }
 
+  /// Appends a count and the sorted (name, f64) pairs.
+  private static func write(_ masses: [String: Double], into writer: inout BinaryWriter) {
+    writer.write(variable: UInt64(masses.count))
+    for (name, mass) in masses.sorted(by: { $0.key < $1.key }) {
+      writer.write(name)
+      writer.write(mass)
+    }
+  }
+
   /// Decodes a whole payload, tag included.
   ///
   /// - Parameter payload: The payload.
@@ -83,13 +103,15 @@ enum EvidenceCoding {
     let result: Result<([Evidence], Date), StoreError> = payload.withUnsafeBytes { raw in
       var reader = BinaryReader(raw)
       do throws(StoreError) {
-        let withContext = try reader.readByte() == contextTag
+        let tag = try reader.readByte()
+        let withContext = tag == contextTag || tag == virtualTag
         let now = Date(timeIntervalSinceReferenceDate: try reader.readDouble())
         let count = try reader.readCount(minimumSize: minimumEvidenceSize)
         var evidence: [Evidence] = []
         evidence.reserveCapacity(count)
         for _ in 0..<count {
-          evidence.append(try decodeEvidence(&reader, withContext: withContext))
+          evidence.append(
+            try decodeEvidence(&reader, withContext: withContext, virtual: tag == virtualTag))
         }
         guard reader.remaining == 0 else { throw reader.malformed("trailing bytes") }
         return .success((evidence, now))
@@ -101,12 +123,12 @@ enum EvidenceCoding {
   }
 
   /// Reads one evidence item.
-  private static func decodeEvidence(_ reader: inout BinaryReader, withContext: Bool)
-    throws(StoreError) -> Evidence
-  {
+  private static func decodeEvidence(
+    _ reader: inout BinaryReader, withContext: Bool, virtual: Bool
+  ) throws(StoreError) -> Evidence {
     let id: EvidenceID = try identifier(&reader)
     let belief: BeliefKey = try identifier(&reader)
-    let content = try decodeContent(&reader)
+    let content = try decodeContent(&reader, virtual: virtual)
     let weight = try reader.readDouble()
     let source: SourceID = try identifier(&reader)
     let observedAt = Date(timeIntervalSinceReferenceDate: try reader.readDouble())
@@ -136,27 +158,40 @@ enum EvidenceCoding {
     }
   }
 
-  /// Reads an outcome or a distribution.
-  private static func decodeContent(_ reader: inout BinaryReader) throws(StoreError)
-    -> EvidenceContent
+  /// Reads an outcome, a distribution, and, when `virtual`, a likelihood ratio or a Jeffrey
+  /// target.
+  private static func decodeContent(_ reader: inout BinaryReader, virtual: Bool)
+    throws(StoreError) -> EvidenceContent
   {
     switch try reader.readByte() {
     case 0:
       return .outcome(try reader.readString())
     case 1:
-      let count = try reader.readCount(minimumSize: 9)
-      var masses: [String: Double] = [:]
-      masses.reserveCapacity(count)
-      for _ in 0..<count {
-        let name = try reader.readString()
-        guard masses.updateValue(try reader.readDouble(), forKey: name) == nil else {
-          throw reader.malformed("duplicate outcome in distribution")
-        }
-      }
-      return .distribution(masses)
+      return .distribution(try decodeMasses(&reader))
+    case 2 where virtual:
+      let outcome = try reader.readString()
+      return .likelihoodRatio(outcome: outcome, ratio: try reader.readDouble())
+    case 3 where virtual:
+      return .jeffrey(target: try decodeMasses(&reader))
     case let kind:
       throw reader.malformed("bad content kind \(kind)")
     }
+  }
+
+  /// Reads a count and that many (name, f64) pairs, names unique.
+  private static func decodeMasses(_ reader: inout BinaryReader) throws(StoreError)
+    -> [String: Double]
+  {
+    let count = try reader.readCount(minimumSize: 9)
+    var masses: [String: Double] = [:]
+    masses.reserveCapacity(count)
+    for _ in 0..<count {
+      let name = try reader.readString()
+      guard masses.updateValue(try reader.readDouble(), forKey: name) == nil else {
+        throw reader.malformed("duplicate outcome in distribution")
+      }
+    }
+    return masses
   }
 
   /// Reads the metadata pairs.

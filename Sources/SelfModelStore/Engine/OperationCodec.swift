@@ -43,6 +43,11 @@ package enum OperationCodec {
     case createWithSourceHalfLives = 11
     /// ``JournalOperation/replacePolicy(_:)`` with such a policy, JSON.
     case replacePolicyWithSourceHalfLives = 12
+    /// ``JournalOperation/observe(_:now:)`` where some evidence is a likelihood ratio or a
+    /// Jeffrey target (``EvidenceContent/isVirtual``): the ``observeInContext`` layout, whose
+    /// content may also be of kind 2 or 3. A library that predates them stops at this tag
+    /// with a typed error; under tags 2 and 8 those kinds stay malformed.
+    case observeVirtual = 13
   }
 
   /// The JSON body of a ``JournalOperation/create(_:_:)``.
@@ -65,7 +70,10 @@ package enum OperationCodec {
       let tag: Tag = policy.hasPerSourceHalfLives ? .createWithSourceHalfLives : .create
       return try json(tag, Creation(user: user, policy: policy))
     case .observe(let evidence, let now):
-      let tag: Tag = evidence.contains { $0.context != nil } ? .observeInContext : .observe
+      let tag: Tag =
+        evidence.contains(where: \.content.isVirtual)
+        ? .observeVirtual
+        : evidence.contains { $0.context != nil } ? .observeInContext : .observe
       return EvidenceCoding.encode(evidence, now: now, tag: tag.rawValue)
     case .declare(let definition):
       return try json(definition.hasOwnPriors ? .declareWithPriors : .declare, definition)
@@ -98,7 +106,7 @@ package enum OperationCodec {
     case .create, .createWithSourceHalfLives:
       let creation = try unjson(Creation.self, body)
       return .create(creation.user, creation.policy)
-    case .observe, .observeInContext:
+    case .observe, .observeInContext, .observeVirtual:
       let (evidence, now) = try EvidenceCoding.decode(payload)
       return .observe(evidence, now: now)
     case .declare, .declareWithPriors: return .declare(try unjson(BeliefDefinition.self, body))

@@ -3,8 +3,9 @@ import SelfModel
 import Testing
 
 /// The differences between two models' estimates at `now`, as readable lines; empty when every
-/// belief has the same key, outcomes, base rates, prior weight and evidence tallies (the
-/// tallies within `tolerance`, relative to the belief's total evidence).
+/// belief has the same key, outcomes, base rates, prior weight, evidence tallies (within
+/// `tolerance`, relative to the belief's total evidence) and probabilities (within
+/// `tolerance`; they carry likelihood-ratio and Jeffrey evidence too).
 func differences(
   _ a: UserModel, _ b: UserModel, at now: Date, tolerance: Double = 1e-9
 ) -> [String] {
@@ -24,6 +25,10 @@ func differences(
     for (k, (s, t)) in zip(x.evidence, y.evidence).enumerated()
     where !(abs(s - t) <= tolerance * scale) {
       found.append("\(x.key)[\(x.outcomes[k])]: tally \(s) vs \(t)")
+    }
+    for (k, (s, t)) in zip(x.probabilities, y.probabilities).enumerated()
+    where !(abs(s - t) <= tolerance) {
+      found.append("\(x.key)[\(x.outcomes[k])]: probability \(s) vs \(t)")
     }
   }
   return found

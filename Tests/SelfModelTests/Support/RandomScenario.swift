@@ -4,7 +4,9 @@ import SelfModelTesting
 
 /// A random but reproducible model for property tests: 1-4 binary or categorical beliefs,
 /// 1-4 sources of random kinds and reliabilities, a policy with or without half-lives and a
-/// cap, and 0-30 evidence items (a third of them soft) observed over 90 days.
+/// cap, and 0-30 evidence items (a third of them soft) observed over 90 days. With
+/// `virtualEvidence`, about a third of the items are likelihood ratios or Jeffrey targets
+/// instead (the random stream of the default scenarios is unchanged).
 struct RandomScenario {
   static let start = Date(timeIntervalSince1970: 1_700_000_000)
   static let day: TimeInterval = 86_400
@@ -35,7 +37,9 @@ struct RandomScenario {
   /// The model with beliefs and sources but no evidence.
   func emptyModel() throws -> UserModel { try model(with: []) }
 
-  init(seed: UInt64) throws {
+  init(seed: UInt64) throws { try self.init(seed: seed, virtualEvidence: false) }
+
+  init(seed: UInt64, virtualEvidence: Bool) throws {
     var random = SeededRandom(seed: seed &* 0x9E37_79B9 &+ 17)
     self.seed = seed
     user = try UserID("user-\(seed)")
@@ -44,7 +48,7 @@ struct RandomScenario {
     sources = try Self.makeSources(using: &random)
     policy = Self.makePolicy(beliefs: beliefs, sources: sources, using: &random)
     evidence = try Self.makeEvidence(
-      beliefs: beliefs, sources: sources, now: now, using: &random)
+      beliefs: beliefs, sources: sources, now: now, virtual: virtualEvidence, using: &random)
   }
 
   private static func makeBeliefs(using random: inout SeededRandom) throws -> [BeliefDefinition] {
@@ -102,7 +106,8 @@ struct RandomScenario {
   }
 
   private static func makeEvidence(
-    beliefs: [BeliefDefinition], sources: [Source], now: Date, using random: inout SeededRandom
+    beliefs: [BeliefDefinition], sources: [Source], now: Date, virtual: Bool,
+    using random: inout SeededRandom
   ) throws -> [Evidence] {
     let ids = SequentialIDs(prefix: "e")
     let items = try (0..<Int.random(in: 0...30, using: &random)).map { _ -> Evidence in
@@ -111,7 +116,10 @@ struct RandomScenario {
       let recordedAt = min(observedAt + .random(in: 0...(3 * day), using: &random), now)
       let note: String? = Int.random(in: 0..<5, using: &random) == 0 ? "note" : nil
       return Evidence(
-        id: ids.next(), belief: belief.key, content: makeContent(for: belief, using: &random),
+        id: ids.next(), belief: belief.key,
+        content: virtual && Int.random(in: 0..<3, using: &random) == 0
+          ? makeVirtualContent(for: belief, using: &random)
+          : makeContent(for: belief, using: &random),
         weight: exp(.random(in: log(0.1)...log(10), using: &random)),
         source: try requireSome(sources.randomElement(using: &random)).id,
         observedAt: observedAt, recordedAt: recordedAt, note: note,
@@ -131,6 +139,24 @@ struct RandomScenario {
     let raw = chosen.map { _ in Double.random(in: 0.01...1, using: &random) }
     let total = raw.reduce(0, +)
     return .distribution(Dictionary(uniqueKeysWithValues: zip(chosen, raw.map { $0 / total })))
+  }
+}
+
+extension RandomScenario {
+  /// A likelihood ratio in `e^-4 ... e^4` for a random outcome, or a Jeffrey target with every
+  /// outcome in `0.02 ... 1` before normalising.
+  fileprivate static func makeVirtualContent(
+    for belief: BeliefDefinition, using random: inout SeededRandom
+  ) -> EvidenceContent {
+    if Bool.random(using: &random) {
+      return .likelihoodRatio(
+        outcome: belief.outcomes.randomElement(using: &random) ?? belief.outcomes[0],
+        ratio: exp(.random(in: -4...4, using: &random)))
+    }
+    let raw = belief.outcomes.map { _ in Double.random(in: 0.02...1, using: &random) }
+    let total = raw.reduce(0, +)
+    return .jeffrey(
+      target: Dictionary(uniqueKeysWithValues: zip(belief.outcomes, raw.map { $0 / total })))
   }
 }
 
