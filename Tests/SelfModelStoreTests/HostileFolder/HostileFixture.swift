@@ -67,7 +67,7 @@ enum HostileFixture {
   /// Replaces whatever is at `path` (a file) with a symbolic link to `target`.
   static func symlink(at path: String, to target: String) throws {
     unlink(path)
-    guard symlink(target, path) == 0 else {
+    guard createSymbolicLink(target, path) == 0 else {
       throw POSIXError(.init(rawValue: errno) ?? .EIO)
     }
   }
@@ -95,4 +95,9 @@ enum HostileFixture {
       return StoreError(.ioFailure, operation: "test", detail: "not a StoreError: \(error)")
     }
   }
+}
+
+/// `symlink(2)`, at file scope where the name is not shadowed by `HostileFixture.symlink`.
+private func createSymbolicLink(_ target: String, _ path: String) -> Int32 {
+  symlink(target, path)
 }
