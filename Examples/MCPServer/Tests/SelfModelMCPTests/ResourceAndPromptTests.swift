@@ -17,7 +17,7 @@ import Testing
     let text = try #require(contents.first?.text)
     let beliefs = try JSONDecoder().decode([EstimateResponse].self, from: Data(text.utf8))
     #expect(beliefs.map(\.belief) == ["style.concise", "style.tone", "coding.tests-first"])
-    await #expect(throws: (any Error).self) {
+    await #expect(throws: MCPError.self) {
       _ = try await client.readResource(uri: "selfmodel://users/u9/nothing")
     }
     await fixture.remove()
@@ -28,7 +28,7 @@ import Testing
     let client = try await fixture.client(scope: .only(["u2"]))
     let (resources, _) = try await client.listResources()
     #expect(resources.map(\.uri) == ["selfmodel://users/u2/beliefs"])
-    await #expect(throws: (any Error).self) {
+    await #expect(throws: MCPError.self) {
       _ = try await client.readResource(uri: "selfmodel://users/u1/beliefs")
     }
     await fixture.remove()
