@@ -13,7 +13,13 @@ enum Launcher {
     if options.demo { try await Demo.seed(store) }
     let policy = AgentPolicy(
       writableSources: options.agentSources, allowsCreatingUsers: options.allowsCreatingUsers)
-    try policy.validate(against: try await store.catalogue())
+    do {
+      try policy.validate(against: try await store.catalogue())
+    } catch ToolError.model(.unknownSource(let source)) {
+      throw LaunchError(
+        "unknown source \(source): publish a catalogue that lists it (--catalogue FILE) or use --demo"
+      )
+    }
     let fixed = options.now
     let runner = ToolRunner(store: store, policy: policy, now: { fixed ?? Date() })
     if let port = options.httpPort, let tokensFile = options.tokensFile {
