@@ -21,6 +21,8 @@ public enum ModelLimits {
   public static var maximumNoteBytes: Int { Check.maximumNoteLength }
   /// The longest outcome name, in UTF-8 bytes.
   public static var maximumOutcomeBytes: Int { Check.maximumOutcomeLength }
+  /// The longest tag (of a belief, or named in a context request), in UTF-8 bytes.
+  public static var maximumTagBytes: Int { Check.maximumOutcomeLength }
   /// The most plain observations one evidence item may be worth (weights are in `(0, this]`).
   public static var maximumWeight: Double { Check.maximumWeight }
   /// The earliest and latest time evidence may carry, as ISO 8601 strings: within 1e10 seconds

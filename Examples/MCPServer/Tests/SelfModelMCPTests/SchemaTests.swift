@@ -43,8 +43,12 @@ import Testing
     let time = fields["observedAt"]?.objectValue?["description"]?.stringValue ?? ""
     #expect(time.contains(range.earliest) && time.contains(range.latest))
     let context = try #require(Self.tools.first { $0.name == "get_context" })
-    let budget = context.inputSchema.objectValue?["properties"]?.objectValue?["budget"]
-    #expect(budget?.objectValue?["maximum"] == 50)
+    let properties = context.inputSchema.objectValue?["properties"]?.objectValue
+    #expect(properties?["budget"]?.objectValue?["maximum"] == 50)
+    let tags = properties?["tags"]?.objectValue?["items"]?.objectValue
+    #expect(tags?["maxLength"] == .int(ModelLimits.maximumTagBytes))
+    let prefixes = properties?["keyPrefixes"]?.objectValue?["items"]?.objectValue
+    #expect(prefixes?["maxLength"] == .int(ModelLimits.maximumIdentifierBytes))
     for tool in Self.tools {
       for (path, schema) in Self.properties(tool.inputSchema, path: tool.name)
       where schema["type"] == "integer" {

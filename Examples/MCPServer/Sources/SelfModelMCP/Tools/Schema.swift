@@ -115,6 +115,16 @@ enum Schema {
     return .object(schema)
   }
 
+  /// A key prefix a request names (at most as long as a key).
+  static let keyPrefix: Value = [
+    "type": "string", "minLength": 1, "maxLength": .int(ModelLimits.maximumIdentifierBytes),
+  ]
+
+  /// A tag a request names.
+  static let tag: Value = [
+    "type": "string", "minLength": 1, "maxLength": .int(ModelLimits.maximumTagBytes),
+  ]
+
   static func string(_ description: String) -> Value {
     ["type": "string", "description": .string(description)]
   }

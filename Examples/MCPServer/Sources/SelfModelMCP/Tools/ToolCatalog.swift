@@ -33,9 +33,9 @@ public enum ToolCatalog {
         [
           "keyPrefixes": Schema.strings(
             "Only beliefs whose key starts with one of these, such as \"style.\".",
-            items: ["type": "string", "minLength": 1]),
+            items: Schema.keyPrefix),
           "tags": Schema.strings(
-            "Only beliefs with one of these tags.", items: ["type": "string", "minLength": 1]),
+            "Only beliefs with one of these tags.", items: Schema.tag),
           "limit": Schema.integer(
             "How many beliefs at most (default 200), in key order.",
             range: 1...policy.maximumListed),
@@ -71,9 +71,9 @@ public enum ToolCatalog {
           "keys": Schema.strings(
             "Belief keys the request is about.", items: Schema.identifier("A belief key")),
           "keyPrefixes": Schema.strings(
-            "Key prefixes, such as \"style.\".", items: ["type": "string", "minLength": 1]),
+            "Key prefixes, such as \"style.\" (each at most 256 bytes).", items: Schema.keyPrefix),
           "tags": Schema.strings(
-            "Belief tags, such as \"style\".", items: ["type": "string", "minLength": 1]),
+            "Belief tags, such as \"style\" (each at most 64 bytes).", items: Schema.tag),
           "budget": Schema.integer(
             "How many beliefs at most (default 20).", range: 1...policy.maximumContextBeliefs),
           "characters": Schema.integer(
