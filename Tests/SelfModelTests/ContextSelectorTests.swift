@@ -96,6 +96,24 @@ import Testing
     #expect(tight.excluded.allSatisfy { $0.exclusion == .overCharacterBudget })
   }
 
+  /// A budget too small for any line: the text stays within it and says how many relevant
+  /// beliefs it cut, instead of claiming that nothing is known.
+  @Test(arguments: [40, 60, 120, 160])
+  func aTinyCharacterBudgetIsHonouredAndExplained(characters: Int) throws {
+    let selector = try ContextSelector(model: Self.model(), at: Self.now)
+    let context = try selector.context(
+      for: ContextRequest(
+        keyPrefixes: ["style."], budget: ContextBudget(beliefs: 10, characters: characters)))
+    let unlimited = try selector.context(for: ContextRequest(keyPrefixes: ["style."]))
+    #expect(context.text.count <= characters)
+    #expect(!context.text.contains("nothing relevant"))
+    let cut = unlimited.entries.count - context.entries.count
+    #expect(cut > 0)
+    let more = context.entries.isEmpty ? "" : "more "
+    let closing = "- \(cut) \(more)relevant belief(s) left out by the character budget"
+    #expect(closing.hasPrefix(context.text) || context.text.contains(closing), "\(context.text)")
+  }
+
   @Test func aRelevanceFunctionSelectsAndExplains() throws {
     let selector = try ContextSelector(model: Self.model(), at: Self.now)
     let request = ContextRequest(relevance: { $0.statement.contains("code") ? 0.7 : nil })
@@ -173,7 +191,7 @@ import Testing
     let second = try ContextSelector(model: model, at: Self.now).context(for: request)
     #expect(first == second)
     #expect(first.entries.count <= budget.beliefs)
-    if let characters = budget.characters, !first.entries.isEmpty {
+    if let characters = budget.characters {
       #expect(first.text.count <= characters)
     }
     #expect(first.entries.allSatisfy { !$0.reasons.isEmpty && $0.exclusion == nil })

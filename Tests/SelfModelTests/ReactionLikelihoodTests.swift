@@ -22,12 +22,17 @@ import Testing
       stances: [
         Stance(belief: "concise", asserts: .holds, importance: 2),
         Stance(belief: "tone", asserts: .outcome("formal")),
-        Stance(belief: "undeclared", asserts: .holds),
       ])
     let soft = try Candidate(
       id: "soft",
       stances: [Stance(belief: "tone", asserts: .distribution(["casual": 0.7, "playful": 0.3]))])
-    return try AssistantResponse(id: "r1", candidates: [short, soft])
+    // A stance on a belief the model does not declare (a typo): reacting to it is an error.
+    let typo = try Candidate(
+      id: "typo",
+      stances: [
+        Stance(belief: "concise", asserts: .holds), Stance(belief: "undeclared", asserts: .holds),
+      ])
+    return try AssistantResponse(id: "r1", candidates: [short, soft, typo])
   }
 
   static func evidence(_ kind: ReactionKind, candidate: CandidateID = "short") throws
@@ -95,6 +100,14 @@ import Testing
       (
         Reaction(candidate: "other", kind: .accepted, observedAt: Self.now),
         .unknownCandidate(response: "r1", candidate: "other")
+      ),
+      (
+        Reaction(candidate: "typo", kind: .accepted, observedAt: Self.now),
+        .unknownBelief("undeclared")
+      ),
+      (
+        Reaction(candidate: "typo", kind: .rated(3, scale: 1...5), observedAt: Self.now),
+        .unknownBelief("undeclared")
       ),
       (
         Reaction(candidate: "short", kind: .rated(.nan, scale: 1...5), observedAt: Self.now),

@@ -211,6 +211,8 @@ public struct ContextSelector: Sendable {
     var length = ContextSelector.headerLength
     var entries: [ContextEntry] = []
     var excluded: [ContextEntry] = []
+    /// How many relevant beliefs the character budget left out (listed or not).
+    var cutByCharacters = 0
 
     /// Appends an included line to the text.
     mutating func append(_ line: String, length lineLength: Int) {
@@ -241,10 +243,12 @@ public struct ContextSelector: Sendable {
       let (reasons, line, _) = reasonsAndLine(index, matches, request)
       assembly.excluded.append(entry(index, score: 0, reasons: reasons, .noEvidence, line: line))
     }
-    if assembly.entries.isEmpty { assembly.text += "\n" + Self.emptyLine }
+    let text = Self.finished(
+      assembly.text, length: assembly.length, included: assembly.entries.count,
+      cut: assembly.cutByCharacters, limit: request.budget.characters)
     return PromptContext(
       evaluatedAt: evaluatedAt, entries: assembly.entries, excluded: assembly.excluded,
-      relevantCount: matches.touched.count, text: assembly.text)
+      relevantCount: matches.touched.count, text: text)
   }
 
   /// Includes one ranked belief if the budget allows, or lists it as excluded.
@@ -260,6 +264,7 @@ public struct ContextSelector: Sendable {
       assembly.length + 1 + length > characters
     {
       exclusion = .overCharacterBudget
+      assembly.cutByCharacters += 1
     }
     let entry = self.entry(index, score: score, reasons: reasons, exclusion, line: line)
     if exclusion == nil {

@@ -26,13 +26,8 @@ extension ReactionKind {
   ///   kind's missing field.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    guard container.allKeys.count == 1, let key = container.allKeys.first else {
-      throw DecodingError.dataCorrupted(
-        .init(
-          codingPath: container.codingPath,
-          debugDescription: "a reaction kind has exactly one of accepted, rejected, edited, rated"
-        ))
-    }
+    let key = try container.onlyKey(
+      "a reaction kind has exactly one of accepted, rejected, edited, rated")
     switch key {
     case .accepted: self = .accepted
     case .rejected: self = .rejected

@@ -1,8 +1,12 @@
 import Foundation
 
 extension ReactionLikelihood {
-  /// The evidence a reaction becomes, one item per stance with a nonzero weight on a declared
-  /// belief, in the candidate's stance order. Pure: the model is only read.
+  /// The evidence a reaction becomes, one item per stance with a nonzero weight, in the
+  /// candidate's stance order. Pure: the model is only read.
+  ///
+  /// Every stance of the candidate the user reacted to must name a belief the model declares:
+  /// a stance on an unknown key (a typo, a belief not yet published) is an error, never
+  /// silently dropped, so the caller learns that part of the reaction would be lost.
   ///
   /// ```swift
   /// let items = try ReactionLikelihood().evidence(for: reaction, to: response, in: model)
@@ -16,7 +20,8 @@ extension ReactionLikelihood {
   ///     (``Evidence/context``), or `nil` (default).
   /// - Returns: The evidence items (possibly none, for example for a middle rating).
   /// - Throws: ``ModelError/unknownCandidate(response:candidate:)`` when the response has no
-  ///   such candidate; ``ModelError/nonFiniteNumber(field:)`` or
+  ///   such candidate; ``ModelError/unknownBelief(_:)`` when one of its stances names a belief
+  ///   the model does not declare; ``ModelError/nonFiniteNumber(field:)`` or
   ///   ``ModelError/numberOutOfRange(field:value:allowed:)`` for a NaN or out-of-scale rating,
   ///   an empty scale or a bad weight; ``ModelError/undefined(quantity:reason:)`` when an edit
   ///   names a belief the candidate has no stance on; ``ModelError/unknownOutcome(belief:outcome:)``
@@ -29,11 +34,16 @@ extension ReactionLikelihood {
     try Check.finite(reaction.observedAt.timeIntervalSinceReferenceDate, field: "observedAt")
     let candidate = try response.candidate(reaction.candidate)
     try check(reaction.kind, candidate)
+    for stance in candidate.stances where model.definition(for: stance.belief) == nil {
+      throw .unknownBelief(stance.belief)
+    }
     let maximum = candidate.stances.map(\.importance).max() ?? 0
     guard maximum > 0 else { return [] }
     var items: [Evidence] = []
     for stance in candidate.stances where stance.importance > 0 {
-      guard let definition = model.definition(for: stance.belief) else { continue }
+      guard let definition = model.definition(for: stance.belief) else {
+        throw .unknownBelief(stance.belief)
+      }
       let (category, signed) = Self.direction(of: reaction.kind, for: stance.belief)
       let weight = weight(of: category) * abs(signed) * stance.importance / maximum
       guard weight > 0 else { continue }

@@ -23,6 +23,13 @@ public struct AgentPolicy: Sendable, Hashable {
   public var answers: AnswerReliability?
   /// The most beliefs one `get_context` call may ask for (default 50).
   public var maximumContextBeliefs: Int
+  /// The largest `characters` budget of `get_context` (default 1,000,000).
+  public var maximumCharacters: Int
+  /// The largest `limit` of the listing tools (`list_beliefs`, `explain_belief`,
+  /// `next_question`) and `excludedLimit` of `get_context` (default 1,000).
+  public var maximumListed: Int
+  /// Whether agents may create users (`create_user`), within their token's scope.
+  public var allowsCreatingUsers: Bool
 
   /// Creates a policy.
   ///
@@ -31,14 +38,24 @@ public struct AgentPolicy: Sendable, Hashable {
   ///   - reactionSource: The default source for reactions (default: the first writable one).
   ///   - answers: Users' answer reliability for `next_question`.
   ///   - maximumContextBeliefs: The largest context budget.
+  ///   - allowsCreatingUsers: Whether agents may create users (default `false`).
   public init(
     writableSources: [SourceID], reactionSource: SourceID? = nil,
-    answers: AnswerReliability? = nil, maximumContextBeliefs: Int = 50
+    answers: AnswerReliability? = nil, maximumContextBeliefs: Int = 50,
+    allowsCreatingUsers: Bool = false
   ) {
     self.writableSources = writableSources
     self.reactionSource = reactionSource
     self.answers = answers
     self.maximumContextBeliefs = maximumContextBeliefs
+    self.maximumCharacters = 1_000_000
+    self.maximumListed = 1_000
+    self.allowsCreatingUsers = allowsCreatingUsers
+  }
+
+  /// The writable sources, quoted, for schema descriptions.
+  var sourceList: String {
+    writableSources.map { "\"\($0)\"" }.joined(separator: ", ")
   }
 
   /// Checks the policy against the store's catalogue: every writable source must be listed

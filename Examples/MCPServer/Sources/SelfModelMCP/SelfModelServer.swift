@@ -31,7 +31,8 @@ public enum SelfModelServer {
       capabilities: .init(
         prompts: .init(listChanged: false), resources: .init(subscribe: false, listChanged: false),
         tools: .init(listChanged: false)))
-    await server.withMethodHandler(ListTools.self) { _ in .init(tools: ToolCatalog.tools) }
+    let tools = runner.tools
+    await server.withMethodHandler(ListTools.self) { _ in .init(tools: tools) }
     await server.withMethodHandler(CallTool.self) { params in
       await runner.call(params.name, arguments: params.arguments, scope: scope())
     }

@@ -73,9 +73,13 @@ enum Measure {
     "tags": ["t3"], "budget": 20, "characters": 4_000, "excludedLimit": 5,
   ]
 
-  /// Median and 90th percentile seconds of one `get_context` call over stdio to the built
-  /// `selfmodel-mcp`, after 20 warm-up calls.
-  static func stdio(folder: String, calls: Int) async throws -> (median: Double, p90: Double) {
+  /// Over stdio to the built `selfmodel-mcp` (the client on ``LineTransport`` too, so neither
+  /// side polls): median and 90th percentile seconds of one `get_context` call after 20 warm-up
+  /// calls, and the median of a call whose message is 1 MB (a `get_context` with a 1 MB key
+  /// prefix: read, decoded and refused as `invalidText`, key prefixes being at most 256 bytes).
+  static func stdio(folder: String, calls: Int) async throws -> (
+    median: Double, p90: Double, large: Double
+  ) {
     let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
       .deletingLastPathComponent().appendingPathComponent("selfmodel-mcp")
     let process = Process()
@@ -89,24 +93,41 @@ enum Measure {
     try process.run()
     let client = Client(name: "b14", version: "1")
     _ = try await client.connect(
-      transport: StdioTransport(
-        input: FileDescriptor(rawValue: fromServer.fileHandleForReading.fileDescriptor),
-        output: FileDescriptor(rawValue: toServer.fileHandleForWriting.fileDescriptor)))
+      transport: LineTransport(
+        input: fromServer.fileHandleForReading.fileDescriptor,
+        output: toServer.fileHandleForWriting.fileDescriptor))
+    let times = try await roundTrips(client, arguments, calls: calls, warmUp: 20)
+    var large = arguments
+    large["keyPrefixes"] = [.string(String(repeating: "p", count: 1_000_000))]
+    let larges = try await roundTrips(
+      client, large, calls: max(3, calls / 40), warmUp: 1, expectingSuccess: false)
+    await client.disconnect()
+    try? toServer.fileHandleForWriting.close()
+    process.waitUntilExit()
+    return (median(times), percentile90(times), median(larges))
+  }
+
+  /// Seconds of each of `calls` `get_context` calls after `warmUp` unmeasured ones.
+  static func roundTrips(
+    _ client: Client, _ arguments: [String: Value], calls: Int, warmUp: Int,
+    expectingSuccess: Bool = true
+  ) async throws -> [Double] {
     var times: [Double] = []
-    for index in 0..<(calls + 20) {
+    for index in 0..<(calls + warmUp) {
       let clock = ContinuousClock()
       let start = clock.now
       let result = try await client.send(
         CallTool.request(.init(name: "get_context", arguments: arguments))
       ).value
-      precondition(result.isError == false)
-      if index >= 20 { times.append(seconds(clock.now - start)) }
+      precondition(result.isError == !expectingSuccess, "\(result.content)")
+      if index >= warmUp { times.append(seconds(clock.now - start)) }
     }
-    await client.disconnect()
-    try? toServer.fileHandleForWriting.close()
-    process.waitUntilExit()
-    let sorted = times.sorted()
-    return (median(sorted), sorted[min(sorted.count - 1, sorted.count * 9 / 10)])
+    return times
+  }
+
+  static func percentile90(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, sorted.count * 9 / 10)]
   }
 
   static func seconds(_ duration: Duration) -> Double {

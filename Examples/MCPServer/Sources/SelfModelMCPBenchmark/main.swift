@@ -1,5 +1,6 @@
-// B14: the `get_context` round trip over stdio for a 1,000-belief user, next to the direct
-// call (B13) on the same model in the same run. Run in release, after building the server:
+// B14: the `get_context` round trip over stdio (a small and a 1 MB message) and over
+// Streamable HTTP for a 1,000-belief user, next to the direct call (B13) on the same model in
+// the same run. Run in release, after building the server:
 //
 //   swift build -c release --package-path Examples/MCPServer
 //   swift run -c release --package-path Examples/MCPServer selfmodel-mcp-bench [--quick]
@@ -20,6 +21,7 @@ let model = try await store.model(for: BenchFixture.user)
 let calls = quick ? 20 : 2_000
 let direct = try Measure.direct(model, calls: calls)
 let tool = try await Measure.tool(store, calls: quick ? 10 : 200)
+let http = try await Measure.http(store, calls: quick ? 10 : 400)
 await store.shutdown()
 let stdio = try await Measure.stdio(folder: folder, calls: quick ? 10 : 400)
 
@@ -31,3 +33,9 @@ print("     ToolRunner.call(\"get_context\") in process, no transport: \(us(tool
 print(
   "B14  get_context over stdio, round trip: median \(us(stdio.median)), p90 \(us(stdio.p90))"
     + String(format: " (%.1fx setup + context)", stdio.median / (direct.setup + direct.call)))
+print(
+  "B14l the same call with a 1 MB message over stdio: median \(us(stdio.large))"
+    + String(format: " (%.1fx the small one)", stdio.large / stdio.median))
+print(
+  "B14h get_context over Streamable HTTP (session, bearer token): median \(us(http.median)),"
+    + " p90 \(us(http.p90)); list_beliefs limit 1 (transport floor): median \(us(http.floor))")

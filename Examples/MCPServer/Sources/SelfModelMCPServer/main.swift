@@ -1,6 +1,6 @@
 // The `selfmodel-mcp` executable: the SelfModel MCP server over a FileStore.
 //
-//   selfmodel-mcp --store DIR --agent-source agent:assistant            (stdio)
+//   selfmodel-mcp --store DIR --catalogue catalogue.json --agent-source agent:assistant  (stdio)
 //   selfmodel-mcp --store DIR --agent-source agent:assistant --http 8080 --tokens tokens.json
 //
 // The store's catalogue must list every --agent-source (kind behavior, modelInference or
@@ -17,6 +17,10 @@ do {
 } catch {
   FileHandle.standardError.write(Data("selfmodel-mcp: \(error)\n\(LaunchOptions.usage)\n".utf8))
   exit(2)
+}
+if options.help {
+  print(LaunchOptions.usage)
+  exit(0)
 }
 
 do {

@@ -133,7 +133,7 @@ import Testing
   static func conciseGain(_ client: Client, _ arguments: [String: Value]) async throws -> Double {
     let result = try await client.call("next_question", arguments)
     #expect(result.isError == false, "\(result.text)")
-    let questions = result.structuredContent?.arrayValue ?? []
+    let questions = result.structuredContent?.objectValue?["questions"]?.arrayValue ?? []
     let concise = try #require(questions.first { $0.objectValue?["belief"] == "style.concise" })
     return try #require(concise.objectValue?["expectedInformationGain"]?.doubleValue)
   }

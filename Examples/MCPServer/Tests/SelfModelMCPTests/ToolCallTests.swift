@@ -14,13 +14,15 @@ import Testing
     let (tools, _) = try await client.listTools()
     #expect(
       tools.map(\.name) == [
-        "get_context", "record_observation", "record_reaction", "explain_belief",
-        "next_question", "forget",
+        "list_beliefs", "get_context", "record_observation", "record_reaction",
+        "explain_belief", "next_question", "forget",
       ])
     for tool in tools {
       let required = tool.inputSchema.objectValue?["required"]?.arrayValue ?? []
-      #expect(required.contains("user"), "\(tool.name)")
+      #expect(required.contains("user") == (tool.name != "list_beliefs"), "\(tool.name)")
       #expect(tool.inputSchema.objectValue?["additionalProperties"] == false)
+      #expect(tool.inputSchema.objectValue?["examples"]?.arrayValue?.count == 1, "\(tool.name)")
+      #expect(tool.outputSchema?.objectValue?["type"] == "object", "\(tool.name)")
     }
     await fixture.remove()
   }
@@ -57,6 +59,8 @@ import Testing
     (["user": "u1", "keys": ["no.such"]], "unknownBelief", "notFound"),
     (["user": "u1", "budget": 0], "numberOutOfRange", "invalidInput"),
     (["user": "u1", "budget": 51], "numberOutOfRange", "invalidInput"),
+    (["user": "u1", "characters": 0], "numberOutOfRange", "invalidInput"),
+    (["user": "u1", "excludedLimit": 1_001], "numberOutOfRange", "invalidInput"),
     (["user": "u1", "tags": [""]], "invalidText", "invalidInput"),
     (["user": "u1", "budjet": 3], "invalidArguments", "invalidInput"),
     (["tags": ["style"]], "invalidArguments", "invalidInput"),
@@ -108,7 +112,7 @@ import Testing
     let client = try await fixture.client()
     let result = try await client.call("next_question", ["user": "u1", "limit": 2])
     #expect(result.isError == false)
-    let questions = result.structuredContent?.arrayValue ?? []
+    let questions = result.structuredContent?.objectValue?["questions"]?.arrayValue ?? []
     #expect(questions.count == 2)
     // The answered belief is the least worth asking about, so it is not among the top two.
     #expect(!questions.contains { $0.objectValue?["belief"] == "style.concise" })

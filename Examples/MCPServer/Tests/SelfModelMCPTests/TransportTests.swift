@@ -15,8 +15,9 @@ import Testing
   /// One good call of each tool, checked loosely: the transports, not the tools, are under test.
   static func exerciseEveryTool(_ client: Client) async throws {
     let (tools, _) = try await client.listTools()
-    #expect(tools.count == 6)
+    #expect(tools.count == 7)
     let calls: [(String, [String: Value])] = [
+      ("list_beliefs", [:]),
       ("get_context", ["user": "u1", "tags": ["style"]]),
       ("record_observation", WriteToolTests.observation),
       ("record_reaction", WriteToolTests.reaction),
@@ -66,41 +67,17 @@ import Testing
 
   @Test func httpBehindBearerTokens() async throws {
     let fixture = try await Fixture()
-    let tokens = try BearerTokens([
-      "token-for-u1-0123456789": .only(["u1"]), "token-for-u2-0123456789": .only(["u2"]),
-    ])
-    let door = HTTPFrontDoor(runner: fixture.runner, tokens: tokens)
-    let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-    let serving = Task { try await door.run(host: "127.0.0.1", port: 0) { continuation.yield($0) } }
-    defer { serving.cancel() }
-    var iterator = ports.makeAsyncIterator()
-    let port = try #require(await iterator.next())
-    let endpoint = try #require(URL(string: "http://127.0.0.1:\(port)/mcp"))
-
-    let client = try await Self.httpClient(endpoint, token: "token-for-u1-0123456789")
+    let serving = try await HTTPServing(fixture)
+    let client = try await serving.client(token: HTTPServing.tokenForU1)
     try await Self.exerciseEveryTool(client)
     let other = try await client.call("get_context", ["user": "u2"])
     #expect(other.code == "userNotPermitted")
     await client.disconnect()
-
-    // The front door answers 401; the SDK's transport, with no authorizer, reports it so.
-    await #expect(throws: MCPError.internalError("Authentication required")) {
-      _ = try await Self.httpClient(endpoint, token: "not-a-known-token-at-all")
-    }
-    serving.cancel()
+    let (status, text) = try await RawHTTP.post(
+      port: serving.port, SessionTests.initialize,
+      headers: [SessionTests.bearer("not-a-known-token-at-all")])
+    #expect(status == 401 && text.contains("WWW-Authenticate: Bearer"))
+    serving.stop()
     await fixture.remove()
-  }
-
-  static func httpClient(_ endpoint: URL, token: String) async throws -> Client {
-    let transport = HTTPClientTransport(
-      endpoint: endpoint, streaming: false,
-      requestModifier: { request in
-        var request = request
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        return request
-      })
-    let client = Client(name: "http-tests", version: "1")
-    _ = try await client.connect(transport: transport)
-    return client
   }
 }

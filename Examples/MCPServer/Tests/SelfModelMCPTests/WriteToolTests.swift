@@ -122,6 +122,18 @@ import Testing
     (["reaction": "edited", "contradicting": ["coding.tests-first"]], "undefined", "invalidInput"),
     (["source": "user"], "sourceNotWritable", "invalidInput"),
     (["candidates": []], "undefined", "invalidInput"),
+    (["candidates": Self.typoCandidates], "unknownBelief", "notFound"),
+  ]
+
+  /// The reacted-to candidate takes a stance on a misspelt belief.
+  static let typoCandidates: Value = [
+    [
+      "id": "short",
+      "stances": [
+        ["belief": "style.concise", "assertion": ["outcome": "true"]],
+        ["belief": "style.consise", "assertion": ["outcome": "true"]],
+      ],
+    ]
   ]
 
   @Test(arguments: Self.badReactions)

@@ -4,7 +4,8 @@ import SelfModel
 /// Bearer tokens for the HTTP transport, each bound to the users it may touch.
 ///
 /// The file form is `{"tokens": [{"token": "…", "users": ["user-42"]}]}`; a token with
-/// `"users": ["*"]` may touch every user. Tokens are compared in constant time.
+/// `"users": ["*"]` may touch every user. Tokens are compared in constant time; the scheme
+/// `Bearer` is matched in any case (RFC 9110, section 11.1).
 ///
 /// ```swift
 /// let tokens = try BearerTokens(["s3cret": .only(["user-42"])])
@@ -52,14 +53,27 @@ public struct BearerTokens: Sendable {
   /// The scope of an `Authorization` header's bearer token, or `nil` when it is missing or
   /// unknown.
   ///
-  /// - Parameter header: The header's value, `Bearer <token>`.
+  /// - Parameter header: The header's value, `Bearer <token>` (the scheme in any case).
   /// - Returns: The users the token may touch.
   public func scope(forAuthorization header: String?) -> UserScope? {
-    guard let header, header.hasPrefix("Bearer ") else { return nil }
-    let presented = Array(header.utf8.dropFirst(7))
-    var found: UserScope?
-    for (token, scope) in scopes where Self.constantTimeEqual(token, presented) {
-      found = scope
+    grant(forAuthorization: header)?.scope
+  }
+
+  /// The token an `Authorization` header presents (its position in the table, which a
+  /// session is bound to) and its scope, or `nil` when it is missing or unknown.
+  ///
+  /// - Parameter header: The header's value.
+  /// - Returns: The token's index and scope.
+  func grant(forAuthorization header: String?) -> (index: Int, scope: UserScope)? {
+    guard let header else { return nil }
+    let bytes = Array(header.utf8)
+    guard bytes.count > 7, bytes[6] == UInt8(ascii: " "),
+      String(decoding: bytes[0..<6], as: UTF8.self).lowercased() == "bearer"
+    else { return nil }
+    let presented = Array(bytes[7...].drop { $0 == UInt8(ascii: " ") })
+    var found: (index: Int, scope: UserScope)?
+    for (index, entry) in scopes.enumerated() where Self.constantTimeEqual(entry.token, presented) {
+      found = (index, entry.scope)
     }
     return found
   }

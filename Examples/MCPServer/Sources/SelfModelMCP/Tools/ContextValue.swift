@@ -29,13 +29,13 @@ enum ContextValue {
     return .object(object)
   }
 
-  /// The synthesized `Codable` shape of a reason: `{"tag": {"_0": "style"}}`, `{"key": {}}`.
+  /// The library's `Codable` shape of a reason: `{"tag": {"name": "style"}}`, `{"key": {}}`.
   static func reason(_ reason: ContextReason) -> Value {
     switch reason {
     case .key: ["key": [:]]
-    case .keyPrefix(let prefix): ["keyPrefix": ["_0": .string(prefix)]]
-    case .tag(let tag): ["tag": ["_0": .string(tag)]]
-    case .relevance(let value): ["relevance": ["_0": .double(value)]]
+    case .keyPrefix(let prefix): ["keyPrefix": ["prefix": .string(prefix)]]
+    case .tag(let tag): ["tag": ["name": .string(tag)]]
+    case .relevance(let value): ["relevance": ["score": .double(value)]]
     case .anyBelief: ["anyBelief": [:]]
     }
   }

@@ -2,128 +2,145 @@ public import MCP
 
 /// The server's tools with their JSON schemas: what `tools/list` returns.
 ///
-/// Every input names the `user`; ids an agent passes (`id`, `responseId`) make a retried call
-/// count once.
+/// The schemas are written from the library's limits (``Schema``) and the operator's
+/// ``AgentPolicy``, each tool has an example and an `outputSchema` (``OutputSchemas``). Every
+/// input that names a user names it as `user`; ids an agent passes (`id`, `responseId`) make a
+/// retried call count once.
 public enum ToolCatalog {
-  /// Every tool, in a fixed order.
-  public static let tools: [Tool] = [
-    getContext, recordObservation, recordReaction, explainBelief, nextQuestion, forget,
-  ]
+  /// Every tool the policy offers, in a fixed order (`create_user` only when the policy
+  /// allows agents to create users).
+  ///
+  /// - Parameter policy: What agents may do.
+  /// - Returns: The tools.
+  public static func tools(for policy: AgentPolicy) -> [Tool] {
+    var tools = [
+      listBeliefs(policy), getContext(policy), recordObservation(policy), recordReaction(policy),
+      explainBelief(policy), nextQuestion(policy), forget(policy),
+    ]
+    if policy.allowsCreatingUsers { tools.insert(createUser, at: 1) }
+    return tools
+  }
 
-  static let getContext = Tool(
-    name: "get_context",
-    description: """
-      What the self-model knows about a user that matters for this request, as hedged text \
-      to put in a prompt and as structured numbers (probability, confidence, freshness, why \
-      chosen). Words are tied to documented bands: "almost certainly" (p >= 0.90), "very \
-      likely" (>= 0.75), "likely" (>= 0.60), else "may"; contested and stale beliefs are \
-      marked and never stated as facts. Name keys, key prefixes or tags; none selects all.
-      """,
-    inputSchema: Schema.object(
-      [
-        "user": Schema.user,
-        "keys": Schema.array(of: Schema.string("A belief key the request is about.")),
-        "keyPrefixes": Schema.array(of: Schema.string("A key prefix, such as \"style.\".")),
-        "tags": Schema.array(of: Schema.string("A belief tag, such as \"style\".")),
-        "budget": Schema.integer("How many beliefs at most (default 20).", minimum: 1),
-        "characters": Schema.integer("How many characters of text at most.", minimum: 1),
-        "excludedLimit": Schema.integer(
-          "How many relevant but left-out beliefs to list (default 0).", minimum: 0),
-        "context": Schema.readingContext,
-      ], required: ["user"]),
-    annotations: .init(readOnlyHint: true))
+  static func listBeliefs(_ policy: AgentPolicy) -> Tool {
+    Tool(
+      name: "list_beliefs",
+      description: """
+        The vocabulary: every belief of the store's catalogue with its statement, outcomes, \
+        tags, importance and the contexts it lists, and the sources agents may write as. \
+        Call it first: the other tools take these keys and outcomes.
+        """,
+      inputSchema: Schema.input(
+        [
+          "keyPrefixes": Schema.strings(
+            "Only beliefs whose key starts with one of these, such as \"style.\".",
+            items: Schema.keyPrefix),
+          "tags": Schema.strings(
+            "Only beliefs with one of these tags.", items: Schema.tag),
+          "limit": Schema.integer(
+            "How many beliefs at most (default 200), in key order.",
+            range: 1...policy.maximumListed),
+        ], required: [], example: ["keyPrefixes": ["style."], "limit": 20]),
+      annotations: .init(readOnlyHint: true), outputSchema: OutputSchemas.listBeliefs)
+  }
 
-  static let recordObservation = Tool(
-    name: "record_observation",
+  static let createUser = Tool(
+    name: "create_user",
     description: """
-      Record what the agent observed about the user as evidence on one belief, as the \
-      agent's own source (never as the user). Give one outcome, or a distribution over \
-      outcomes for uncertain observations. The id makes a retry count once.
+      Create a user with the catalogue's beliefs and no evidence, so that the other tools can \
+      read and write it. Creating a user that exists changes nothing (created: false).
       """,
-    inputSchema: Schema.object(
-      [
-        "user": Schema.user,
-        "id": Schema.string("A unique id for this observation; reuse it when retrying."),
-        "belief": Schema.string("The belief key."),
-        "outcome": Schema.string("The outcome observed, such as \"true\"."),
-        "distribution": [
-          "type": "object", "description": "Outcome -> probability, summing to 1.",
-          "additionalProperties": ["type": "number"],
-        ],
-        "weight": Schema.number("How many plain observations it is worth (default 1)."),
-        "source": Schema.string("An agent source the operator registered (default: the first)."),
-        "observedAt": Schema.string("When it happened, ISO 8601 (default: now)."),
-        "note": Schema.string("A short human note."),
-        "context": Schema.writingContext,
-      ], required: ["user", "id", "belief"]),
-    annotations: .init(destructiveHint: false, idempotentHint: true))
+    inputSchema: Schema.input(
+      ["user": Schema.user], required: ["user"], example: ["user": "user-42"]),
+    annotations: .init(destructiveHint: false, idempotentHint: true),
+    outputSchema: OutputSchemas.createUser)
 
-  static let recordReaction = Tool(
-    name: "record_reaction",
-    description: """
-      Record how the user reacted to a candidate answer (accepted, rejected, edited, rated): \
-      evidence on the beliefs the candidate's stances touched. Retrying with the same \
-      responseId, candidate, reaction and observedAt counts once.
-      """,
-    inputSchema: Schema.object(
-      [
-        "user": Schema.user,
-        "responseId": Schema.string("The id of the response shown."),
-        "candidates": Schema.array(of: Schema.candidate),
-        "candidate": Schema.string("The id of the candidate the user reacted to."),
-        "reaction": ["type": "string", "enum": ["accepted", "rejected", "edited", "rated"]],
-        "contradicting": Schema.array(
-          of: Schema.string("For an edit: a belief whose stance the edit reversed.")),
-        "rating": Schema.number("For a rating: the value on the scale."),
-        "scale": [
-          "type": "array", "items": ["type": "number"], "minItems": 2, "maxItems": 2,
-          "description": "For a rating: [worst, best] (default [1, 5]).",
-        ],
-        "source": Schema.string("An agent source the operator registered."),
-        "observedAt": Schema.string("When the user reacted, ISO 8601; keep it for retries."),
-        "context": Schema.writingContext,
-      ], required: ["user", "responseId", "candidates", "candidate", "reaction", "observedAt"]),
-    annotations: .init(destructiveHint: false, idempotentHint: true))
+  static func getContext(_ policy: AgentPolicy) -> Tool {
+    Tool(
+      name: "get_context",
+      description: """
+        What the self-model knows about a user that matters for this request, as hedged text \
+        to put in a prompt and as structured numbers (probability, confidence, freshness, why \
+        chosen). Words are tied to documented bands: "almost certainly" (p >= 0.90), "very \
+        likely" (>= 0.75), "likely" (>= 0.60), else "may"; contested and stale beliefs are \
+        marked and never stated as facts. Name keys, key prefixes or tags; none selects all. \
+        The text never exceeds `characters`, and says how many relevant beliefs that budget cut.
+        """,
+      inputSchema: Schema.input(
+        [
+          "user": Schema.user,
+          "keys": Schema.strings(
+            "Belief keys the request is about.", items: Schema.identifier("A belief key")),
+          "keyPrefixes": Schema.strings(
+            "Key prefixes, such as \"style.\" (each at most 256 bytes).", items: Schema.keyPrefix),
+          "tags": Schema.strings(
+            "Belief tags, such as \"style\" (each at most 64 bytes).", items: Schema.tag),
+          "budget": Schema.integer(
+            "How many beliefs at most (default 20).", range: 1...policy.maximumContextBeliefs),
+          "characters": Schema.integer(
+            "How many characters (Unicode grapheme clusters) of text at most; none: no limit.",
+            range: 1...policy.maximumCharacters),
+          "excludedLimit": Schema.integer(
+            "How many relevant but left-out beliefs to list, with why (default 0).",
+            range: 0...policy.maximumListed),
+          "context": Schema.readingContext,
+        ], required: ["user"],
+        example: ["user": "user-42", "tags": ["style"], "budget": 5, "characters": 600]),
+      annotations: .init(readOnlyHint: true), outputSchema: OutputSchemas.getContext)
+  }
 
-  static let explainBelief = Tool(
-    name: "explain_belief",
-    description: """
-      Why the model believes what it does about one belief: its estimate with a 90% credible \
-      interval and the evidence ranked by current contribution (source, weight, decay).
-      """,
-    inputSchema: Schema.object(
-      [
-        "user": Schema.user, "belief": Schema.string("The belief key."),
-        "limit": Schema.integer("How many evidence items at most (default 10).", minimum: 1),
-        "context": Schema.readingContext,
-      ], required: ["user", "belief"]),
-    annotations: .init(readOnlyHint: true))
+  static func explainBelief(_ policy: AgentPolicy) -> Tool {
+    Tool(
+      name: "explain_belief",
+      description: """
+        Why the model believes what it does about one belief: its estimate with a 90% credible \
+        interval and the evidence ranked by current contribution (source, weight in plain \
+        observations, reliability and decay, each a factor in [0, 1]).
+        """,
+      inputSchema: Schema.input(
+        [
+          "user": Schema.user, "belief": Schema.identifier("The belief key"),
+          "limit": Schema.integer(
+            "How many evidence items at most (default 10).", range: 1...policy.maximumListed),
+          "context": Schema.readingContext,
+        ], required: ["user", "belief"],
+        example: ["user": "user-42", "belief": "style.concise", "limit": 5]),
+      annotations: .init(readOnlyHint: true), outputSchema: OutputSchemas.explanation)
+  }
 
-  static let nextQuestion = Tool(
-    name: "next_question",
-    description: """
-      The questions worth asking the user next, ranked by expected information gain in bits \
-      times importance.
-      """,
-    inputSchema: Schema.object(
-      [
-        "user": Schema.user,
-        "limit": Schema.integer("How many questions (default 3).", minimum: 1),
-        "context": Schema.readingContext,
-      ], required: ["user"]),
-    annotations: .init(readOnlyHint: true))
+  static func nextQuestion(_ policy: AgentPolicy) -> Tool {
+    Tool(
+      name: "next_question",
+      description: """
+        The questions worth asking the user next, ranked by value: the expected information \
+        gain of the answer in bits (at most 1 for a yes/no question) times the belief's \
+        importance. The result is {"questions": [...]}, best first.
+        """,
+      inputSchema: Schema.input(
+        [
+          "user": Schema.user,
+          "limit": Schema.integer(
+            "How many questions (default 3).", range: 1...policy.maximumListed),
+          "context": Schema.readingContext,
+        ], required: ["user"], example: ["user": "user-42", "limit": 3]),
+      annotations: .init(readOnlyHint: true), outputSchema: OutputSchemas.nextQuestion)
+  }
 
-  static let forget = Tool(
-    name: "forget",
-    description: """
-      Forget one evidence item (any source, for example when the user asks), or everything \
-      one agent source recorded. The store keeps no copy afterwards.
-      """,
-    inputSchema: Schema.object(
-      [
-        "user": Schema.user,
-        "evidenceId": Schema.string("The evidence id to forget."),
-        "source": Schema.string("An agent source whose evidence to forget."),
-      ], required: ["user"]),
-    annotations: .init(destructiveHint: true, idempotentHint: true))
+  static func forget(_ policy: AgentPolicy) -> Tool {
+    Tool(
+      name: "forget",
+      description: """
+        Forget one evidence item (any source, for example when the user asks), or everything \
+        one agent source recorded; give exactly one of evidenceId and source. The store keeps \
+        no copy afterwards.
+        """,
+      inputSchema: Schema.input(
+        [
+          "user": Schema.user,
+          "evidenceId": Schema.identifier("The evidence id to forget"),
+          "source": Schema.identifier(
+            "An agent source whose evidence to forget: one of \(policy.sourceList)"),
+        ], required: ["user"], example: ["user": "user-42", "evidenceId": "obs-2026-05-08-1"]),
+      annotations: .init(destructiveHint: true, idempotentHint: true),
+      outputSchema: OutputSchemas.forget)
+  }
 }

@@ -3,6 +3,11 @@ import MCP
 import SelfModel
 import SelfModelStore
 
+/// What `next_question` returns: an object, as MCP requires of structured content.
+struct QuestionsResult: Codable {
+  var questions: [NextQuestion]
+}
+
 extension ToolRunner {
   /// `get_context`: the calibrated context for a request (``ContextSelector``), in the
   /// situation `context` names if any.
@@ -11,20 +16,17 @@ extension ToolRunner {
   {
     let input = try decode(GetContextInput.self, "get_context", arguments)
     try permit(input.user, scope)
-    let beliefs = input.budget ?? 20
-    guard beliefs <= policy.maximumContextBeliefs else {
-      throw .model(
-        .numberOutOfRange(
-          field: "budget", value: Double(beliefs),
-          allowed: "1...\(policy.maximumContextBeliefs)"))
+    let beliefs = try bounded(input.budget ?? 20, "budget", 1...policy.maximumContextBeliefs)
+    let characters = try input.characters.map { value throws(ToolError) in
+      try bounded(value, "characters", 1...policy.maximumCharacters)
     }
+    let excluded = try bounded(input.excludedLimit ?? 0, "excludedLimit", 0...policy.maximumListed)
     let model = try await stored { () async throws(StoreError) in
       try await store.model(for: input.user)
     }
     let request = ContextRequest(
       keys: input.keys ?? [], keyPrefixes: input.keyPrefixes ?? [], tags: input.tags ?? [],
-      budget: ContextBudget(beliefs: beliefs, characters: input.characters),
-      excludedLimit: input.excludedLimit ?? 0)
+      budget: ContextBudget(beliefs: beliefs, characters: characters), excludedLimit: excluded)
     let moment = now()
     let context = try self.model { () throws(ModelError) in
       try ContextSelector(model: model, in: input.context, at: moment).context(for: request)
@@ -42,7 +44,7 @@ extension ToolRunner {
     guard let belief = input.belief else {
       throw .invalidArguments(tool: "explain_belief", reason: "missing argument \"belief\"")
     }
-    let limit = try positive(input.limit ?? 10, "limit")
+    let limit = try bounded(input.limit ?? 10, "limit", 1...policy.maximumListed)
     let moment = now()
     let full = try await stored { () async throws(StoreError) in
       try await store.explanation(for: input.user, belief: belief, in: input.context, at: moment)
@@ -62,7 +64,7 @@ extension ToolRunner {
     guard input.belief == nil else {
       throw .invalidArguments(tool: "next_question", reason: "unknown argument \"belief\"")
     }
-    let limit = try positive(input.limit ?? 3, "limit")
+    let limit = try bounded(input.limit ?? 3, "limit", 1...policy.maximumListed)
     let model = try await stored { () async throws(StoreError) in
       try await store.model(for: input.user)
     }
@@ -78,13 +80,16 @@ extension ToolRunner {
       "- ask about \(question.belief): expected gain \(Self.format(question.expectedInformationGain)) bits, value \(Self.format(question.value))"
     }
     return Self.success(
-      (["Questions worth asking, best first:"] + lines).joined(separator: "\n"), questions)
+      (["Questions worth asking, best first:"] + lines).joined(separator: "\n"),
+      QuestionsResult(questions: questions))
   }
 
-  /// `value` if it is at least 1.
-  func positive(_ value: Int, _ field: String) throws(ToolError) -> Int {
-    guard value >= 1 else {
-      throw .model(.numberOutOfRange(field: field, value: Double(value), allowed: "1 or more"))
+  /// `value` if it lies in `range`.
+  func bounded(_ value: Int, _ field: String, _ range: ClosedRange<Int>) throws(ToolError) -> Int {
+    guard range.contains(value) else {
+      throw .model(
+        .numberOutOfRange(
+          field: field, value: Double(value), allowed: "\(range.lowerBound)...\(range.upperBound)"))
     }
     return value
   }

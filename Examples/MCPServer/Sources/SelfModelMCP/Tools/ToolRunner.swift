@@ -21,6 +21,10 @@ public struct ToolRunner: Sendable {
   public let policy: AgentPolicy
   /// The current time.
   public let now: @Sendable () -> Date
+  /// The tools the policy offers, with their schemas (``ToolCatalog/tools(for:)``).
+  public let tools: [Tool]
+  /// Each tool's argument names.
+  let argumentNames: [String: Set<String>]
 
   /// Creates a runner.
   ///
@@ -34,6 +38,12 @@ public struct ToolRunner: Sendable {
     self.store = store
     self.policy = policy
     self.now = now
+    self.tools = ToolCatalog.tools(for: policy)
+    var names: [String: Set<String>] = [:]
+    for tool in tools {
+      names[tool.name] = Set((tool.inputSchema.objectValue?["properties"]?.objectValue ?? [:]).keys)
+    }
+    self.argumentNames = names
   }
 
   /// Runs one tool call.
@@ -49,6 +59,8 @@ public struct ToolRunner: Sendable {
     do throws(ToolError) {
       let arguments = try checked(name, arguments ?? [:])
       switch name {
+      case "list_beliefs": return try await listBeliefs(arguments)
+      case "create_user": return try await createUser(arguments, scope: scope)
       case "get_context": return try await getContext(arguments, scope: scope)
       case "record_observation": return try await recordObservation(arguments, scope: scope)
       case "record_reaction": return try await recordReaction(arguments, scope: scope)
@@ -88,11 +100,8 @@ public struct ToolRunner: Sendable {
   private func checked(_ name: String, _ arguments: [String: Value]) throws(ToolError)
     -> [String: Value]
   {
-    guard let tool = ToolCatalog.tools.first(where: { $0.name == name }) else {
-      throw .unknownTool(name)
-    }
-    let known = tool.inputSchema.objectValue?["properties"]?.objectValue ?? [:]
-    for key in arguments.keys.sorted() where known[key] == nil {
+    guard let known = argumentNames[name] else { throw .unknownTool(name) }
+    for key in arguments.keys.sorted() where !known.contains(key) {
       throw .invalidArguments(tool: name, reason: "unknown argument \"\(key)\"")
     }
     return arguments

@@ -50,13 +50,19 @@ struct Fixture {
       for: "u1", at: Self.now)
   }
 
-  var runner: ToolRunner {
+  var runner: ToolRunner { runner() }
+
+  /// A runner on the store with the fixture's agent source and clock.
+  func runner(allowingNewUsers: Bool = false) -> ToolRunner {
     ToolRunner(
-      store: store, policy: AgentPolicy(writableSources: [Self.agent]), now: { Self.now })
+      store: store,
+      policy: AgentPolicy(writableSources: [Self.agent], allowsCreatingUsers: allowingNewUsers),
+      now: { Self.now })
   }
 
   /// A client connected in-process to a server for `scope`.
-  func client(scope: UserScope = .all) async throws -> Client {
+  func client(scope: UserScope = .all, allowingNewUsers: Bool = false) async throws -> Client {
+    let runner = self.runner(allowingNewUsers: allowingNewUsers)
     let server = await SelfModelServer.make(runner: runner) { scope }
     let (clientSide, serverSide) = await InMemoryTransport.createConnectedPair()
     try await server.start(transport: serverSide)
