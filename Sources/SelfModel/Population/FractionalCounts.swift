@@ -37,19 +37,21 @@ struct FractionalCounts: Sendable, Hashable {
   /// Adds one user's decayed count per outcome (each finite, `0...maximumTrials`); a user whose
   /// counts round to 0 is skipped.
   mutating func add(_ counts: ArraySlice<Double>) {
-    var units = Array(repeating: 0, count: outcomeCount)
-    for (k, count) in zip(0..<outcomeCount, counts) {
-      units[k] = Int((count / Self.unit).rounded())
-    }
-    let n = units.reduce(0, +)
+    var n = 0
+    for count in counts { n += Self.units(count) }
     guard n > 0 else { return }
-    for k in 0..<outcomeCount where units[k] > 0 {
-      byCount[k][units[k], default: 0] += 1
-      totalUnits[k] += units[k]
+    for (k, count) in zip(0..<outcomeCount, counts) {
+      let units = Self.units(count)
+      guard units > 0 else { continue }
+      byCount[k][units, default: 0] += 1
+      totalUnits[k] += units
     }
     byTrials[n, default: 0] += 1
     users += 1
   }
+
+  /// `count` in units, rounded to the nearest.
+  private static func units(_ count: Double) -> Int { Int((count / unit).rounded()) }
 
   /// Adds every user counted in `other` (the same number of outcomes).
   mutating func merge(_ other: FractionalCounts) {
