@@ -1,3 +1,4 @@
+import Foundation
 import SelfModel
 
 /// The nightly job of the "priors refitted daily" row: the library's `PopulationPriorFit` over
@@ -22,14 +23,22 @@ struct PriorRefit: Sendable {
   let positionTree: Catalogue
   /// The belief.
   let key: BeliefKey
-  /// Structural fits get the documented 1,000 (none expected: structural evidence stays out);
-  /// no context `W` is fitted.
-  let options = PopulationFitOptions(
-    degenerateFits: .structural(weight: ContextPriorFit.degenerateWeight),
-    minimumUsersForWeight: .max)
+  /// The half-life of the refit's outcomes (the "priors that forget" row), or `nil`: every
+  /// outcome counts 1.
+  var halfLife: Double?
 
-  /// The refit of the priors row `fit` for `task`.
-  init(_ fit: ContextPriorFit, task: LearningTask) throws {
+  /// Structural fits get the documented 1,000 (none expected: structural evidence stays out);
+  /// no context `W` is fitted; with ``halfLife``, outcomes fade from `time`.
+  func options(at time: Date) throws -> PopulationFitOptions {
+    PopulationFitOptions(
+      degenerateFits: .structural(weight: ContextPriorFit.degenerateWeight),
+      minimumUsersForWeight: .max,
+      decay: try halfLife.map { try PopulationDecay(halfLife: $0 * 86_400, at: time) })
+  }
+
+  /// The refit of the priors row `fit` for `task`, forgetting with `halfLife` days.
+  init(_ fit: ContextPriorFit, task: LearningTask, halfLife: Double? = nil) throws {
+    self.halfLife = halfLife
     key = try BeliefKey(task.beliefKey)
     base = try Self.catalogue(fit.definition(for: task))
     var positions = fit
@@ -65,10 +74,11 @@ struct PriorRefit: Sendable {
 }
 
 extension PriorRefit {
-  /// `current` with base rates refitted on `models`, as version `version`.
-  func catalogue(replacing current: Catalogue, version: Int, models: [UserModel]) throws
-    -> Catalogue
+  /// `current` with base rates refitted on `models` at `time`, as version `version`.
+  func catalogue(replacing current: Catalogue, version: Int, models: [UserModel], at time: Date)
+    throws -> Catalogue
   {
+    let options = try options(at: time)
     var treeFit = PopulationPriorFit(catalogue: base, options: options)
     var positionFit = PopulationPriorFit(catalogue: positionTree, options: options)
     for model in models {

@@ -61,7 +61,8 @@ struct RefitReplay: Sendable {
       if day.contains(where: \.isScored), schedule.refits(after: state.refits) {
         state.catalogue = try refit.catalogue(
           replacing: state.catalogue, version: state.catalogue.version + 1,
-          models: state.fitModels.compactMap { $0 })
+          models: state.fitModels.compactMap { $0 },
+          at: LibraryReplay.date(ofDay: replay.events[start].day))
         state.refits += 1
       }
       result += try predict(day, &state, policy: policy)

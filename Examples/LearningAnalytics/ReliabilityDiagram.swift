@@ -29,6 +29,14 @@ struct ReliabilityDiagram: Sendable {
   /// The y pixel of frequency `f`.
   func y(_ f: Double) -> Double { margin / 2 + (1 - f) * size }
 
+  private func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ color: String)
+    -> String
+  { SVGMarkup.line(x1, y1, x2, y2, color) }
+
+  private func text(_ content: String, x: Double, y: Double, anchor: String, extra: String = "")
+    -> String
+  { SVGMarkup.text(content, x: x, y: y, anchor: anchor, extra: extra) }
+
   /// The SVG document.
   func svg() -> String {
     let width = Int(size + margin * 1.5)
@@ -82,19 +90,5 @@ struct ReliabilityDiagram: Sendable {
     lines.append(line(x(0.03), legendY - 4, x(0.09), legendY - 4, series.color))
     lines.append(text(series.name, x: x(0.11), y: legendY, anchor: "start"))
     return lines
-  }
-
-  private func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ color: String)
-    -> String
-  {
-    "<line x1=\"\(x1)\" y1=\"\(y1)\" x2=\"\(x2)\" y2=\"\(y2)\" stroke=\"\(color)\"/>"
-  }
-
-  private func text(_ content: String, x: Double, y: Double, anchor: String, extra: String = "")
-    -> String
-  {
-    let escaped = content.replacingOccurrences(of: "&", with: "&amp;")
-      .replacingOccurrences(of: "<", with: "&lt;")
-    return "<text x=\"\(x)\" y=\"\(y)\" text-anchor=\"\(anchor)\"\(extra)>\(escaped)</text>"
   }
 }

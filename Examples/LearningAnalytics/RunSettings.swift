@@ -14,6 +14,13 @@ struct RunSettings: Sendable, Hashable {
   /// Where the reliability diagram goes.
   let diagramPath: String
 
+  /// Where the monitor's weekly-bias chart goes: beside the diagram, `-drift` added to its name.
+  var driftPath: String {
+    let url = URL(fileURLWithPath: diagramPath)
+    let name = url.deletingPathExtension().lastPathComponent + "-drift.svg"
+    return url.deletingLastPathComponent().appendingPathComponent(name).path
+  }
+
   /// Bootstrap resamples.
   var resamples: Int { isFull ? 2_000 : 200 }
   /// The bootstrap's seed (the study's).

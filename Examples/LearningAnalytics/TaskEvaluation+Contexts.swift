@@ -25,11 +25,43 @@ extension TaskEvaluation {
   /// library's `PopulationPriorFit` on `schedule` (see ``PriorRefit`` and ``RefitReplay``):
   /// 2013J's predictions and the number of refits.
   func refittedContextModel(
-    _ fit: ContextPriorFit, policy: RevisionPolicy, schedule: RefitReplay.Schedule
+    _ fit: ContextPriorFit, policy: RevisionPolicy, schedule: RefitReplay.Schedule,
+    halfLife: Double? = nil
   ) throws -> ([Double], Int) {
-    let refit = try PriorRefit(fit, task: replay.task)
+    let refit = try PriorRefit(fit, task: replay.task, halfLife: halfLife)
     return try RefitReplay(replay: replay, refit: refit, structural: fit.structural)
       .predictions(policy: policy, schedule: schedule)
+  }
+
+  /// The pre-registered choice of the "priors that forget" row's half-life (days, `nil`: no
+  /// decay), on 2013B alone: the daily refit replayed on 2013B, the events from 2013B's median
+  /// event day on scored, for each candidate; the lowest mean log loss wins, ties to the
+  /// longer. Returns the choice and every candidate's loss.
+  func forgettingHalfLife(_ fit: ContextPriorFit, policy: RevisionPolicy) throws
+    -> (Double?, [(Double?, Double)])
+  {
+    let training = self.training
+    let median = training.map(\.day).sorted()[training.count / 2]
+    let events = training.map {
+      LearningEvent(
+        student: $0.student, day: $0.day, outcome: $0.outcome, isScored: $0.day >= median,
+        assessment: $0.assessment)
+    }
+    let trainingReplay = LibraryReplay(
+      task: replay.task, events: events, studentIDs: replay.studentIDs)
+    let outcomes = events.filter(\.isScored).map(\.outcome)
+    var losses: [(Double?, Double)] = []
+    for halfLife in [nil, 224, 112, 56, 28, 14] as [Double?] {
+      let refit = try PriorRefit(fit, task: replay.task, halfLife: halfLife)
+      let (predictions, _) = try RefitReplay(
+        replay: trainingReplay, refit: refit, structural: fit.structural
+      ).predictions(policy: policy, schedule: .daily)
+      let loss = BinaryMetrics.losses(predictions, outcomes).reduce(0, +) / Double(outcomes.count)
+      losses.append((halfLife, loss))
+    }
+    var best = losses[0]
+    for candidate in losses.dropFirst() where candidate.1 < best.1 { best = candidate }
+    return (best.0, losses)
   }
 
   /// The multiplier of each 2013B module x type's `W_c`.

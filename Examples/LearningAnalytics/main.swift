@@ -38,7 +38,9 @@ for task in LearningTask.allCases {
 // [1e-6, 1 - 1e-6]), Brier, ECE (10 equal-width bins), AUC; dLL = model minus reference with
 // the 95 % bootstrap interval over students.
 var diagramSeries: [ReliabilityDiagram.Series] = []
+var driftSeries: [DriftChart.Series] = []
 for task in LearningTask.allCases {
+  var forgettingPredictions: [Double]?
   print("\n2. Task \"\(task.rawValue)\" (\(task.statement.lowercased()))")
   let evaluation = TaskEvaluation(
     replay: LibraryReplay(task: task, events: data.events(for: task), studentIDs: data.studentIDs),
@@ -92,12 +94,42 @@ for task in LearningTask.allCases {
     print(
       "   priors refitted by PopulationPriorFit daily: \(refits) refits (days with 2013J events)")
     rows.append(("library, tuned + priors refitted daily", refitted))
+    // The pre-registered "priors that forget" row (Docs/Evaluation.md, issue 24): the
+    // half-life chosen on 2013B alone, then the decayed daily refit on 2013J.
+    let (halfLife, candidates) = try evaluation.forgettingHalfLife(priors, policy: tuning.after)
+    print(
+      "   priors that forget, half-life chosen on 2013B's second half:",
+      candidates.map { "\($0.0.map { format($0, 0) + " d" } ?? "none") \(format($0.1))" }
+        .joined(separator: ", "), "-> \(halfLife.map { format($0, 0) + " d" } ?? "none")")
+    let (forgetting, _) = try evaluation.refittedContextModel(
+      priors, policy: tuning.after, schedule: .daily, halfLife: halfLife)
+    rows.append(("library, tuned + priors that forget, refitted daily", forgetting))
+    forgettingPredictions = forgetting
   } else {
     print("   (the rows with priors refitted by PopulationPriorFit run with --full)")
   }
   let outcomes = evaluation.scored.map(\.outcome)
   ResultTable(rows: rows, outcomes: outcomes, students: evaluation.scored.map(\.student))
     .print(referenceIndex: 2, studentCount: data.studentIDs.count, settings: settings)
+  // The calibration monitor's drift report: 2013J's bias week by week.
+  print("   The calibration monitor on 2013J (\(task.rawValue)):")
+  let belief = try BeliefKey(task.beliefKey)
+  var weekly = [
+    try WeeklyBias(
+      name: "library + priors", events: evaluation.scored, predictions: contextPredictions,
+      belief: belief)
+  ]
+  if let forgettingPredictions {
+    weekly.append(
+      try WeeklyBias(
+        name: "library + priors that forget", events: evaluation.scored,
+        predictions: forgettingPredictions, belief: belief))
+  }
+  for report in weekly { report.print() }
+  let driftColors = task == .mastery ? ["#2471a3", "#8e44ad"] : ["#1e8449", "#b7950b"]
+  for (report, color) in zip(weekly, driftColors) {
+    driftSeries.append(.init(name: "\(task.rawValue): \(report.name)", color: color, bias: report))
+  }
   let colors = task == .mastery ? ["#c0392b", "#2471a3"] : ["#e67e22", "#1e8449"]
   diagramSeries.append(
     .init(
@@ -116,4 +148,10 @@ let diagram = ReliabilityDiagram(
   title: "OULAD 2013J reliability (tuned on 2013B)", series: diagramSeries)
 try diagram.svg().write(toFile: settings.diagramPath, atomically: true, encoding: .utf8)
 print("\n3. Wrote the reliability diagram to \(settings.diagramPath)")
+let driftPath = settings.driftPath
+try DriftChart(
+  title: "OULAD 2013J: weekly bias seen by the calibration monitor", series: driftSeries
+)
+.svg().write(toFile: driftPath, atomically: true, encoding: .utf8)
+print("   and the monitor's weekly bias to \(driftPath)")
 print("   done in \(format(Double((clock.now - started).components.seconds), 0)) s")

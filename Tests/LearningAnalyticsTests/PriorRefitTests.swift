@@ -88,7 +88,8 @@ import Testing
           $0.student == student && !fit.structural.contains(ContextPriorFit.context(of: $0))
         }.map { try replay.evidence($0, context: ContextID(ContextPriorFit.context(of: $0))) })
     }
-    let next = try refit.catalogue(replacing: refit.base, version: 2, models: models)
+    let next = try refit.catalogue(
+      replacing: refit.base, version: 2, models: models, at: LibraryReplay.date(ofDay: 0))
     let before = try #require(refit.base.definition(for: "on-time"))
     let after = try #require(next.definition(for: "on-time"))
     #expect(next.version == 2 && after.priorWeight == before.priorWeight)

@@ -5,7 +5,8 @@ import SelfModel
 /// B11: fit population priors (``PopulationPriorFit``) over 100,000 users on a 300-belief
 /// catalogue, generating the users page by page (seeded) so that no more than one page of
 /// models exists at a time. The baseline, from the same run, is what every fit must pay
-/// anyway: building the page's models and walking their ledgers.
+/// anyway: building the page's models and walking their ledgers. B11d fits the same users with
+/// priors that forget (``PopulationDecay``), against B11 from the same run.
 enum B11Population {
   static let beliefCount = 300
   static let beliefsPerUser = 30
@@ -17,7 +18,11 @@ enum B11Population {
     let pageSize = settings.quick ? 500 : 1_000
     let catalogue = try catalogue()
     var fit = PopulationPriorFit(catalogue: catalogue)
-    var (building, walking, adding) = (0.0, 0.0, 0.0)
+    // The same users fitted again with priors that forget (B11d): items are 0 to 59 days old.
+    let decay = try PopulationDecay(halfLife: 30 * 86_400, at: Fixtures.start + 59 * 86_400)
+    var decayedFit = PopulationPriorFit(
+      catalogue: catalogue, options: PopulationFitOptions(decay: decay))
+    var (building, walking, adding, addingDecayed) = (0.0, 0.0, 0.0, 0.0)
     var items = 0
     var firstPagePeak = 0
     for start in stride(from: 0, to: users, by: pageSize) {
@@ -25,10 +30,15 @@ enum B11Population {
       building += try time { page = try models(start..<min(start + pageSize, users), catalogue) }
       walking += time { items += page.reduce(0) { $0 + walk($1) } }
       adding += try time { try fit.add(contentsOf: page) }
+      addingDecayed += try time { try decayedFit.add(contentsOf: page) }
       if start == 0 { firstPagePeak = peakResidentBytes() }
     }
     var priors: PopulationPriors?
     let fitting = try time { priors = try fit.fit() }
+    var decayedPriors: PopulationPriors?
+    let fittingDecayed = try time { decayedPriors = try decayedFit.fit() }
+    precondition(decayedPriors?.beliefs.count == beliefCount)
+    let decayedTotal = addingDecayed + fittingDecayed
     let contextsFitted = priors?.beliefs.reduce(0) { $0 + $1.contexts.count } ?? 0
     precondition(priors?.beliefs.count == beliefCount && contextsFitted == beliefCount * 4)
     let total = adding + fitting
@@ -38,13 +48,19 @@ enum B11Population {
     print(
       "B11: \(users) users, \(items) items; build \(building) s, walk \(walking) s, "
         + "add \(adding) s, fit \(fitting) s; peak RSS after page 1 "
-        + "\(megabytes(firstPagePeak)) MB, at the end \(megabytes(endPeak)) MB")
+        + "\(megabytes(firstPagePeak)) MB, at the end \(megabytes(endPeak)) MB; with decay: add "
+        + "\(addingDecayed) s, fit \(fittingDecayed) s")
     return [
       ResultRow(
         id: "B11",
         workload: "fit population priors: \(users / 1_000)k users x \(beliefCount) beliefs",
         value: total, unit: "s", baseline: "build + walk the pages' models",
         baselineValue: baseline, ratio: total / baseline, target: "<= 10 s", met: total <= 10),
+      ResultRow(
+        id: "B11d", workload: "  the same with priors that forget (half-life 30 d)",
+        value: decayedTotal, unit: "s", baseline: "B11 (no decay), same run",
+        baselineValue: total, ratio: decayedTotal / total, target: "<= 1.5x B11",
+        met: decayedTotal <= 1.5 * total),
       ResultRow(
         id: "B11m", workload: "  peak RSS at the end (after page 1)", value: megabytes(endPeak),
         unit: "MB", baseline: "after page 1", baselineValue: megabytes(firstPagePeak),
@@ -97,7 +113,8 @@ enum B11Population {
           evidence.append(
             Evidence(
               id: try EvidenceID("\(slot)-\(item)"), belief: definition.key,
-              content: .outcome(outcome), source: "s", observedAt: Fixtures.start,
+              content: .outcome(outcome), source: "s",
+              observedAt: Fixtures.start + Double((user &+ slot &* 3 &+ item) % 60) * 86_400,
               context: context))
         }
       }

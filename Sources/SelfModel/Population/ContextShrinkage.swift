@@ -13,14 +13,15 @@ enum ContextShrinkage {
 
   /// `sum_c [ln Gamma(kappa) - ln Gamma(N_c + kappa) + sum_k (ln Gamma(K_ck + kappa m_k) -
   /// ln Gamma(kappa m_k))]`.
-  static func logLikelihood(_ kappa: Double, children: [[Int]], parent: [Double]) -> Double {
+  /// The counts may be fractional (decayed): the Gamma form is defined for any real count.
+  static func logLikelihood(_ kappa: Double, children: [[Double]], parent: [Double]) -> Double {
     var total = 0.0
     for counts in children {
-      let n = Double(counts.reduce(0, +))
+      let n = counts.reduce(0, +)
       total += logGamma(kappa) - logGamma(n + kappa)
       for (k, count) in counts.enumerated() where count > 0 {
         let a = kappa * parent[k]
-        total += logGamma(Double(count) + a) - logGamma(a)
+        total += logGamma(count + a) - logGamma(a)
       }
     }
     return total
@@ -28,7 +29,7 @@ enum ContextShrinkage {
 
   /// The maximum-likelihood `kappa`, by golden-section search on `ln kappa` (the likelihood is
   /// smooth in it; the search is bounded like SciPy's `minimize_scalar(method="bounded")`).
-  static func concentration(children: [[Int]], parent: [Double]) -> Double {
+  static func concentration(children: [[Double]], parent: [Double]) -> Double {
     let golden = (sqrt(5.0) - 1) / 2
     var low = log(concentrationBounds.lowerBound)
     var high = log(concentrationBounds.upperBound)
@@ -56,10 +57,10 @@ enum ContextShrinkage {
   }
 
   /// `(K_c + kappa m_p) / (N_c + kappa)`.
-  static func shrunk(_ counts: [Int], toward parent: [Double], concentration kappa: Double)
+  static func shrunk(_ counts: [Double], toward parent: [Double], concentration kappa: Double)
     -> [Double]
   {
-    let n = Double(counts.reduce(0, +))
-    return counts.indices.map { (Double(counts[$0]) + kappa * parent[$0]) / (n + kappa) }
+    let n = counts.reduce(0, +)
+    return counts.indices.map { (counts[$0] + kappa * parent[$0]) / (n + kappa) }
   }
 }

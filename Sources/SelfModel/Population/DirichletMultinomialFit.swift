@@ -53,9 +53,33 @@ public struct DirichletMultinomialFit: Sendable, Hashable, Codable {
       self.init(binary: try BetaBinomialFit(fitting: counts.betaBinomial))
       return
     }
-    let objective = DirichletMultinomialObjective(counts)
+    let objective = DirichletMultinomialObjective(
+      counts: counts.byCount.map { IntegerCountTable(above: BetaBinomialCounts.above($0)) },
+      trials: IntegerCountTable(above: BetaBinomialCounts.above(counts.byTrials)),
+      users: counts.users)
     let pooled = counts.totals.map { Double($0) / Double(counts.trials) }
     let a = objective.maximise(from: pooled.map { 2 * $0 })
+    let w = a.reduce(0, +)
+    self.init(
+      baseRates: a.map { $0 / w }, priorWeight: w,
+      logLikelihood: objective.value(a) + counts.logMultinomialCoefficients, users: counts.users,
+      isAtWeightBound: w >= BetaBinomialFit.priorWeightBounds.upperBound * (1 - 1e-9))
+  }
+
+  /// Fits decayed, fractional counts by the same Newton search on the Gamma form of the
+  /// likelihood (for any number of outcomes, two included).
+  ///
+  /// - Throws: As ``init(fitting:)``.
+  init(fitting counts: FractionalCounts) throws(ModelError) {
+    guard counts.users > 0 else { throw .emptyPopulation(belief: nil) }
+    if let outcome = counts.degenerateOutcome {
+      throw .undefined(
+        quantity: "a population prior",
+        reason: "outcome \(outcome) took every trial or none: the likelihood has no maximum")
+    }
+    let objective = counts.objective
+    let trials = counts.trials
+    let a = objective.maximise(from: counts.totals.map { 2 * $0 / trials })
     let w = a.reduce(0, +)
     self.init(
       baseRates: a.map { $0 / w }, priorWeight: w,

@@ -1,43 +1,32 @@
 import Foundation
 
-/// The marginal log likelihood of a ``DirichletMultinomialCounts`` in `u_k = ln a_k`, its
-/// gradient and Hessian, and the Newton search that maximises it.
-struct DirichletMultinomialObjective {
-  private let countsAbove: [[Double]]
-  private let trialsAbove: [Double]
+/// The marginal log likelihood of a Dirichlet-multinomial population in `u_k = ln a_k`, its
+/// gradient and Hessian, and the Newton search that maximises it; over whole-number counts
+/// (``DirichletMultinomialCounts``) or decayed fractional ones (``FractionalCounts``).
+struct DirichletMultinomialObjective<Table: MarginalLikelihoodTable> {
+  private let countsAbove: [Table]
+  private let trialsAbove: Table
   private let bounds = BetaBinomialFit.priorWeightBounds
   private let tolerance: Double
 
-  init(_ counts: DirichletMultinomialCounts) {
-    countsAbove = counts.byCount.map(BetaBinomialCounts.above)
-    trialsAbove = BetaBinomialCounts.above(counts.byTrials)
-    tolerance = 1e-10 * Double(max(counts.users, 1))
+  init(counts: [Table], trials: Table, users: Int) {
+    countsAbove = counts
+    trialsAbove = trials
+    tolerance = 1e-10 * Double(max(users, 1))
   }
 
-  /// `l = sum_k sum_j C_kj ln(a_k + j) - sum_j N_j ln(W + j)`.
+  /// `l = sum_k sum_i [ln Gamma(x_ik + a_k) - ln Gamma(a_k)] - sum_i [ln Gamma(n_i + W) -
+  /// ln Gamma(W)]`; for whole numbers `sum_k sum_j C_kj ln(a_k + j) - sum_j N_j ln(W + j)`.
   func value(_ a: [Double]) -> Double {
     var total = 0.0
-    for (k, above) in countsAbove.enumerated() {
-      for (j, count) in above.enumerated() where count > 0 {
-        total += count * log(a[k] + Double(j))
-      }
-    }
-    let w = a.reduce(0, +)
-    for (j, count) in trialsAbove.enumerated() where count > 0 {
-      total -= count * log(w + Double(j))
-    }
+    for (k, above) in countsAbove.enumerated() { above.add(to: &total, at: a[k]) }
+    trialsAbove.subtract(from: &total, at: a.reduce(0, +))
     return total
   }
 
-  /// Sums over a table: `sum_j C_j / (x + j)` and `sum_j C_j / (x + j)^2`.
-  private static func sums(_ above: [Double], at x: Double) -> (Double, Double) {
-    var (first, second) = (0.0, 0.0)
-    for (j, count) in above.enumerated() where count > 0 {
-      let inverse = 1 / (x + Double(j))
-      first += count * inverse
-      second += count * inverse * inverse
-    }
-    return (first, second)
+  /// Sums over a table: for whole numbers `sum_j C_j / (x + j)` and `sum_j C_j / (x + j)^2`.
+  private static func sums(_ above: Table, at x: Double) -> (Double, Double) {
+    above.sums(at: x)
   }
 
   /// The gradient in `u = ln a` and the Hessian's parts: `H = diag(d) + r a a^T`.

@@ -24,6 +24,9 @@ public struct FittedPrior: Sendable, Hashable, Codable {
   public let trials: Int
   /// The trials per outcome over every user.
   public let outcomeTrials: [Int]
+  /// With ``PopulationFitOptions/decay``, the decayed trials per outcome over every user (what
+  /// the fit used), each outcome `2^(-age / halfLife)` of a trial; `nil` without decay.
+  public let decayedOutcomeTrials: [Double]?
   /// The log marginal likelihood of the users' counts at the fitted `(m, W)` of this belief or
   /// context's own fit (for a context, before shrinkage), or `nil` when no `W` was fitted.
   public let logLikelihood: Double?
@@ -51,10 +54,11 @@ public struct FittedPrior: Sendable, Hashable, Codable {
   ///   - isStructural: Whether the degenerate-fit policy supplied it.
   ///   - parent: The context shrunk toward (contexts only).
   ///   - concentration: The shrinkage `kappa` (contexts only).
+  ///   - decayedOutcomeTrials: The decayed trials per outcome, with decay.
   public init(
     baseRates: [Double], priorWeight: Double?, users: Int, trials: Int, outcomeTrials: [Int],
     logLikelihood: Double?, isAtWeightBound: Bool, isStructural: Bool, parent: ContextID?,
-    concentration: Double?
+    concentration: Double?, decayedOutcomeTrials: [Double]? = nil
   ) {
     self.baseRates = baseRates
     self.priorWeight = priorWeight
@@ -66,5 +70,6 @@ public struct FittedPrior: Sendable, Hashable, Codable {
     self.isStructural = isStructural
     self.parent = parent
     self.concentration = concentration
+    self.decayedOutcomeTrials = decayedOutcomeTrials
   }
 }

@@ -17,10 +17,26 @@ struct PopulationCells: Sendable {
   private(set) var parentSlots: [Int] = []
   /// The slot of each context interned.
   private var slots: [ContextID: Int] = [:]
+  /// With decay, every user's decayed counts, pooled over contexts; `nil` without.
+  private(set) var overallWeighted: FractionalCounts?
+  /// With decay, each slot's decayed counts; empty without.
+  private(set) var contextWeighted: [FractionalCounts] = []
 
-  init(outcomes: Int, declaredParents: [ContextID: ContextID]) throws(ModelError) {
+  init(outcomes: Int, declaredParents: [ContextID: ContextID], isWeighted: Bool = false)
+    throws(ModelError)
+  {
     overall = try DirichletMultinomialCounts(outcomes: outcomes)
     self.declaredParents = declaredParents
+    if isWeighted { overallWeighted = FractionalCounts(outcomes: outcomes) }
+  }
+
+  /// The decayed counts of each context with at least one user (decay only).
+  var weightedContexts: [ContextID: FractionalCounts] {
+    var result: [ContextID: FractionalCounts] = [:]
+    for (slot, counts) in contextWeighted.enumerated() where contextCounts[slot].users > 0 {
+      result[contextIDs[slot]] = counts
+    }
+    return result
   }
 
   /// Each context with at least one user, and its counts.
@@ -41,6 +57,9 @@ struct PopulationCells: Sendable {
     let new = contextIDs.count
     contextIDs.append(context)
     contextCounts.append(overall.emptied)
+    if overallWeighted != nil {
+      contextWeighted.append(FractionalCounts(outcomes: overall.outcomeCount))
+    }
     parentSlots.append(parent)
     slots[context] = new
     return new
@@ -52,10 +71,24 @@ struct PopulationCells: Sendable {
     try contextCounts[slot].add(counts)
   }
 
+  /// Adds one user's decayed counts to a context's slot (or `nil`: the belief overall).
+  mutating func add(weighted counts: ArraySlice<Double>, slot: Int?) {
+    guard let slot else {
+      overallWeighted?.add(counts)
+      return
+    }
+    contextWeighted[slot].add(counts)
+  }
+
   mutating func merge(_ other: PopulationCells) throws(ModelError) {
     try overall.merge(other.overall)
+    if let weighted = other.overallWeighted { overallWeighted?.merge(weighted) }
     for (slot, counts) in other.contextCounts.enumerated() where counts.users > 0 {
-      try contextCounts[self.slot(of: other.contextIDs[slot])].merge(counts)
+      let own = self.slot(of: other.contextIDs[slot])
+      try contextCounts[own].merge(counts)
+      if slot < other.contextWeighted.count, own < contextWeighted.count {
+        contextWeighted[own].merge(other.contextWeighted[slot])
+      }
     }
   }
 }

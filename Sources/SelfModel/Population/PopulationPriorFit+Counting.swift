@@ -56,23 +56,34 @@ extension PopulationPriorFit {
         return
       }
       guard trials > 0 else { return }
-      count(trials, of: outcome, belief: belief, context: item.context)
+      let weight = options.decay.map { Double(trials) * $0.weight(observedAt: item.observedAt) }
+      count(trials, weight: weight, of: outcome, belief: belief, context: item.context)
     }
     return skipped
   }
 
-  /// Adds `trials` of `outcome` to the belief overall, to `context` and to each of its
-  /// declared ancestors.
-  private mutating func count(_ trials: Int, of outcome: Int, belief: Int, context: ContextID?) {
+  /// Adds `trials` of `outcome` (decayed to `weight` trials, with decay) to the belief
+  /// overall, to `context` and to each of its declared ancestors.
+  private mutating func count(
+    _ trials: Int, weight: Double?, of outcome: Int, belief: Int, context: ContextID?
+  ) {
     let outcomes = cells[belief].overall.outcomeCount
     let overall = userTrials.overallRow(of: belief, outcomes: outcomes)
-    userTrials.add(trials, of: outcome, to: overall)
+    add(trials, weight: weight, of: outcome, to: overall)
     guard let context else { return }
     var slot = cells[belief].slot(of: context)
     while slot >= 0 {
       let row = userTrials.contextRow(slot, overall: overall, outcomes: outcomes)
-      userTrials.add(trials, of: outcome, to: row)
+      add(trials, weight: weight, of: outcome, to: row)
       slot = cells[belief].parentSlots[slot]
+    }
+  }
+
+  private mutating func add(_ trials: Int, weight: Double?, of outcome: Int, to row: Int) {
+    if let weight {
+      userTrials.add(trials, weight: weight, of: outcome, to: row)
+    } else {
+      userTrials.add(trials, of: outcome, to: row)
     }
   }
 
@@ -92,8 +103,13 @@ extension PopulationPriorFit {
     }
     // A context's counts are part of its belief's, so none of these adds can fail now.
     for row in userTrials.rows {
-      let counts = userTrials.counts(of: row, outcomes: cells[row.belief].overall.outcomeCount)
-      try cells[row.belief].add(counts, slot: row.slot < 0 ? nil : row.slot)
+      let outcomes = cells[row.belief].overall.outcomeCount
+      let slot = row.slot < 0 ? nil : row.slot
+      try cells[row.belief].add(userTrials.counts(of: row, outcomes: outcomes), slot: slot)
+      if userTrials.isWeighted {
+        cells[row.belief].add(
+          weighted: userTrials.weightedCounts(of: row, outcomes: outcomes), slot: slot)
+      }
     }
   }
 

@@ -52,23 +52,27 @@ extension PopulationPriorFit {
   private func fitBelief(at index: Int) throws(ModelError) -> FittedBelief {
     let definition = catalogue.beliefs[index]
     let cell = cells[index]
-    let prior = try fitCell(cell.overall, definition: definition, context: nil) {
-      counts in
+    let overall = CellCounts(counts: cell.overall, decayed: cell.overallWeighted)
+    let prior = try fitCell(overall, definition: definition, context: nil) { totals in
       // Structural belief: the pooled counts plus one pseudo-trial of the declared rates.
-      let n = Double(counts.trials)
-      return counts.totals.indices.map {
-        (Double(counts.totals[$0]) + definition.baseRates[$0]) / (n + 1)
-      }
+      let n = totals.reduce(0, +)
+      return totals.indices.map { (totals[$0] + definition.baseRates[$0]) / (n + 1) }
+    }
+    let decayed = cell.overallWeighted == nil ? [:] : cell.weightedContexts
+    var counts: [ContextID: CellCounts] = [:]
+    for (context, count) in cell.contexts {
+      counts[context] = CellCounts(counts: count, decayed: decayed[context])
     }
     let contexts = try fitContexts(
-      cell.contexts, toward: prior.baseRates, definition: definition)
+      counts,
+      toward: prior.baseRates, definition: definition)
     return FittedBelief(key: definition.key, prior: prior, contexts: contexts)
   }
 
   /// Fits the contexts of one belief, top-down from the belief (whose rates are
   /// `beliefRates`): each parent's children shrunk toward it.
   private func fitContexts(
-    _ counts: [ContextID: DirichletMultinomialCounts], toward beliefRates: [Double],
+    _ counts: [ContextID: CellCounts], toward beliefRates: [Double],
     definition: BeliefDefinition
   ) throws(ModelError) -> [ContextID: FittedPrior] {
     var contexts: [ContextID: FittedPrior] = [:]
@@ -93,7 +97,7 @@ extension PopulationPriorFit {
 
   /// The children of one parent, shrunk toward it, each with its own `W` where fitted.
   private func shrink(
-    _ children: [ContextID], of contexts: [ContextID: DirichletMultinomialCounts],
+    _ children: [ContextID], of contexts: [ContextID: CellCounts],
     toward parentRates: [Double], parent: ContextID?, definition: BeliefDefinition
   ) throws(ModelError) -> [(ContextID, FittedPrior)] {
     let counts = children.compactMap { contexts[$0] }
@@ -101,42 +105,70 @@ extension PopulationPriorFit {
     var result: [(ContextID, FittedPrior)] = []
     for (context, count) in zip(children, counts) {
       let rates = ContextShrinkage.shrunk(count.totals, toward: parentRates, concentration: kappa)
-      var fitted = FittedPrior(
-        baseRates: rates, priorWeight: nil, users: count.users, trials: count.trials,
-        outcomeTrials: count.totals, logLikelihood: nil, isAtWeightBound: false,
-        isStructural: false, parent: parent, concentration: kappa)
-      if count.users >= options.minimumUsersForWeight {
-        let own = try fitCell(count, definition: definition, context: context) { _ in rates }
-        fitted = FittedPrior(
-          baseRates: rates, priorWeight: own.priorWeight, users: count.users,
-          trials: count.trials, outcomeTrials: count.totals, logLikelihood: own.logLikelihood,
-          isAtWeightBound: own.isAtWeightBound, isStructural: own.isStructural, parent: parent,
-          concentration: kappa)
+      var own: FittedPrior?
+      if count.counts.users >= options.minimumUsersForWeight {
+        own = try fitCell(count, definition: definition, context: context) { _ in rates }
       }
-      result.append((context, fitted))
+      result.append(
+        (
+          context,
+          count.prior(
+            baseRates: rates, priorWeight: own?.priorWeight, logLikelihood: own?.logLikelihood,
+            isAtWeightBound: own?.isAtWeightBound ?? false,
+            isStructural: own?.isStructural ?? false, parent: parent, concentration: kappa)
+        ))
     }
     return result
   }
 
-  /// The MML fit of one cell, or under the structural policy `structuralRates` with its `W`.
+  /// The MML fit of one cell, or under the structural policy `structuralRates` (of the cell's
+  /// totals) with its `W`.
   private func fitCell(
-    _ counts: DirichletMultinomialCounts, definition: BeliefDefinition, context: ContextID?,
-    structuralRates: (DirichletMultinomialCounts) -> [Double]
+    _ cell: CellCounts, definition: BeliefDefinition, context: ContextID?,
+    structuralRates: ([Double]) -> [Double]
   ) throws(ModelError) -> FittedPrior {
-    if let outcome = DirichletMultinomialFit.degenerateOutcome(counts) {
+    if let outcome = cell.degenerateOutcome {
       guard case .structural(let weight) = options.degenerateFits else {
         throw .degenerateFit(
           belief: definition.key, context: context, outcome: definition.outcomes[outcome])
       }
-      return FittedPrior(
-        baseRates: structuralRates(counts), priorWeight: weight, users: counts.users,
-        trials: counts.trials, outcomeTrials: counts.totals, logLikelihood: nil,
+      return cell.prior(
+        baseRates: structuralRates(cell.totals), priorWeight: weight, logLikelihood: nil,
         isAtWeightBound: false, isStructural: true, parent: nil, concentration: nil)
     }
-    let fit = try DirichletMultinomialFit(fitting: counts)
-    return FittedPrior(
-      baseRates: fit.baseRates, priorWeight: fit.priorWeight, users: fit.users,
-      trials: counts.trials, outcomeTrials: counts.totals, logLikelihood: fit.logLikelihood,
+    let fit = try cell.fit()
+    return cell.prior(
+      baseRates: fit.baseRates, priorWeight: fit.priorWeight, logLikelihood: fit.logLikelihood,
       isAtWeightBound: fit.isAtWeightBound, isStructural: false, parent: nil, concentration: nil)
+  }
+}
+
+/// One cell's counts: whole-number, and decayed with ``PopulationFitOptions/decay``. The fit,
+/// the degenerate check and the shrinkage use the decayed ones when there are.
+private struct CellCounts {
+  let counts: DirichletMultinomialCounts
+  let decayed: FractionalCounts?
+
+  var totals: [Double] { decayed?.totals ?? counts.totals.map(Double.init) }
+
+  var degenerateOutcome: Int? {
+    guard let decayed else { return DirichletMultinomialFit.degenerateOutcome(counts) }
+    return decayed.degenerateOutcome
+  }
+
+  func fit() throws(ModelError) -> DirichletMultinomialFit {
+    guard let decayed else { return try DirichletMultinomialFit(fitting: counts) }
+    return try DirichletMultinomialFit(fitting: decayed)
+  }
+
+  func prior(
+    baseRates: [Double], priorWeight: Double?, logLikelihood: Double?, isAtWeightBound: Bool,
+    isStructural: Bool, parent: ContextID?, concentration: Double?
+  ) -> FittedPrior {
+    FittedPrior(
+      baseRates: baseRates, priorWeight: priorWeight, users: counts.users,
+      trials: counts.trials, outcomeTrials: counts.totals, logLikelihood: logLikelihood,
+      isAtWeightBound: isAtWeightBound, isStructural: isStructural, parent: parent,
+      concentration: concentration, decayedOutcomeTrials: decayed?.totals)
   }
 }

@@ -17,6 +17,12 @@
 /// count) cells, never by the number of users; one model is read at a time. Fits over pages
 /// ``merge(_:)``, and the order users are added in does not change the result.
 ///
+/// **Priors that forget.** With ``PopulationFitOptions/decay``, each outcome also counts
+/// `2^(-age / halfLife)` of a trial at the fit's time, the fit's base rates, `W` and context
+/// shrinkage use these fractional counts, and the whole-number counts are still reported
+/// (``FittedPrior/outcomeTrials``) next to the decayed ones
+/// (``FittedPrior/decayedOutcomeTrials``). See `Docs/Population.md`, "Priors that forget".
+///
 /// ```swift
 /// var fit = PopulationPriorFit(catalogue: catalogue)
 /// for model in page { try fit.add(model) }
@@ -53,12 +59,14 @@ public struct PopulationPriorFit: Sendable {
     self.catalogue = catalogue
     self.options = options
     // Catalogue validation guarantees at least two outcomes per belief.
+    let isWeighted = options.decay != nil
     cells = catalogue.beliefs.compactMap {
       try? PopulationCells(
-        outcomes: $0.outcomes.count, declaredParents: $0.contexts.compactMapValues(\.parent))
+        outcomes: $0.outcomes.count, declaredParents: $0.contexts.compactMapValues(\.parent),
+        isWeighted: isWeighted)
     }
     outcomeNames = catalogue.beliefs.map(\.outcomes)
-    userTrials = UserTrials(beliefs: cells.count)
+    userTrials = UserTrials(beliefs: cells.count, isWeighted: isWeighted)
   }
 
   /// Counts one user's model.
@@ -92,10 +100,15 @@ public struct PopulationPriorFit: Sendable {
   /// Adds everything `other` counted (a fit of another page of users on the same catalogue).
   ///
   /// - Parameter other: The other fit.
-  /// - Throws: ``ModelError/incompatibleCatalogue(reason:)`` when its catalogue differs.
+  /// - Throws: ``ModelError/incompatibleCatalogue(reason:)`` when its catalogue differs, or
+  ///   its ``PopulationFitOptions/decay``.
   public mutating func merge(_ other: PopulationPriorFit) throws(ModelError) {
     guard catalogue.hasSameContent(as: other.catalogue) else {
       throw .incompatibleCatalogue(reason: "a population fit of another catalogue cannot merge")
+    }
+    guard options.decay == other.options.decay else {
+      throw .incompatibleCatalogue(
+        reason: "a population fit with another decay (half-life or time) cannot merge")
     }
     var updated = cells
     for index in updated.indices { try updated[index].merge(other.cells[index]) }

@@ -25,10 +25,15 @@ struct UserTrials: Sendable {
   /// The rows, and their counts one after the other.
   private(set) var rows: [Row] = []
   private(set) var counts: [Int] = []
+  /// With decay, the decayed counts, parallel to ``counts``; empty without.
+  private(set) var weighted: [Double] = []
+  /// Whether ``weighted`` is kept.
+  let isWeighted: Bool
 
-  /// An empty table for a fit of `beliefs` beliefs.
-  init(beliefs: Int) {
+  /// An empty table for a fit of `beliefs` beliefs, keeping decayed counts when `isWeighted`.
+  init(beliefs: Int, isWeighted: Bool = false) {
     firstRow = Array(repeating: -1, count: beliefs)
+    self.isWeighted = isWeighted
   }
 
   /// Forgets the last user's trials (only the rows it touched are reset).
@@ -37,6 +42,7 @@ struct UserTrials: Sendable {
     beliefs.removeAll(keepingCapacity: true)
     rows.removeAll(keepingCapacity: true)
     counts.removeAll(keepingCapacity: true)
+    weighted.removeAll(keepingCapacity: true)
   }
 
   /// The overall row of `belief` (of `outcomes` outcomes), added on its first trial.
@@ -68,14 +74,26 @@ struct UserTrials: Sendable {
     counts[rows[row].offset + outcome] += trials
   }
 
+  /// Adds `trials` of `outcome`, decayed to `weight` trials, to `row` (``isWeighted`` only).
+  mutating func add(_ trials: Int, weight: Double, of outcome: Int, to row: Int) {
+    counts[rows[row].offset + outcome] += trials
+    weighted[rows[row].offset + outcome] += weight
+  }
+
   /// The counts of `row`, one per outcome of its belief.
   func counts(of row: Row, outcomes: Int) -> ArraySlice<Int> {
     counts[row.offset..<row.offset + outcomes]
   }
 
+  /// The decayed counts of `row` (``isWeighted`` only).
+  func weightedCounts(of row: Row, outcomes: Int) -> ArraySlice<Double> {
+    weighted[row.offset..<row.offset + outcomes]
+  }
+
   private mutating func appendRow(belief: Int, slot: Int, outcomes: Int, next: Int) -> Int {
     rows.append(Row(belief: belief, slot: slot, offset: counts.count, next: next))
     counts.append(contentsOf: repeatElement(0, count: outcomes))
+    if isWeighted { weighted.append(contentsOf: repeatElement(0, count: outcomes)) }
     return rows.count - 1
   }
 }
