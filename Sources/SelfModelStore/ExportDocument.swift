@@ -92,6 +92,11 @@ public struct ExportDocument: Sendable, Hashable, Codable {
         throw StoreError(.newerFormat, operation: "import", modelError: error)
       }
       throw StoreError(.rejectedByModel, operation: "import", modelError: error)
+    } catch let error as DecodingError {
+      // The decoder's own words and where, not Swift's description of the error value.
+      let problem = ProblemDocument(decodingError: error)
+      let place = problem.members["path"].map { " at \($0)" } ?? ""
+      throw StoreError(.invalidArgument, operation: "import", detail: problem.detail + place)
     } catch {
       throw StoreError(.invalidArgument, operation: "import", detail: "\(error)")
     }

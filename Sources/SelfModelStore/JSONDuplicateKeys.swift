@@ -4,12 +4,22 @@
 /// Keys are compared as Swift strings, so Unicode-equivalent keys (a composed and a decomposed
 /// "é") count as the same key: a `[String: String]` would collapse them into one entry and drop
 /// a value. The scan is iterative (no recursion, whatever the nesting) and only looks for keys;
-/// malformed JSON is left for the decoder to reject.
+/// malformed JSON is left for the decoder to reject. It also finds nesting deeper than a limit,
+/// so an edge can name that limit instead of reporting the decoder's generic failure.
 ///
 /// ```swift
 /// if let key = JSONDuplicateKeys.first(in: Array(#"{"a":1,"a":2}"#.utf8)) { print(key) }  // a
+/// JSONDuplicateKeys.problem(in: Array("[[[]]]".utf8), maximumDepth: 2)  // .tooDeep(maximumDepth: 2)
 /// ```
-package enum JSONDuplicateKeys {
+public enum JSONDuplicateKeys {
+  /// What the scan found wrong with a document's structure.
+  public enum Problem: Sendable, Hashable {
+    /// A key occurs twice in one object.
+    case duplicateKey(String)
+    /// Objects and arrays nest deeper than the limit.
+    case tooDeep(maximumDepth: Int)
+  }
+
   /// An open container: an object with the keys seen so far, or an array.
   private struct Frame {
     var keys: Set<String>?
@@ -21,15 +31,29 @@ package enum JSONDuplicateKeys {
   ///
   /// - Parameter bytes: UTF-8 JSON text.
   /// - Returns: The repeated key.
-  package static func first(in bytes: [UInt8]) -> String? {
+  public static func first(in bytes: [UInt8]) -> String? {
+    guard case .duplicateKey(let key) = problem(in: bytes, maximumDepth: .max) else { return nil }
+    return key
+  }
+
+  /// The first repeated key, or nesting of objects and arrays deeper than `maximumDepth`,
+  /// whichever comes first in the text; `nil` when there is neither.
+  ///
+  /// - Parameters:
+  ///   - bytes: UTF-8 JSON text.
+  ///   - maximumDepth: The deepest nesting allowed (a top-level object is depth 1).
+  /// - Returns: The problem.
+  public static func problem(in bytes: [UInt8], maximumDepth: Int) -> Problem? {
     var stack: [Frame] = []
     var index = 0
     while index < bytes.count {
       let byte = bytes[index]
       index += 1
       switch byte {
-      case UInt8(ascii: "{"): stack.append(Frame(keys: [], expectsKey: true))
-      case UInt8(ascii: "["): stack.append(Frame(keys: nil, expectsKey: false))
+      case UInt8(ascii: "{"), UInt8(ascii: "["):
+        guard stack.count < maximumDepth else { return .tooDeep(maximumDepth: maximumDepth) }
+        let isObject = byte == UInt8(ascii: "{")
+        stack.append(Frame(keys: isObject ? [] : nil, expectsKey: isObject))
       case UInt8(ascii: "}"), UInt8(ascii: "]"): _ = stack.popLast()
       case UInt8(ascii: ","):
         if let last = stack.indices.last, stack[last].keys != nil { stack[last].expectsKey = true }
@@ -38,7 +62,7 @@ package enum JSONDuplicateKeys {
         index = end
         guard let last = stack.indices.last, stack[last].expectsKey else { continue }
         stack[last].expectsKey = false
-        if stack[last].keys?.insert(text).inserted == false { return text }
+        if stack[last].keys?.insert(text).inserted == false { return .duplicateKey(text) }
       default: continue
       }
     }

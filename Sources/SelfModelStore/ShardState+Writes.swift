@@ -61,7 +61,7 @@ extension ShardState {
       do {
         try environment.synchronize(slot.journal, of: slot.user)
       } catch {
-        fail(slot.user, error)
+        fail(slot.user, error, whileSyncing: true)
         throw error
       }
       return .done(result)

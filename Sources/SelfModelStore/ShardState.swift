@@ -105,8 +105,14 @@ struct ShardState {
 
   /// Records that a write failed after bytes may have reached a file: the store stops
   /// writing and the user is reloaded from disk on next use.
-  mutating func fail(_ user: UserID, _ error: StoreError) {
-    environment.markFailed(error, user: user)
+  ///
+  /// A transient shortage (``StoreError/Code/unavailable``: out of descriptors or memory,
+  /// `EAGAIN`) outside a sync leaves the store writable: the call failed before it could
+  /// change what a reload reads (a torn journal tail is truncated when the journal is opened
+  /// again, a half-made user has no snapshot and is made anew), so only the user is evicted.
+  /// A failed sync always stops the store: the disk may have dropped pages for good.
+  mutating func fail(_ user: UserID, _ error: StoreError, whileSyncing: Bool = false) {
+    if whileSyncing || error.code != .unavailable { environment.markFailed(error, user: user) }
     evict(user)
   }
 
@@ -146,7 +152,7 @@ struct ShardState {
         if let slot = slots[entry.user], slot.journal === entry.journal { publishDurable(slot) }
       } catch {
         failure = error
-        fail(entry.user, error)
+        fail(entry.user, error, whileSyncing: true)
       }
       for waiter in entry.waiters { waiter(failure) }
     }

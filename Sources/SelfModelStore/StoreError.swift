@@ -59,8 +59,9 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// keeps serving the newer version, which every older one is compatible with.
     case catalogueOutdated
     /// The store cannot serve the call now but may later: retry with backoff. `FileStore`
-    /// uses it for system calls that fail transiently (`EAGAIN`, `EBUSY` or `ENOMEM`); other
-    /// backends use it for a lost connection or a timeout.
+    /// uses it for system calls that fail transiently (`EAGAIN`, `EBUSY`, `ENOMEM`, `EMFILE`
+    /// or `ENFILE`), and stays writable after them; other backends use it for a lost
+    /// connection or a timeout.
     case unavailable
     /// The connection to a database server broke (the server restarted, the network
     /// dropped) while the call was in flight. The store itself stays usable and reconnects.

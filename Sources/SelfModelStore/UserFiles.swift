@@ -28,7 +28,12 @@ struct UserFiles: Sendable {
     // without writing, even on a full disk.
     let (journal, _) = try JournalFile.open(
       path: folder.journalPath, fileSystem: fileSystem, baseSequence: 1, binding: journalBinding)
-    try writeSnapshot(model, covering: 0)
+    do {
+      try writeSnapshot(model, covering: 0)
+    } catch {
+      journal.close()  // a descriptor must not leak: a shortage of them may be the error
+      throw error
+    }
     return UserSlot(
       user: user, files: self, model: model, journal: journal, coveredSequence: 0,
       journalRecords: 0)

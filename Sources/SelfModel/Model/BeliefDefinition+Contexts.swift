@@ -57,7 +57,7 @@ extension BeliefDefinition {
     priorWeight: Double?, contexts: [ContextID: ContextPrior], outcomeCount: Int,
     key: BeliefKey
   ) throws(ModelError) {
-    if let priorWeight { try Check.positive(priorWeight, field: "priorWeight of belief \(key)") }
+    if let priorWeight { try Check.priorWeight(priorWeight, field: "priorWeight of belief \(key)") }
     guard contexts.count <= maximumContextCount else {
       throw .invalidText(
         field: "contexts of belief \(key)",
@@ -69,7 +69,7 @@ extension BeliefDefinition {
         try validate(baseRates: rates, count: outcomeCount, field: "base rates of \(field)")
       }
       if let weight = prior.priorWeight {
-        try Check.positive(weight, field: "priorWeight of \(field)")
+        try Check.priorWeight(weight, field: "priorWeight of \(field)")
       }
       try validateAncestry(of: context, in: contexts, key: key)
     }

@@ -38,6 +38,15 @@ enum Check {
     }
   }
 
+  /// A prior weight: finite, greater than 0 and at most ``RevisionPolicy/maximumPriorWeight``.
+  static func priorWeight(_ value: Double, field: @autoclosure () -> String) throws(ModelError) {
+    try positive(value, field: field())
+    guard value <= RevisionPolicy.maximumPriorWeight else {
+      throw .numberOutOfRange(
+        field: field(), value: value, allowed: "0 < priorWeight <= 1000000")
+    }
+  }
+
   static func positive(_ value: Double, field: @autoclosure () -> String) throws(ModelError) {
     guard value.isFinite else { throw .nonFiniteNumber(field: field()) }
     guard value > 0 else {

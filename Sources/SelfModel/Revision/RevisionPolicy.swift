@@ -50,6 +50,14 @@ public struct RevisionPolicy: Sendable, Hashable {
   /// five orders of magnitude between sources, far from where tallies lose precision.
   public static let maximumReliability = 1_000.0
 
+  /// The largest prior weight `W` a policy, a belief or a context may set (1,000,000, the
+  /// weight of the heaviest single evidence item).
+  ///
+  /// It bounds the work of every estimate: a credible interval's cost grows with the square
+  /// root of the Beta shapes `t + W a`, and at this limit one interval takes well under a
+  /// millisecond (Docs/Server.md lists what was measured), where `W = 1e308` took minutes.
+  public static let maximumPriorWeight = 1_000_000.0
+
   /// Creates a policy. Call ``validate()`` (the model does) to check it.
   ///
   /// - Parameters:
@@ -79,13 +87,14 @@ public struct RevisionPolicy: Sendable, Hashable {
     self.futureTolerance = futureTolerance
   }
 
-  /// Checks every number: the prior weight, half-lives and cap finite and greater than 0,
+  /// Checks every number: the prior weight finite, greater than 0 and at most
+  /// ``maximumPriorWeight``; half-lives and cap finite and greater than 0,
   /// reliability overrides finite and in `0...maximumReliability`, the tolerance finite, not
   /// negative and at most a day.
   ///
   /// - Throws: The ``ModelError`` naming the first bad field.
   public func validate() throws(ModelError) {
-    try Check.positive(priorWeight, field: "priorWeight")
+    try Check.priorWeight(priorWeight, field: "priorWeight")
     if let defaultHalfLife { try Check.positive(defaultHalfLife, field: "defaultHalfLife") }
     for (kind, value) in halfLifeBySourceKind.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
       try Check.positive(value, field: "halfLifeBySourceKind[\(kind.rawValue)]")

@@ -8,8 +8,8 @@
 
 extension StoreError {
   /// The error for a failed system call: ``Code/diskFull`` for `ENOSPC` and `EDQUOT`,
-  /// ``Code/unavailable`` for the transient `EAGAIN`, `EBUSY` and `ENOMEM`, ``Code/ioFailure``
-  /// otherwise.
+  /// ``Code/unavailable`` for the transient `EAGAIN`, `EBUSY`, `ENOMEM`, `EMFILE` and `ENFILE`
+  /// (out of memory or descriptors: retry once some are free), ``Code/ioFailure`` otherwise.
   ///
   /// - Parameters:
   ///   - operation: The call that failed, such as `"write"`.
@@ -23,7 +23,7 @@ extension StoreError {
     let code: Code =
       switch number {
       case ENOSPC, EDQUOT: .diskFull
-      case EAGAIN, EBUSY, ENOMEM: .unavailable
+      case EAGAIN, EBUSY, ENOMEM, EMFILE, ENFILE: .unavailable
       default: .ioFailure
       }
     let words = detail ?? String(cString: strerror(number))

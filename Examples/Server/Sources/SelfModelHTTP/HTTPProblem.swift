@@ -49,6 +49,18 @@ struct HTTPProblem: Error, Sendable {
     }
   }
 
+  /// `error` classified; a library error that names something unknown (category `notFound`:
+  /// a belief, source, candidate or context named in a request body) becomes a 422, so that
+  /// generic clients do not read it as a missing resource. A missing user stays a 404.
+  init(unknownNameInBody error: any Error) {
+    self.init(classifying: error)
+    let isLibraryError = error is ModelError || (error as? StoreError)?.code == .rejectedByModel
+    guard isLibraryError, document.category == .notFound else { return }
+    document.category = .invalidInput
+    document.status = 422
+    document.title = "Unprocessable content"
+  }
+
   private init(routing error: HTTPError) {
     switch error.status {
     case .notFound:

@@ -11,6 +11,8 @@ import SelfModel
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
   /// Seconds to send in `Retry-After` for retryable problems.
   let retryAfterSeconds: Int
+  /// The methods of each path, for 405 on a known path with another method.
+  let methods: MethodTable
 
   func handle(
     _ request: Request, context: Context,
@@ -19,7 +21,12 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     do {
       return try await next(request, context)
     } catch {
-      let problem = HTTPProblem(classifying: error)
+      var problem = HTTPProblem(classifying: error)
+      if let error = error as? HTTPError, error.status == .notFound,
+        let notAllowed = methods.notAllowed(request.uri.path)
+      {
+        problem = notAllowed
+      }
       log(error, problem: problem, request: request, logger: context.logger)
       return Self.response(
         for: problem, instance: request.uri.path, retryAfterSeconds: retryAfterSeconds)

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdCore
 import NIOCore
 import SelfModel
+import SelfModelStore
 
 /// Reads a request's path parameters, query parameters and JSON body, turning every bad
 /// value into an ``HTTPProblem`` that names it (400, or 413 for an oversized body).
@@ -71,18 +72,56 @@ enum RequestInput {
     }
   }
 
-  /// The body's bytes, at most `limit` of them (413 past that).
+  /// The deepest nesting of objects and arrays a request body may have.
+  static let maximumDepth = 64
+
+  /// The body's bytes, at most `limit` of them (413 past that), after checking that the
+  /// request says it is JSON (415 otherwise) and that the JSON has no repeated key and nests
+  /// at most ``maximumDepth`` deep (400 `malformedDocument` otherwise).
   static func bytes(of request: Request, limit: Int) async throws -> Data {
+    try checkJSONMediaType(request)
     let buffer = try await request.body.collect(upTo: limit)
-    return Data(buffer.readableBytesView)
+    let bytes = Array(buffer.readableBytesView)
+    try checkShape(bytes)
+    return Data(bytes)
   }
 
-  /// The body decoded as JSON, at most `limit` bytes.
+  /// The body decoded as JSON, at most `limit` bytes, checked as ``bytes(of:limit:)`` says.
   static func body<Body: Decodable>(
     _ type: Body.Type, of request: Request, limit: Int
   ) async throws -> Body {
     let data = try await bytes(of: request, limit: limit)
     return try JSONCoding.decoder().decode(Body.self, from: data)
+  }
+
+  /// 415 unless `Content-Type` is `application/json` (any parameters, such as a charset).
+  static func checkJSONMediaType(_ request: Request) throws(HTTPProblem) {
+    let value = request.headers[.contentType] ?? ""
+    let type = value.split(separator: ";").first?.trimmingCharacters(in: .whitespaces) ?? ""
+    guard type.lowercased() == "application/json" else {
+      throw HTTPProblem(
+        code: "unsupportedMediaType", category: .invalidInput,
+        detail: "the body must be sent as Content-Type: application/json",
+        members: ["contentType": String(value.prefix(128))], status: 415)
+    }
+  }
+
+  /// 400 `malformedDocument` for a repeated key or nesting past ``maximumDepth``, which
+  /// `JSONDecoder` would accept (keeping one of the values) or report as invalid JSON.
+  static func checkShape(_ bytes: [UInt8]) throws(HTTPProblem) {
+    switch JSONDuplicateKeys.problem(in: bytes, maximumDepth: maximumDepth) {
+    case nil: return
+    case .duplicateKey(let key):
+      throw HTTPProblem(
+        code: "malformedDocument", category: .invalidInput,
+        detail: "the key \"\(key)\" occurs twice in one object",
+        members: ["key": String(key.prefix(256))])
+    case .tooDeep(let depth):
+      throw HTTPProblem(
+        code: "malformedDocument", category: .invalidInput,
+        detail: "objects and arrays nest deeper than \(depth) levels, the depth limit",
+        members: ["maximumDepth": String(depth)])
+    }
   }
 
   private static func badQuery(_ name: String, _ text: String, expected: String) -> HTTPProblem {

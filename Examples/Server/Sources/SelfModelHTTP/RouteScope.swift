@@ -4,7 +4,7 @@ import SelfModel
 import SelfModelStore
 
 /// What every authenticated route does before its handler: find the tenant's store, build
-/// the handlers over it, and run the handler under the request deadline.
+/// the handlers over it, and run the handler under the request deadline on the work threads.
 struct RouteScope: Sendable {
   /// A handler of ``APIHandlers``, given the handlers of the request's tenant.
   typealias Handler =
@@ -18,14 +18,24 @@ struct RouteScope: Sendable {
   let limits: RequestLimits
   /// The longest a request may take.
   let deadline: Duration
+  /// The threads handlers run on, apart from health and authentication.
+  let executor: WorkExecutor
 
-  /// Runs `handler` on the request's tenant's store; 401 if the request has no tenant.
+  /// Runs `handler` on the request's tenant's store; 401 if the request has no tenant. With
+  /// `namesInBody`, a name in the body that the user's model does not know (a belief,
+  /// source, candidate or context) is a 422, not the 404 of a missing resource.
   func serve(
-    _ request: Request, _ context: TenantRequestContext, _ handler: @escaping Handler
+    _ request: Request, _ context: TenantRequestContext, namesInBody: Bool,
+    _ handler: @escaping Handler
   ) async throws -> Response {
     let handlers = try handlers(for: context)
-    return try await RequestDeadline.run(deadline) {
-      try await handler(handlers, request, context)
+    return try await RequestDeadline.run(deadline, on: executor) {
+      do {
+        return try await handler(handlers, request, context)
+      } catch {
+        guard namesInBody else { throw error }
+        throw HTTPProblem(unknownNameInBody: error)
+      }
     }
   }
 

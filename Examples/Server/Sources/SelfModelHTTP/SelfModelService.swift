@@ -33,6 +33,7 @@ public enum SelfModelService {
     var options = FileStore.Options()
     options.durability = configuration.durability
     options.createsParentFolders = true
+    options.cacheCapacity = configuration.openUsersPerTenant
     options.observer = StoreLogging.observer(logger)
     return try FileStore(at: folder, options: options)
   }
@@ -85,22 +86,25 @@ public enum SelfModelService {
   ///   - tokens: The bearer tokens and their tenants.
   ///   - configuration: The request limits and deadline.
   ///   - clock: The time to evaluate and record at (the system clock by default).
+  ///   - drain: Whether the service drains (see ``DrainService``).
   /// - Returns: The router.
   public static func router(
     stores: TenantStores, tokens: TenantTokens, configuration: ServerConfiguration,
-    clock: @escaping @Sendable () -> Date = { Date() }
+    clock: @escaping @Sendable () -> Date = { Date() }, drain: DrainState = DrainState()
   ) -> Router<TenantRequestContext> {
     let router = Router(context: TenantRequestContext.self)
     let scope = RouteScope(
       stores: stores, clock: clock, limits: RequestLimits(configuration),
-      deadline: configuration.requestTimeout)
+      deadline: configuration.requestTimeout,
+      executor: WorkExecutor(threads: configuration.workThreads))
     APIRoutes.register(
-      scope, tokens: tokens, on: router, retryAfterSeconds: configuration.retryAfterSeconds)
+      scope, tokens: tokens, on: router, retryAfterSeconds: configuration.retryAfterSeconds,
+      drain: drain)
     return router
   }
 
   /// The application: the router, listening where the configuration says (connections idle
-  /// past the request timeout are closed), with a service that closes the stores once the
+  /// 2 s past the request timeout are closed), with a service that closes the stores once the
   /// server has drained at graceful shutdown.
   ///
   /// - Parameters:
@@ -109,20 +113,27 @@ public enum SelfModelService {
   ///   - configuration: Address, limits and deadline.
   ///   - logger: The server's logger.
   ///   - clock: The time to evaluate and record at (the system clock by default).
+  ///   - drain: Whether the service drains; run a ``DrainService`` over the same state after
+  ///     the application in one service group to drain at shutdown.
   /// - Returns: The application; `runService()` runs it until SIGTERM or SIGINT.
   public static func application(
     stores: TenantStores, tokens: TenantTokens, configuration: ServerConfiguration,
-    logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }
+    logger: Logger, clock: @escaping @Sendable () -> Date = { Date() },
+    drain: DrainState = DrainState()
   ) -> some ApplicationProtocol {
-    let (seconds, attoseconds) = configuration.requestTimeout.components
-    let idle = TimeAmount.nanoseconds(
-      max(1_000_000_000, seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
+    // Idle past the deadline plus a margin: a stalled upload gets its 503 `requestTimeout`
+    // from the deadline before the idle timer closes its connection.
+    let (seconds, attoseconds) = (configuration.requestTimeout + .seconds(2)).components
+    let idle = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     return Application(
-      router: router(stores: stores, tokens: tokens, configuration: configuration, clock: clock),
+      router: router(
+        stores: stores, tokens: tokens, configuration: configuration, clock: clock, drain: drain),
       server: .http1(configuration: HTTP1Channel.Configuration(idleTimeout: idle)),
       configuration: ApplicationConfiguration(
         address: .hostname(configuration.host, port: configuration.port),
-        serverName: "selfmodel-server"),
+        serverName: "selfmodel-server",
+        availableConnectionsDelegate: ConnectionLimit(
+          maximum: configuration.maximumConnections, drain: drain)),
       services: [StoreService(stores: stores, logger: logger)],
       logger: logger)
   }

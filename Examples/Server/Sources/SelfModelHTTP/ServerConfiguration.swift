@@ -1,3 +1,4 @@
+import Foundation
 public import SelfModelStore
 
 /// What the reference service needs to start: where its data lives (one store folder per
@@ -32,8 +33,17 @@ public struct ServerConfiguration: Sendable, Hashable {
   /// The seconds a client is told to wait (`Retry-After`) when the store is unavailable.
   public var retryAfterSeconds: Int
   /// The longest a request may take, body upload included (default 30 s); past it the client
-  /// gets a retryable 503 `requestTimeout`. A connection idle this long is closed.
+  /// gets a retryable 503 `requestTimeout`. A connection idle 2 s longer is closed.
   public var requestTimeout: Duration
+  /// The threads authenticated handlers run on (default: the processor count, at least 2).
+  /// Health and authentication run elsewhere, so they answer while all of these are busy.
+  public var workThreads: Int
+  /// The most client connections open at once (default 10,000); more wait in the listen
+  /// queue. The command sizes it from the descriptor limit (``DescriptorBudget``).
+  public var maximumConnections: Int
+  /// The most users each tenant's `FileStore` keeps open, one descriptor each (default
+  /// 1,024). The command sizes it from the descriptor limit (``DescriptorBudget``).
+  public var openUsersPerTenant: Int
 
   /// Creates a configuration with the defaults above.
   ///
@@ -49,5 +59,8 @@ public struct ServerConfiguration: Sendable, Hashable {
     self.durability = .groupCommit
     self.retryAfterSeconds = 1
     self.requestTimeout = .seconds(30)
+    self.workThreads = max(2, ProcessInfo.processInfo.activeProcessorCount)
+    self.maximumConnections = 10_000
+    self.openUsersPerTenant = 1_024
   }
 }

@@ -33,6 +33,14 @@ public struct TenantStores: Sendable {
     stores[tenant]
   }
 
+  /// Each tenant whose store stopped accepting writes (a `FileStore`'s ``FileStore/failure``),
+  /// with the first cause.
+  public var failures: [(tenant: TenantID, error: StoreError)] {
+    tenants.compactMap { tenant in
+      (stores[tenant] as? FileStore)?.failure.map { (tenant: tenant, error: $0) }
+    }
+  }
+
   /// Closes every store, concurrently; each write acknowledged before is durable after.
   public func shutdown() async {
     await withTaskGroup(of: Void.self) { group in

@@ -4,6 +4,8 @@ import Hummingbird
 import Logging
 import SelfModelHTTP
 import SelfModelStore
+import ServiceLifecycle
+import UnixSignals
 
 /// `selfmodel-server`: the reference HTTP service, one `FileStore` per tenant, behind bearer
 /// tokens. Each flag falls back to an environment variable, then to a default.
@@ -38,6 +40,31 @@ struct ServerCommand: AsyncParsableCommand {
   @Option(help: "The request deadline in seconds (env SELFMODEL_REQUEST_TIMEOUT; default 30).")
   var requestTimeout: Int?
 
+  @Option(
+    help: "The threads handlers run on (env SELFMODEL_WORK_THREADS; default the processor count).")
+  var workThreads: Int?
+
+  @Option(
+    help: """
+      The most client connections open at once (env SELFMODEL_MAX_CONNECTIONS; default: half \
+      of what ulimit -n leaves, at most 10000).
+      """)
+  var maxConnections: Int?
+
+  @Option(
+    help: """
+      The most users each tenant's store keeps open (env SELFMODEL_OPEN_USERS; default: the \
+      rest of ulimit -n, at most 1024).
+      """)
+  var openUsers: Int?
+
+  @Option(
+    help: """
+      Seconds to drain on SIGTERM before the server stops: new requests get 503 draining, \
+      responses carry Connection: close (env SELFMODEL_DRAIN_SECONDS; default 5).
+      """)
+  var drainSeconds: Int?
+
   @Option(help: "synchronous, groupCommit or deferred (env SELFMODEL_DURABILITY).")
   var durability: String?
 
@@ -46,17 +73,36 @@ struct ServerCommand: AsyncParsableCommand {
 
   func run() async throws {
     let environment = ProcessInfo.processInfo.environment
-    let configuration = try serverConfiguration(environment)
+    var configuration = try serverConfiguration(environment)
     let logger = try makeLogger(environment)
     let tokens = try loadTokens(environment, logger: logger)
+    let budget = try DescriptorBudget(
+      limit: DescriptorBudget.processLimit(), tenants: tokens.tenants.count,
+      connections: maxConnections ?? environment["SELFMODEL_MAX_CONNECTIONS"].flatMap(Int.init),
+      openUsersPerTenant: openUsers ?? environment["SELFMODEL_OPEN_USERS"].flatMap(Int.init))
+    configuration.maximumConnections = budget.connections
+    configuration.openUsersPerTenant = budget.openUsersPerTenant
+    logger.info(
+      "descriptor limit \(budget.limit): at most \(budget.connections) connections, \(budget.openUsersPerTenant) open users per tenant"
+    )
     let stores = try await SelfModelService.openStores(
       configuration, tenants: tokens.tenants, logger: logger)
     logger.info(
       "serving \(configuration.dataFolder) for \(tokens.tenants.count) tenant(s) on \(configuration.host):\(configuration.port)"
     )
+    let drain = DrainState()
     let app = SelfModelService.application(
-      stores: stores, tokens: tokens, configuration: configuration, logger: logger)
-    try await app.runService()
+      stores: stores, tokens: tokens, configuration: configuration, logger: logger, drain: drain)
+    let seconds = drainSeconds ?? environment["SELFMODEL_DRAIN_SECONDS"].flatMap(Int.init) ?? 5
+    guard (0...600).contains(seconds) else {
+      throw ValidationError("the drain must last 0 to 600 seconds")
+    }
+    // Shut down in reverse order: drain first, then the server stops, then the stores close.
+    let group = ServiceGroup(
+      configuration: .init(
+        services: [app, DrainService(state: drain, period: .seconds(seconds), logger: logger)],
+        gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+    try await group.run()
   }
 
   private func serverConfiguration(_ environment: [String: String]) throws -> ServerConfiguration {
@@ -74,6 +120,12 @@ struct ServerCommand: AsyncParsableCommand {
     if let timeout {
       guard timeout > 0 else { throw ValidationError("the request timeout must be positive") }
       configuration.requestTimeout = .seconds(timeout)
+    }
+    if let threads = workThreads ?? environment["SELFMODEL_WORK_THREADS"].flatMap(Int.init) {
+      guard (1...256).contains(threads) else {
+        throw ValidationError("the work threads must be in 1...256")
+      }
+      configuration.workThreads = threads
     }
     if let name = durability ?? environment["SELFMODEL_DURABILITY"] {
       guard let mode = Durability(rawValue: name) else {

@@ -7,7 +7,8 @@ import Testing
 @testable import SelfModelHTTP
 
 /// The `context` query parameter and body field: a context a belief lists changes its prior,
-/// one that nothing lists is the library's `unknownContext` (404), a malformed one a 400.
+/// one that nothing lists is the library's `unknownContext` (404 in a query, 422 in a body), a
+/// malformed one a 400.
 @Suite struct ContextRoutesTests {
   /// The context `preference.concise` lists, with its own base rate and prior weight.
   static let onboarding = "surface:onboarding"
@@ -81,8 +82,9 @@ import Testing
         ("/v1/users/u1/context", #"{"context": "surface:nowhere"}"#),
       ]
       for (uri, body) in bodies {
+        // Named in a body, not in the path: 422, which generic clients do not read as missing.
         let response = try await client.send(.post, uri, json: body)
-        #expect(response.status == .notFound, "\(uri)")
+        #expect(response.status == .unprocessableContent, "\(uri)")
         #expect(try problem(response).code == "unknownContext", "\(uri)")
       }
     }

@@ -5,7 +5,7 @@ import Testing
 @testable import SelfModelHTTP
 
 /// The OpenAPI document against the code: the routes the router registers and the document's
-/// operations are the same set, every operation but the two public ones needs the bearer
+/// operations are the same set, every operation but the three public ones needs the bearer
 /// token and documents its 401, and every reference resolves.
 @Suite struct ContractTests {
   /// `Sources/SelfModelHTTP/openapi.json`, read from the package.
@@ -44,7 +44,7 @@ import Testing
         }
         return "\(route.method.rawValue) /\(segments.joined(separator: "/"))"
       })
-    #expect(registered.count == 19)
+    #expect(registered.count == 20)
     #expect(registered == Set(try Self.operations().keys))
     await harness.stores.shutdown()
     try? FileManager.default.removeItem(at: harness.folder.deletingLastPathComponent())
@@ -54,7 +54,7 @@ import Testing
     let document = try Self.document()
     #expect(document["openapi"] as? String == "3.1.0")
     #expect(document["security"] as? [[String: [String]]] == [["bearerAuth": []]])
-    let publicOperations = ["GET /openapi.json", "GET /v1/health"]
+    let publicOperations = ["GET /openapi.json", "GET /v1/health", "GET /v1/ready"]
     for (name, operation) in try Self.operations() {
       let responses = try #require(operation["responses"] as? [String: Any], "\(name)")
       if publicOperations.contains(name) {

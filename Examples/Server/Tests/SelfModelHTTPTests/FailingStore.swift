@@ -4,12 +4,16 @@ import SelfModelStore
 
 /// A store whose every call fails with an I/O error naming a server-side path: what an
 /// `internal` failure looks like to the service. Listing users first waits `delay` (or until
-/// cancelled): a slow store, for the request deadline.
+/// cancelled), then blocks its thread for `blocking`: a slow store and a stuck computation,
+/// for the request deadline.
 struct FailingStore: UserModelStore {
   /// The path the error names, which must never reach a client.
   static let secretPath = "/var/lib/secret/journal"
   /// How long `users(after:limit:)` takes before it fails.
   var delay: Duration = .zero
+  /// How long `users(after:limit:)` then holds its thread, deaf to cancellation, as a long
+  /// computation does.
+  var blocking: Duration = .zero
 
   private func fail(_ operation: String) -> StoreError {
     StoreError(
@@ -53,7 +57,14 @@ struct FailingStore: UserModelStore {
   }
   func users(after cursor: UserID?, limit: Int) async throws(StoreError) -> UserPage {
     try? await Task.sleep(for: delay)
+    if blocking > .zero { Self.hold(blocking) }
     throw fail("users")
   }
   func compact(_ user: UserID) async throws(StoreError) { throw fail("compact") }
+
+  /// Blocks the calling thread for `duration`, as a computation would.
+  private static func hold(_ duration: Duration) {
+    let (seconds, attoseconds) = duration.components
+    Thread.sleep(forTimeInterval: Double(seconds) + Double(attoseconds) * 1e-18)
+  }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import SelfModel
 import SelfModelStore
@@ -14,8 +15,21 @@ extension APIHandlers {
   func importUser(_ request: Request, context: some RequestContext) async throws -> Response {
     let replacing = try RequestInput.flag("replace", in: request, default: false)
     let document = try await RequestInput.bytes(of: request, limit: limits.maximumImportBytes)
-    let user = try await store.importUser(document, replacing: replacing)
+    let user = try await importing(document, replacing: replacing)
     return try JSONResponse.make(
       ImportResponse(user: user), status: .created, headers: [.location: "/v1/users/\(user)"])
+  }
+
+  /// Imports `document`; a document that is not an export or does not decode is one problem
+  /// type, `malformedDocument`, like every other malformed body.
+  private func importing(_ document: Data, replacing: Bool) async throws -> UserID {
+    do {
+      return try await store.importUser(document, replacing: replacing)
+    } catch {
+      guard error.code == .invalidArgument else { throw error }
+      throw HTTPProblem(
+        code: "malformedDocument", category: .invalidInput,
+        detail: error.detail ?? "not an export document", members: ["operation": "import"])
+    }
   }
 }
