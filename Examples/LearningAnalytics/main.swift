@@ -94,7 +94,7 @@ for task in LearningTask.allCases {
     print(
       "   priors refitted by PopulationPriorFit daily: \(refits) refits (days with 2013J events)")
     rows.append(("library, tuned + priors refitted daily", refitted))
-    // The pre-registered "priors that forget" row (Docs/Evaluation.md, issue 24): the
+    // The pre-registered "priors that forget" row (Docs/Evaluation.md): the
     // half-life chosen on 2013B alone, then the decayed daily refit on 2013J.
     let (halfLife, candidates) = try evaluation.forgettingHalfLife(priors, policy: tuning.after)
     print(

@@ -2,7 +2,7 @@ import Foundation
 import SelfModel
 import Testing
 
-/// Issue 22, item 9: the Beta quantile is bounded in time for any shapes it accepts (an
+/// The Beta quantile is bounded in time for any shapes it accepts (an
 /// interval with shapes near 1e92 took minutes) and, above a shape of 1e6, accurate to the
 /// bounds `Docs/Math.md` states. Reference values from SciPy 1.x (`scipy.stats.beta.ppf`; for
 /// a quantile near 1, `1 - x` from `beta.ppf(1 - p, b, a)`).

@@ -16,8 +16,9 @@ if ! "$venv/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.vers
 fi
 binary="${SELFMODEL_MCP:-}"
 if [ -z "$binary" ]; then
-  swift build --package-path "$package" --product selfmodel-mcp >&2
-  binary="$(swift build --package-path "$package" --show-bin-path)/selfmodel-mcp"
+  build=(swift build --package-path "$package" ${SELFMODEL_SCRATCH:+--scratch-path "$SELFMODEL_SCRATCH"} ${SELFMODEL_SWIFT_FLAGS:-})
+  "${build[@]}" --product selfmodel-mcp >&2
+  binary="$("${build[@]}" --show-bin-path)/selfmodel-mcp"
 fi
 exec "$venv/bin/python" "$package/Scripts/python_sdk_check.py" "$binary" \
   "$package/catalogue.example.json"

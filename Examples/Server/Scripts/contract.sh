@@ -54,8 +54,11 @@ other=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')
   "$token" "$other" >"$work/tokens.json")
 
 echo "== build"
-swift build --build-tests 2>&1 | tail -n 1  # what `swift test` built: nothing to do after it
-bin="$(swift build --show-bin-path)/selfmodel-server"
+# The build `swift test` made (the same scratch folder and flags as .ci/runs, when it sets
+# SELFMODEL_SCRATCH and SELFMODEL_SWIFT_FLAGS): nothing to do after it.
+build=(swift build ${SELFMODEL_SCRATCH:+--scratch-path "$SELFMODEL_SCRATCH"} ${SELFMODEL_SWIFT_FLAGS:-})
+"${build[@]}" --build-tests 2>&1 | tail -n 1
+bin="$("${build[@]}" --show-bin-path)/selfmodel-server"
 "$bin" --data "$work/data" --tokens-file "$work/tokens.json" --port "$port" \
   --request-timeout 10 --log-level error >"$work/server.log" 2>&1 &
 server=$!

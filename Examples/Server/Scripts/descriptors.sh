@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The descriptor budget in a child process (issue 25, items 2 and 3): selfmodel-server runs
+# The descriptor budget in a child process: selfmodel-server runs
 # at `ulimit -n 256`, so its budget is 86 connections and 90 open users.
 #   1. a flood of 1,500 idle connections for 10 s: the process must stay up (it used to die
 #      in libdispatch once descriptors ran out)
@@ -21,7 +21,8 @@ trap cleanup EXIT
 
 token=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')
 (umask 077 && printf '{"tenants": [{"tenant": "acme", "tokens": ["%s"]}]}\n' "$token" >"$work/tokens.json")
-bin="$(swift build --show-bin-path)/selfmodel-server"
+build=(swift build ${SELFMODEL_SCRATCH:+--scratch-path "$SELFMODEL_SCRATCH"} ${SELFMODEL_SWIFT_FLAGS:-})
+bin="$("${build[@]}" --show-bin-path)/selfmodel-server"
 (ulimit -n 256 && exec "$bin" --data "$work/data" --tokens-file "$work/tokens.json" \
   --port "$port" --request-timeout 3 --drain-seconds 0 --log-level notice) >"$work/server.log" 2>&1 &
 server=$!

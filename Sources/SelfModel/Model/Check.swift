@@ -43,7 +43,7 @@ enum Check {
     try positive(value, field: field())
     guard value <= RevisionPolicy.maximumPriorWeight else {
       throw .numberOutOfRange(
-        field: field(), value: value, allowed: "0 < priorWeight <= 1000000")
+        field: field(), value: value, allowed: "0 < priorWeight <= 1000000000")
     }
   }
 

@@ -1,11 +1,17 @@
 import Foundation
-import Glibc
 import SelfModel
 import Testing
 
 @testable import SelfModelStore
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
-/// Issue 25: running out of descriptors or memory (`EMFILE`, `ENFILE`, `ENOMEM`, `EAGAIN`)
+/// Running out of descriptors or memory (`EMFILE`, `ENFILE`, `ENOMEM`, `EAGAIN`)
 /// fails the one call, retryably, and never the store: later writes succeed without a reopen,
 /// and what was acknowledged is there after one.
 @Suite struct TransientShortageTests {

@@ -4,7 +4,7 @@ import Testing
 
 @testable import SelfModelStore
 
-/// Issue 22, items 1 and 10: a `CATALOGUE` is bound to its store. Another store's is refused
+/// A `CATALOGUE` is bound to its store. Another store's is refused
 /// (`corruptFile`), an older one than the store published (a rollback) and the same version
 /// with other content are `catalogueConflict`, a duplicate key is refused; each error and
 /// `verify` name `CATALOGUE`. Old stores keep opening and get an identity.

@@ -4,7 +4,7 @@ import Testing
 
 @testable import SelfModelStore
 
-/// Issue 22, item 11: an export whose version is 0 (or negative) is an invalid document, not
+/// An export whose version is 0 (or negative) is an invalid document, not
 /// one from a newer library; a higher version stays `newerFormat`.
 @Suite struct ExportVersionTests {
   static func document(version: Int) async throws -> Data {

@@ -4,7 +4,7 @@ import Testing
 
 @testable import SelfModelStore
 
-/// Issue 22, item 9: evidence dated ahead within the clock-skew tolerance (the policy's
+/// Evidence dated ahead within the clock-skew tolerance (the policy's
 /// `futureTolerance`, 300 s by default) is never amplified, evidence beyond it is refused, and
 /// `selfmodel show --at` a time before the evidence is fast.
 @Suite(.timeLimit(.minutes(2))) struct FutureEvidenceTests {

@@ -1,4 +1,7 @@
 import Foundation
+import SelfModel
+
+@testable import SelfModelStore
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -6,9 +9,6 @@ import Foundation
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import SelfModel
-
-@testable import SelfModelStore
 
 /// Helpers for the hostile-folder tests: a store with acknowledged records, and the odd
 /// entries an operator, a backup or a sync tool leaves in a folder (FIFOs, sparse files,

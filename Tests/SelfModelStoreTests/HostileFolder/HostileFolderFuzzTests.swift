@@ -1,4 +1,9 @@
 import Foundation
+import SelfModel
+import SelfModelTesting
+import Testing
+
+@testable import SelfModelStore
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -6,13 +11,8 @@ import Foundation
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import SelfModel
-import SelfModelTesting
-import Testing
 
-@testable import SelfModelStore
-
-/// Issue 22, the bar: seeded random mutations of the kinds the hostile-folder audit used
+/// Seeded random mutations of the kinds the hostile-folder audit used
 /// (FIFOs, sparse files, symbolic links, stray folders and files, foreign, deleted and crafted
 /// files) applied to a store with acknowledged records. For every trial: no crash or hang, no
 /// write outside the store's folder, and each user either loads with every acknowledged record

@@ -4,7 +4,7 @@ import Testing
 
 @testable import SelfModelStore
 
-/// Issue 22, item 5 and the bar: the read-only inspector beside a live writer (a child process
+/// The read-only inspector beside a live writer (a child process
 /// that records, forgets, so compacts all the time, and creates and deletes users) reports no
 /// damage that is not there.
 @Suite(.serialized, .timeLimit(.minutes(2))) struct LiveInspectorTests {

@@ -4,7 +4,7 @@ import Testing
 
 @testable import SelfModelStore
 
-/// Issue 22, items 4, 6 and 10: `verify` checks `FORMAT`; a deleted journal and a snapshot
+/// `verify` checks `FORMAT`; a deleted journal and a snapshot
 /// claiming more than its journal holds are typed errors (strict loading writes nothing), and
 /// `verify` names the file.
 @Suite struct MissingFileTests {

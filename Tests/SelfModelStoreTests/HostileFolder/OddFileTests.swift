@@ -1,4 +1,8 @@
 import Foundation
+import SelfModel
+import Testing
+
+@testable import SelfModelStore
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -6,12 +10,8 @@ import Foundation
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import SelfModel
-import Testing
 
-@testable import SelfModelStore
-
-/// Issue 22, items 7 and 8: FIFOs, huge sparse files and symbolic links inside the store give
+/// FIFOs, huge sparse files and symbolic links inside the store give
 /// typed errors at once: nothing blocks, nothing allocates the file's size, nothing is written
 /// outside the store's folder.
 @Suite(.timeLimit(.minutes(1))) struct OddFileTests {

@@ -1,4 +1,8 @@
 import Foundation
+import SelfModel
+import Testing
+
+@testable import SelfModelStore
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -6,12 +10,8 @@ import Foundation
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import SelfModel
-import Testing
 
-@testable import SelfModelStore
-
-/// Issue 22, items 2, 3 and 11: one stray or foreign entry never fails other users or the
+/// One stray or foreign entry never fails other users or the
 /// store, and a failed `createUser` leaves no user behind.
 @Suite struct StrayEntryTests {
   /// Item 2: a stray folder inside a user's folder does not make erasure fail.

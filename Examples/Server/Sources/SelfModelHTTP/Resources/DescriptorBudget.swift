@@ -1,4 +1,10 @@
-import Glibc
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// How the service shares the process's file descriptors (`ulimit -n`) between client
 /// connections and the stores' open users, so that it never runs out: connections past

@@ -1,3 +1,4 @@
+import SelfModel
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -5,7 +6,6 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import SelfModel
 
 extension UserFiles {
   /// How many times ``inspect(catalogue:)`` reads a user again before it reports an
