@@ -229,7 +229,7 @@ extension UserModel {
     }
   }
 
-  /// Records evidence from a store's journal: as ``record(_:at:)`` (a duplicate is counted
+  /// Records evidence from a store's journal: as ``append(_:at:)`` (a duplicate is counted
   /// once, a reused id refused), but evidence about an entry the catalogue has retired since
   /// it was recorded is kept, hidden.
   ///
