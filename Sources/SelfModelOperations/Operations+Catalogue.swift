@@ -5,7 +5,7 @@ extension Operations {
   /// The catalogue in force.
   ///
   /// - Returns: The catalogue.
-  /// - Throws: ``StoreError``: the store's errors.
+  /// - Throws: `StoreError`: the store's errors.
   public func catalogue() async throws(StoreError) -> Catalogue {
     try await store.catalogue()
   }
@@ -14,7 +14,7 @@ extension Operations {
   ///
   /// - Parameter catalogue: The version to publish.
   /// - Returns: What changed.
-  /// - Throws: ``StoreError``: an older version, a conflicting one, the store's errors.
+  /// - Throws: `StoreError`: an older version, a conflicting one, the store's errors.
   public func publish(_ catalogue: Catalogue) async throws(StoreError) -> CatalogueDiff {
     try await store.publish(catalogue)
   }
@@ -22,7 +22,7 @@ extension Operations {
   /// The catalogue's beliefs and sources as an agent needs them to start.
   ///
   /// - Returns: The vocabulary.
-  /// - Throws: ``StoreError``: the store's errors.
+  /// - Throws: `StoreError`: the store's errors.
   public func vocabulary() async throws(StoreError) -> VocabularyResponse {
     VocabularyResponse(try await store.catalogue())
   }

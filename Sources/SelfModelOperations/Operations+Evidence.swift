@@ -6,13 +6,13 @@ extension Operations {
   /// Records a batch of evidence, all or none, and answers how each touched belief moved.
   ///
   /// A retried batch writes nothing and lists its ids as duplicates; an id reused with other
-  /// content is a ``StoreError/Code/rejectedByModel`` conflict.
+  /// content is a `StoreError/Code/rejectedByModel` conflict.
   ///
   /// - Parameters:
   ///   - request: The batch.
   ///   - now: The time to record at.
   /// - Returns: What changed, with intervals at the request's level.
-  /// - Throws: ``StoreError``: a batch over the limit, a bad level, the store's errors.
+  /// - Throws: `StoreError`: a batch over the limit, a bad level, the store's errors.
   public func record(_ request: RecordRequest, at now: Date) async throws(StoreError)
     -> ObservationResponse
   {
@@ -38,7 +38,7 @@ extension Operations {
   ///   - request: The reaction.
   ///   - now: The time to record at.
   /// - Returns: What changed.
-  /// - Throws: ``StoreError``: too many candidates, an unknown candidate or belief, the
+  /// - Throws: `StoreError`: too many candidates, an unknown candidate or belief, the
   ///   store's errors.
   public func react(_ request: ReactRequest, at now: Date) async throws(StoreError)
     -> ObservationResponse
@@ -64,8 +64,8 @@ extension Operations {
   ///
   /// - Parameter request: What to forget (exactly one of `evidence` and `source`).
   /// - Returns: The ids forgotten.
-  /// - Throws: ``StoreError``: both or neither named, an item the ledger does not hold
-  ///   (``StoreError/Code/evidenceNotFound``), the store's errors.
+  /// - Throws: `StoreError`: both or neither named, an item the ledger does not hold
+  ///   (`StoreError/Code/evidenceNotFound`), the store's errors.
   public func forget(_ request: ForgetRequest) async throws(StoreError) -> ForgetResponse {
     switch (request.evidence, request.source) {
     case (let id?, nil):

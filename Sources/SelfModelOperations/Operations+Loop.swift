@@ -15,7 +15,7 @@ extension Operations {
   ///   - request: The user, what is relevant, the budget, the situation.
   ///   - now: The time to evaluate at.
   /// - Returns: The prompt context.
-  /// - Throws: ``StoreError``: no such user, a budget outside the limits, an unknown belief or
+  /// - Throws: `StoreError`: no such user, a budget outside the limits, an unknown belief or
   ///   context.
   public func promptContext(_ request: PromptRequest, at now: Date) async throws(StoreError)
     -> PromptContext
@@ -56,7 +56,7 @@ extension Operations {
   ///   - request: The user, the candidates, the level, the situation.
   ///   - now: The time to evaluate at.
   /// - Returns: The ranking.
-  /// - Throws: ``StoreError``: no such user, too many candidates, an unknown context, a bad
+  /// - Throws: `StoreError`: no such user, too many candidates, an unknown context, a bad
   ///   level.
   public func rank(_ request: RankRequest, at now: Date) async throws(StoreError)
     -> RankingResponse
@@ -85,7 +85,7 @@ extension Operations {
   ///   - request: The user, how many, the answers' reliability, the situation.
   ///   - now: The time to evaluate at.
   /// - Returns: The questions, best first.
-  /// - Throws: ``StoreError``: no such user, a limit or reliability out of range, an unknown
+  /// - Throws: `StoreError`: no such user, a limit or reliability out of range, an unknown
   ///   context.
   public func nextQuestions(_ request: NextQuestionsRequest, at now: Date)
     async throws(StoreError) -> NextQuestionsResponse

@@ -10,7 +10,7 @@ extension Operations {
   ///   - request: The user, the beliefs (all when none), the situation, the level.
   ///   - now: The time to evaluate at.
   /// - Returns: One estimate per belief asked for.
-  /// - Throws: ``StoreError``: no such user, an unknown belief or context, a bad level.
+  /// - Throws: `StoreError`: no such user, an unknown belief or context, a bad level.
   public func estimates(_ request: EstimatesRequest, at now: Date) async throws(StoreError)
     -> EstimatesResponse
   {
@@ -33,7 +33,7 @@ extension Operations {
   ///   - request: The user, the belief, the situation, the level, how many items.
   ///   - now: The time to evaluate at.
   /// - Returns: The explanation, its list cut to the request's limit.
-  /// - Throws: ``StoreError``: no such user, an unknown belief or context, a bad level or
+  /// - Throws: `StoreError`: no such user, an unknown belief or context, a bad level or
   ///   limit.
   public func explain(_ request: ExplainRequest, at now: Date) async throws(StoreError)
     -> ExplanationResponse

@@ -7,7 +7,7 @@ extension Operations {
   ///
   /// - Parameter request: The user and its own beliefs, sources and policy.
   /// - Returns: What the new model holds.
-  /// - Throws: ``StoreError``: ``StoreError/Code/userAlreadyExists``, a definition or policy
+  /// - Throws: `StoreError`: `StoreError/Code/userAlreadyExists`, a definition or policy
   ///   the model refuses, the store's errors.
   public func createUser(_ request: CreateUserRequest) async throws(StoreError) -> UserSummary {
     let model = try await store.createUser(
@@ -20,7 +20,7 @@ extension Operations {
   ///
   /// - Parameter user: The user.
   /// - Returns: The summary.
-  /// - Throws: ``StoreError``: ``StoreError/Code/userNotFound``, the store's errors.
+  /// - Throws: `StoreError`: `StoreError/Code/userNotFound`, the store's errors.
   public func user(_ user: UserID) async throws(StoreError) -> UserSummary {
     try await store.read(user: user, operation: "user") { view in UserSummary(view.model) }
   }
@@ -31,7 +31,7 @@ extension Operations {
   ///   - cursor: The last user of the previous page, or `nil` for the first.
   ///   - limit: How many users (default 100, at most ``OperationLimits/maximumPageSize``).
   /// - Returns: The page.
-  /// - Throws: ``StoreError``: a limit out of range, the store's errors.
+  /// - Throws: `StoreError`: a limit out of range, the store's errors.
   public func users(after cursor: UserID?, limit: Int?) async throws(StoreError)
     -> UserListResponse
   {
@@ -45,7 +45,7 @@ extension Operations {
   /// Deletes a user and everything stored about them.
   ///
   /// - Parameter user: The user.
-  /// - Throws: ``StoreError``: ``StoreError/Code/userNotFound`` if there was no such user.
+  /// - Throws: `StoreError`: `StoreError/Code/userNotFound` if there was no such user.
   public func deleteUser(_ user: UserID) async throws(StoreError) {
     guard try await store.deleteUser(user) else {
       throw StoreError(.userNotFound, operation: "deleteUser", user: user)
@@ -56,7 +56,7 @@ extension Operations {
   ///
   /// - Parameter user: The user.
   /// - Returns: The document's bytes.
-  /// - Throws: ``StoreError``: ``StoreError/Code/userNotFound``, the store's errors.
+  /// - Throws: `StoreError`: `StoreError/Code/userNotFound`, the store's errors.
   public func exportUser(_ user: UserID) async throws(StoreError) -> Data {
     try await store.exportUser(user)
   }
@@ -67,7 +67,7 @@ extension Operations {
   ///   - document: The document's bytes.
   ///   - replacing: Whether to replace a user that exists.
   /// - Returns: The user imported.
-  /// - Throws: ``StoreError``: a malformed or newer document, an existing user when not
+  /// - Throws: `StoreError`: a malformed or newer document, an existing user when not
   ///   replacing, the store's errors.
   public func importUser(_ document: Data, replacing: Bool) async throws(StoreError) -> UserID {
     try await store.importUser(document, replacing: replacing)

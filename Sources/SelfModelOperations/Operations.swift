@@ -8,9 +8,9 @@ public import SelfModelStore
 /// The HTTP service and the MCP server are transports over this type: they decode a request,
 /// call one method, and encode the answer with ``OperationCoding``. Each method runs inside
 /// the store, per user: reads on the user's durable state without the model leaving the store
-/// (``UserModelStore/read(user:operation:_:)``), a reaction as one atomic read-and-record
-/// (``UserModelStore/record(user:at:operation:deriving:)``). Errors are ``StoreError``s; their
-/// ``StoreError/problem`` is the problem document every edge answers with.
+/// (`UserModelStore/read(user:operation:_:)`), a reaction as one atomic read-and-record
+/// (`UserModelStore/record(user:at:operation:deriving:)`). Errors are `StoreError`s; their
+/// `StoreError/problem` is the problem document every edge answers with.
 ///
 /// Time is passed in (`now`); nothing here reads a clock.
 ///
@@ -55,7 +55,7 @@ public struct Operations: Sendable {
     StoreError(.rejectedByModel, operation: operation, user: user, modelError: error)
   }
 
-  /// Runs a model computation, its error as a ``StoreError``.
+  /// Runs a model computation, its error as a `StoreError`.
   static func model<Value>(
     _ operation: String, _ user: UserID?, _ body: () throws(ModelError) -> Value
   ) throws(StoreError) -> Value {

@@ -4,7 +4,7 @@ import SelfModel
 /// The one JSON coding of every operation's request and response, on every edge.
 ///
 /// Dates are RFC 3339 strings in UTC with as many fraction digits as the `Date` needs to come
-/// back bit for bit (``Timestamp``); a number of seconds since 2001-01-01 is read too. Keys are
+/// back bit for bit (`Timestamp`); a number of seconds since 2001-01-01 is read too. Keys are
 /// sorted, so equal values give equal bytes.
 ///
 /// ```swift

@@ -18,7 +18,7 @@ public struct QuestionResponse: Sendable, Hashable, Codable {
 
   /// The belief to ask about.
   public var belief: BeliefKey
-  /// How to ask: `yesNo` (about ``askedOutcome``) or `whichOutcome`.
+  /// How to ask: `yesNo` (about `askedOutcome`) or `whichOutcome`.
   public var form: String
   /// The outcome a yes/no question asks about.
   public var askedOutcome: String?
