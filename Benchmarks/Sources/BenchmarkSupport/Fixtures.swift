@@ -153,8 +153,8 @@ package enum Fixtures {
 
 /// Times an async body once.
 package func timeAsync(_ body: () async throws -> Void) async rethrows -> Double {
-  package let clock = ContinuousClock()
-  package let start = clock.now
+  let clock = ContinuousClock()
+  let start = clock.now
   try await body()
   return (clock.now - start).seconds
 }
@@ -164,7 +164,7 @@ package func residentBytes() -> Double {
   guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else {
     return .nan
   }
-  package let fields = text.split(separator: " ")
+  let fields = text.split(separator: " ")
   guard fields.count > 1, let pages = Double(fields[1]) else { return .nan }
   return pages * Double(sysconf(Int32(_SC_PAGESIZE)))
 }

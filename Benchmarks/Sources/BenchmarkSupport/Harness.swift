@@ -67,16 +67,16 @@ extension Duration {
 
 /// Times `body` once with the continuous clock.
 package func time(_ body: () throws -> Void) rethrows -> Double {
-  package let clock = ContinuousClock()
-  package let start = clock.now
+  let clock = ContinuousClock()
+  let start = clock.now
   try body()
   return (clock.now - start).seconds
 }
 
 package func median(_ values: [Double]) -> Double {
-  package let sorted = values.sorted()
+  let sorted = values.sorted()
   guard !sorted.isEmpty else { return .nan }
-  package let middle = sorted.count / 2
+  let middle = sorted.count / 2
   return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
@@ -84,8 +84,8 @@ package func median(_ values: [Double]) -> Double {
 package func interleaved(
   rounds: Int, _ a: () throws -> Double, _ b: () throws -> Double
 ) rethrows -> (a: Double, b: Double) {
-  package var aTimes: [Double] = []
-  package var bTimes: [Double] = []
+  var aTimes: [Double] = []
+  var bTimes: [Double] = []
   for _ in 0..<rounds {
     aTimes.append(try a())
     bTimes.append(try b())
