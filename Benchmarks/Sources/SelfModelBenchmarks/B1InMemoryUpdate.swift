@@ -45,7 +45,7 @@ enum B1InMemoryUpdate {
     precondition(sink > 0)
     let perOp = { (seconds: Double) in seconds / Double(count) * 1e9 }
     return [
-      row("B1", "in-memory update, record(_:at:) (lean path)", perOp(record.a), perOp(record.b)),
+      row("B1", "in-memory update, append(_:at:) (lean path)", perOp(record.a), perOp(record.b)),
       row(
         "B1b", "in-memory update, observe(_:at:) (reports change)", perOp(observe.a),
         perOp(observe.b)),
