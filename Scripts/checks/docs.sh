@@ -19,7 +19,8 @@ pattern='\.\./shared|\bissues? #?[0-9]+|\(#[0-9]+\)|branch[: ]+`[A-Za-z0-9_./-]+
 pattern+='|\b(context-edge|openapi-tight|postgres-b12-draft|store-hostile|core-tests|docs2|loop2)\b'
 if grep -rnIiE "$pattern" README.md Docs Package.swift Sources Examples Backends Benchmarks \
   Tests Scripts .ci --include='*.md' --include='*.swift' --include='*.py' --include='*.sh' \
-  --include='run' --exclude-dir=.build --exclude=docs.sh; then
+  --include='run' --exclude-dir='.build*' --exclude-dir='.venv*' --exclude-dir=.schemathesis \
+  --exclude=docs.sh; then
   echo "check: the lines above name a path outside the repository, an issue or a branch" >&2
   status=1
 fi
