@@ -1,3 +1,4 @@
+import BenchmarkSupport
 /// B12's table: each store's durable records/s against FileStore's in the same run.
 enum B12Rows {
   static func rows(_ rate: [String: Double], hasServer: Bool) -> [ResultRow] {
