@@ -29,6 +29,7 @@ let package = Package(
       dependencies: [
         .product(name: "SelfModel", package: "SelfModel"),
         .product(name: "SelfModelStore", package: "SelfModel"),
+        .product(name: "SelfModelOperations", package: "SelfModel"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
         .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -59,6 +60,7 @@ let package = Package(
         "SelfModelHTTP",
         .product(name: "SelfModel", package: "SelfModel"),
         .product(name: "SelfModelStore", package: "SelfModel"),
+        .product(name: "SelfModelOperations", package: "SelfModel"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "HummingbirdAuth", package: "hummingbird-auth"),

@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import SelfModel
+import SelfModelOperations
 import SelfModelStore
 import Testing
 

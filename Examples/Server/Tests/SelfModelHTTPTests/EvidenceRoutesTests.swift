@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import SelfModel
+import SelfModelOperations
 import Testing
 
 @testable import SelfModelHTTP

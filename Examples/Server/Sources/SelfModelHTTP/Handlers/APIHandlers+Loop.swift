@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SelfModel
+import SelfModelOperations
 import SelfModelStore
 
 extension APIHandlers {

@@ -1,5 +1,6 @@
 import Hummingbird
 import SelfModel
+import SelfModelOperations
 import SelfModelStore
 
 extension APIHandlers {
