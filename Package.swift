@@ -24,6 +24,9 @@ let package = Package(
     .target(name: "SelfModelOperations", dependencies: ["SelfModel", "SelfModelStore"]),
     // Aids for downstream tests: clocks, ids, builders, the store conformance suite.
     .target(name: "SelfModelTesting", dependencies: ["SelfModel", "SelfModelStore"]),
+    // Test-only aids of the store itself (a file system that fails on cue, the decoders the
+    // fuzz targets probe): in no product, so nothing that ships can reach them.
+    .target(name: "SelfModelStoreFaults", dependencies: ["SelfModel", "SelfModelStore"]),
 
     // The store inspector `selfmodel`: in the root package with hand-parsed arguments, so it
     // needs no dependency and ships with the library it reads (package access to its
@@ -95,7 +98,8 @@ let package = Package(
     .testTarget(
       name: "SelfModelStoreTests",
       dependencies: [
-        "SelfModel", "SelfModelStore", "SelfModelTesting", "StoreCrashChild", "SelfModelInspector",
+        "SelfModel", "SelfModelStore", "SelfModelTesting", "SelfModelStoreFaults",
+        "StoreCrashChild", "SelfModelInspector",
       ],
       resources: [.copy("Resources")]
     ),

@@ -50,13 +50,14 @@ up_to_date() {  # every target binary exists and is newer than every source file
 build() {
   if up_to_date; then echo "== fuzz: targets up to date in $out"; return; fi
   mkdir -p "$out"
-  echo "== fuzz: building SelfModel, SelfModelStore and ${#targets[@]} targets into $out"
+  echo "== fuzz: building SelfModel, SelfModelStore, SelfModelStoreFaults and ${#targets[@]} targets into $out"
   module SelfModel
   module SelfModelStore
+  module SelfModelStoreFaults
   for target in "${targets[@]}"; do
     # gold warns about every ASan helper symbol it cannot export: harmless, and thousands.
     swiftc "${flags[@]}" -parse-as-library -I "$out" "Tests/Fuzz/Targets/$target.swift" \
-      "$out/libSelfModelStore.a" "$out/libSelfModel.a" -o "$out/fuzz-$target" 2>&1 \
+      "$out/libSelfModelStoreFaults.a" "$out/libSelfModelStore.a" "$out/libSelfModel.a" -o "$out/fuzz-$target" 2>&1 \
       | { grep -v "Cannot export local symbol" || true; }
   done
 }

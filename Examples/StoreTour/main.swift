@@ -110,7 +110,7 @@ do {
   let encoder = JSONEncoder()
   encoder.outputFormatting = [.sortedKeys]
   let estimate = try await store.model(for: restored).estimate(for: concise, at: tuesday)
-  let outcomes = try estimate.response().outcomes
+  let outcomes = try EstimateResponse(estimate).outcomes
   print("   estimate: \(outcomes.map { "\($0.outcome) \(percent($0.probability))" })")
   do throws(StoreError) {
     _ = try await store.model(for: "nobody")

@@ -16,7 +16,7 @@ extension Operations {
   public func record(_ request: RecordRequest, at now: Date) async throws(StoreError)
     -> ObservationResponse
   {
-    let level = request.level ?? Self.defaultLevel
+    let level = request.level ?? BeliefEstimate.defaultCredibleLevel
     try OperationLimits.check(level: level, operation: "record", user: request.user)
     try OperationLimits.check(
       count: request.evidence.count, maximum: limits.maximumBatchSize, field: "evidence",
@@ -43,7 +43,7 @@ extension Operations {
   public func react(_ request: ReactRequest, at now: Date) async throws(StoreError)
     -> ObservationResponse
   {
-    let level = request.level ?? Self.defaultLevel
+    let level = request.level ?? BeliefEstimate.defaultCredibleLevel
     try OperationLimits.check(level: level, operation: "react", user: request.user)
     try OperationLimits.check(
       count: request.response.candidates.count, maximum: limits.maximumCandidates,

@@ -14,7 +14,7 @@ extension Operations {
   public func estimates(_ request: EstimatesRequest, at now: Date) async throws(StoreError)
     -> EstimatesResponse
   {
-    let level = request.level ?? Self.defaultLevel
+    let level = request.level ?? BeliefEstimate.defaultCredibleLevel
     try OperationLimits.check(level: level, operation: "estimates", user: request.user)
     let keys = request.beliefs.flatMap { $0.isEmpty ? nil : $0 }
     let estimates = try await store.estimates(
@@ -38,7 +38,7 @@ extension Operations {
   public func explain(_ request: ExplainRequest, at now: Date) async throws(StoreError)
     -> ExplanationResponse
   {
-    let level = request.level ?? Self.defaultLevel
+    let level = request.level ?? BeliefEstimate.defaultCredibleLevel
     try OperationLimits.check(level: level, operation: "explain", user: request.user)
     try OperationLimits.check(
       request.limit, 1...limits.maximumExplanationItems, field: "limit", operation: "explain",

@@ -21,9 +21,6 @@ public import SelfModelStore
 /// let prompt = try await operations.promptContext(PromptRequest(user: "user-7"), at: now)
 /// ```
 public struct Operations: Sendable {
-  /// The default credible level of every interval in an answer.
-  public static let defaultLevel = 0.95
-
   /// The store every operation runs in.
   public let store: any UserModelStore
   /// The bounds of what a caller may ask.

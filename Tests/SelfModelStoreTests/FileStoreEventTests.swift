@@ -1,9 +1,11 @@
 import Foundation
 import SelfModel
+import SelfModelStoreFaults
 import Synchronization
 import Testing
 
 @testable import SelfModelStore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)

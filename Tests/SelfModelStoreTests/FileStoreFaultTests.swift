@@ -1,5 +1,6 @@
 import Foundation
 import SelfModel
+import SelfModelStoreFaults
 import Testing
 
 @testable import SelfModelStore

@@ -26,7 +26,7 @@ import Testing
       BeliefDefinition(
         key: "preference.tone", statement: "Preferred tone",
         outcomes: ["formal", "casual", "playful"]))
-    try model.observe(
+    try model.record(
       [
         Evidence(
           id: "e1", belief: "preference.concise", content: .holds, weight: 3, source: "user",
@@ -61,24 +61,28 @@ import Testing
 
   @Test func estimate() throws {
     let model = try Self.model()
-    try check(try model.estimate(for: "preference.concise", at: Self.now).response(), "estimate")
+    try check(
+      try EstimateResponse(model.estimate(for: "preference.concise", at: Self.now), level: 0.9),
+      "estimate")
   }
 
   @Test func categoricalEstimate() throws {
     let model = try Self.model()
     try check(
-      try model.estimate(for: "preference.tone", at: Self.now).response(level: 0.95),
+      try EstimateResponse(model.estimate(for: "preference.tone", at: Self.now), level: 0.95),
       "estimate-categorical")
   }
 
   @Test func explanation() throws {
     let model = try Self.model()
-    try check(try model.explain("preference.concise", at: Self.now).response(), "explanation")
+    try check(
+      try ExplanationResponse(model.explain("preference.concise", at: Self.now), level: 0.9),
+      "explanation")
   }
 
   @Test func observation() throws {
     var model = try Self.model()
-    let result = try model.observe(
+    let result = try model.record(
       [
         Evidence(
           id: "e4", belief: "preference.concise", content: .holds, source: "user",
@@ -87,7 +91,7 @@ import Testing
           id: "e1", belief: "preference.concise", content: .holds, weight: 3, source: "user",
           observedAt: Self.now - 2 * Self.day),
       ], at: Self.now)
-    try check(try result.response(), "observation")
+    try check(try ObservationResponse(result, level: 0.9), "observation")
   }
 
   @Test func alignmentAndRanking() throws {
@@ -104,15 +108,15 @@ import Testing
         id: "reply-b", label: "Long and formal",
         stances: [try Stance(belief: "preference.concise", asserts: .doesNotHold)]),
     ]
-    try check(try scorer.score(candidates[0]).response, "alignment")
-    try check(try scorer.rank(candidates).map(\.response), "ranked-candidates")
+    try check(AlignmentResponse(try scorer.score(candidates[0])), "alignment")
+    try check(try scorer.rank(candidates).map(RankedCandidateResponse.init), "ranked-candidates")
   }
 
   @Test func drift() throws {
     let model = try Self.model()
     let report = try DriftReport(
       model: model, from: Self.now - 3 * Self.day, to: Self.now + 30 * Self.day)
-    try check(report.response, "drift")
+    try check(DriftResponse(report), "drift")
   }
 
   @Test func problems() throws {
@@ -123,10 +127,12 @@ import Testing
 
   @Test func responsesDecodeBackToEqualValues() throws {
     let model = try Self.model()
-    let estimate = try model.estimate(for: "preference.tone", at: Self.now).response()
+    let estimate = try EstimateResponse(
+      model.estimate(for: "preference.tone", at: Self.now), level: 0.9)
     let data = try Self.encoder().encode(estimate)
     #expect(try JSONDecoder().decode(EstimateResponse.self, from: data) == estimate)
-    let drift = try DriftReport(model: model, from: Self.now, to: Self.now + Self.day).response
+    let drift = DriftResponse(
+      try DriftReport(model: model, from: Self.now, to: Self.now + Self.day))
     let driftData = try JSONEncoder().encode(drift)
     #expect(try JSONDecoder().decode(DriftResponse.self, from: driftData) == drift)
   }

@@ -92,12 +92,3 @@ public struct AlignmentResponse: Sendable, Hashable, Codable {
     unknown = report.unknown
   }
 }
-
-extension AlignmentReport {
-  /// The report as a response body; see ``AlignmentResponse``.
-  ///
-  /// ```swift
-  /// let body = try JSONEncoder().encode(report.response)
-  /// ```
-  public var response: AlignmentResponse { AlignmentResponse(self) }
-}

@@ -113,12 +113,3 @@ public struct DriftResponse: Sendable, Hashable, Codable {
     populationStabilityIndex = report.populationStabilityIndex
   }
 }
-
-extension DriftReport {
-  /// The report as a response body; see ``DriftResponse``.
-  ///
-  /// ```swift
-  /// let body = try JSONEncoder().encode(drift.response)
-  /// ```
-  public var response: DriftResponse { DriftResponse(self) }
-}

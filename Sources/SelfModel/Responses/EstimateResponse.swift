@@ -53,9 +53,11 @@ public struct EstimateResponse: Sendable, Hashable, Codable {
   ///
   /// - Parameters:
   ///   - estimate: The estimate.
-  ///   - level: The credibility of the intervals, in `(0, 1)`; default 0.9.
+  ///   - level: The credibility of the intervals, in `(0, 1)`; default ``BeliefEstimate/defaultCredibleLevel`` (0.95).
   /// - Throws: A number error for an invalid `level`.
-  public init(_ estimate: BeliefEstimate, level: Double = 0.9) throws(ModelError) {
+  public init(_ estimate: BeliefEstimate, level: Double = BeliefEstimate.defaultCredibleLevel)
+    throws(ModelError)
+  {
     var outcomes: [Outcome] = []
     let probabilities = estimate.probabilities
     for (index, name) in estimate.outcomes.enumerated() {
@@ -76,20 +78,5 @@ public struct EstimateResponse: Sendable, Hashable, Codable {
     priorWeight = estimate.priorWeight
     self.outcomes = outcomes
     opinion = estimate.opinion
-  }
-}
-
-extension BeliefEstimate {
-  /// The estimate as a response body; see ``EstimateResponse``.
-  ///
-  /// ```swift
-  /// let json = try encoder.encode(try model.estimate(for: "preference.concise", at: now).response())
-  /// ```
-  ///
-  /// - Parameter level: The credibility of the intervals; default 0.9.
-  /// - Returns: The response.
-  /// - Throws: A number error for an invalid `level`.
-  public func response(level: Double = 0.9) throws(ModelError) -> EstimateResponse {
-    try EstimateResponse(self, level: level)
   }
 }

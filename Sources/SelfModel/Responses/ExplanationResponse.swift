@@ -55,9 +55,11 @@ public struct ExplanationResponse: Sendable, Hashable, Codable {
   ///
   /// - Parameters:
   ///   - explanation: The explanation.
-  ///   - level: The credibility of the estimate's intervals; default 0.9.
+  ///   - level: The credibility of the estimate's intervals; default ``BeliefEstimate/defaultCredibleLevel`` (0.95).
   /// - Throws: A number error for an invalid `level`.
-  public init(_ explanation: BeliefExplanation, level: Double = 0.9) throws(ModelError) {
+  public init(_ explanation: BeliefExplanation, level: Double = BeliefEstimate.defaultCredibleLevel)
+    throws(ModelError)
+  {
     let names = explanation.estimate.outcomes
     estimate = try EstimateResponse(explanation.estimate, level: level)
     contributions = explanation.contributions.map { item in
@@ -72,21 +74,6 @@ public struct ExplanationResponse: Sendable, Hashable, Codable {
         reliability: item.reliability, decayFactor: item.decayFactor, capScale: item.capScale,
         currentWeight: item.currentWeight, outcomes: shares)
     }
-  }
-}
-
-extension BeliefExplanation {
-  /// The explanation as a response body; see ``ExplanationResponse``.
-  ///
-  /// ```swift
-  /// let response = try explanation.response()
-  /// ```
-  ///
-  /// - Parameter level: The credibility of the estimate's intervals; default 0.9.
-  /// - Returns: The response.
-  /// - Throws: A number error for an invalid `level`.
-  public func response(level: Double = 0.9) throws(ModelError) -> ExplanationResponse {
-    try ExplanationResponse(self, level: level)
   }
 }
 

@@ -50,9 +50,11 @@ public struct ObservationResponse: Sendable, Hashable, Codable {
   ///
   /// - Parameters:
   ///   - result: The result.
-  ///   - level: The credibility of the estimates' intervals; default 0.9.
+  ///   - level: The credibility of the estimates' intervals; default ``BeliefEstimate/defaultCredibleLevel`` (0.95).
   /// - Throws: A number error for an invalid `level`.
-  public init(_ result: ObservationResult, level: Double = 0.9) throws(ModelError) {
+  public init(_ result: ObservationResult, level: Double = BeliefEstimate.defaultCredibleLevel)
+    throws(ModelError)
+  {
     recorded = result.recorded
     duplicates = result.duplicates
     var changes: [Change] = []
@@ -71,20 +73,5 @@ public struct ObservationResponse: Sendable, Hashable, Codable {
           after: try EstimateResponse(change.after, level: level)))
     }
     self.changes = changes
-  }
-}
-
-extension ObservationResult {
-  /// The result as a response body; see ``ObservationResponse``.
-  ///
-  /// ```swift
-  /// let response = try result.response()
-  /// ```
-  ///
-  /// - Parameter level: The credibility of the estimates' intervals; default 0.9.
-  /// - Returns: The response.
-  /// - Throws: A number error for an invalid `level`.
-  public func response(level: Double = 0.9) throws(ModelError) -> ObservationResponse {
-    try ObservationResponse(self, level: level)
   }
 }

@@ -24,12 +24,3 @@ public struct RankedCandidateResponse: Sendable, Hashable, Codable {
     report = AlignmentResponse(ranked.report)
   }
 }
-
-extension RankedCandidate {
-  /// The ranked candidate as a response body; see ``RankedCandidateResponse``.
-  ///
-  /// ```swift
-  /// let body = try JSONEncoder().encode(ranked.map(\.response))
-  /// ```
-  public var response: RankedCandidateResponse { RankedCandidateResponse(self) }
-}

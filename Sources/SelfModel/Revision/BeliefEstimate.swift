@@ -25,6 +25,12 @@ public import Foundation
 /// let range = try estimate.credibleInterval(for: "true", level: 0.9)
 /// ```
 public struct BeliefEstimate: Sendable, Hashable, Codable {
+  /// The credibility of every interval the package reports when the caller names none: 0.95.
+  ///
+  /// The one default of the package: ``credibleInterval(for:level:)``, the response bodies,
+  /// ``AlignmentScorer`` and every edge that reports an interval use it.
+  public static let defaultCredibleLevel = 0.95
+
   /// The belief's key.
   public let key: BeliefKey
   /// The belief's outcomes, in order.
@@ -138,12 +144,12 @@ public struct BeliefEstimate: Sendable, Hashable, Codable {
   ///
   /// - Parameters:
   ///   - outcome: An outcome name.
-  ///   - level: The credibility in `(0, 1)`, default 0.95.
+  ///   - level: The credibility in `(0, 1)`, default ``defaultCredibleLevel`` (0.95).
   /// - Returns: The interval.
   /// - Throws: ``ModelError/unknownOutcome(belief:outcome:)`` or a number error for `level`.
-  public func credibleInterval(for outcome: String, level: Double = 0.95) throws(ModelError)
-    -> ClosedRange<Double>
-  {
+  public func credibleInterval(
+    for outcome: String, level: Double = BeliefEstimate.defaultCredibleLevel
+  ) throws(ModelError) -> ClosedRange<Double> {
     try marginal(for: outcome).equalTailedInterval(level: level)
   }
 

@@ -1,6 +1,6 @@
 /// The seam between the store and the operating system: every system call the storage engine
 /// makes goes through a value of this type, so tests can inject faults
-/// (``FaultInjectingFileSystem``) and other backends can supply their own.
+/// (`FaultInjectingFileSystem`, in the test-only target `SelfModelStoreFaults`) and other backends can supply their own.
 ///
 /// Errors are ``StoreError``s whose `code` is ``StoreError/Code/diskFull`` for `ENOSPC` and
 /// `EDQUOT`, ``StoreError/Code/locked`` for a held lock, and ``StoreError/Code/ioFailure``

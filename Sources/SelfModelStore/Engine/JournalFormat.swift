@@ -11,7 +11,7 @@
 ///
 /// Frames follow the header back to back up to the logical end; after it the file holds zeros
 /// (preallocated free space, see ``JournalFile``).
-enum JournalFormat {
+package enum JournalFormat {
   /// The magic bytes that open every journal.
   static let magic = Array("SMJOURNL".utf8)
   /// The format version of a bound journal: the one the store writes and the newest it reads.
@@ -77,13 +77,13 @@ enum JournalFormat {
   }
 
   /// What a journal header says.
-  struct Header {
+  package struct Header {
     /// The sequence number of the first frame.
-    var baseSequence: UInt64
+    package var baseSequence: UInt64
     /// The owner's binding; `nil` for a version 1 (unbound) journal.
-    var binding: UInt64?
+    package var binding: UInt64?
     /// Where the frames start.
-    var size: Int
+    package var size: Int
   }
 
   /// Validates the header.
@@ -98,7 +98,9 @@ enum JournalFormat {
   ///   - path: The file, for errors.
   /// - Returns: The header.
   /// - Throws: ``StoreError`` as above, with offset 0.
-  static func header(_ bytes: UnsafeRawBufferPointer, path: String) throws(StoreError) -> Header {
+  package static func header(_ bytes: UnsafeRawBufferPointer, path: String) throws(StoreError)
+    -> Header
+  {
     guard bytes.count >= headerSize else {
       throw .corrupt("open", path: path, offset: 0, detail: "journal header is cut off")
     }

@@ -11,11 +11,11 @@
 ///   from a 512-byte boundary inside the frame on is zero (a write torn at a sector);
 /// - anything else is **damage**, even in the last record: that record was written whole
 ///   (its checksum is there) and may have been acknowledged.
-struct JournalScanner {
+package struct JournalScanner {
   /// What a scan found.
-  struct Outcome {
+  package struct Outcome {
     /// The valid records, in order.
-    var records: [JournalRecord] = []
+    package var records: [JournalRecord] = []
     /// The end of the last valid record: the journal's logical end, where the next record goes.
     var validLength: Int
     /// The end of the last non-zero byte at or after ``validLength``, or ``validLength`` when
@@ -33,7 +33,7 @@ struct JournalScanner {
   ///   - baseSequence: The header's base sequence.
   ///   - start: The header's size, where the frames start.
   /// - Returns: The records, the logical end and what lies after it.
-  static func scan(
+  package static func scan(
     _ bytes: UnsafeRawBufferPointer, baseSequence: UInt64,
     from start: Int = JournalFormat.headerSize
   ) -> Outcome {

@@ -227,7 +227,7 @@ package struct POSIXFileSystem: FileSystem {
   ///
   /// - Parameter fd: The descriptor.
   /// - Returns: The path, or `"fd <n>"`.
-  static func path(of fd: Int32) -> String {
+  package static func path(of fd: Int32) -> String {
     systemPath(of: fd) ?? "fd \(fd)"
   }
 }

@@ -71,7 +71,7 @@ package enum SnapshotFile {
   }
 
   /// Verifies the header and payload of a whole file.
-  static func payload(
+  package static func payload(
     of bytes: UnsafeRawBufferPointer, path: String, magic: [UInt8] = magic
   ) throws(StoreError) -> [UInt8] {
     let kind = magic == Self.magic ? "snapshot" : "catalogue"

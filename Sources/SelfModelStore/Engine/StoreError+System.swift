@@ -17,7 +17,7 @@ extension StoreError {
   ///   - number: The `errno`.
   ///   - detail: More detail.
   /// - Returns: The error.
-  static func system(
+  package static func system(
     _ operation: String, path: String?, errno number: Int32, detail: String? = nil
   ) -> StoreError {
     let code: Code =

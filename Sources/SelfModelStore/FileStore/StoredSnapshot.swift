@@ -1,17 +1,17 @@
 import Foundation
-import SelfModel
+package import SelfModel
 
 /// The JSON payload of a user's `snapshot` file: the model and the last journal sequence
 /// number it covers. Journal records with a sequence at or below ``coveredSequence`` are
 /// already in ``model`` and are skipped on load, so a crash between writing a snapshot and
 /// resetting the journal never applies a record twice.
-struct StoredSnapshot: Codable {
+package struct StoredSnapshot: Codable {
   /// The payload version this library writes.
   static let currentFormatVersion = 1
 
   var formatVersion: Int
   var coveredSequence: UInt64
-  var model: UserModelSnapshot
+  package var model: UserModelSnapshot
   /// The journal that continues this snapshot: its binding and the sequence number of its
   /// first record after the snapshot. An optional key, so the payload version is unchanged
   /// (older readers ignore it); snapshots written before it have none. With it, a missing
@@ -50,7 +50,9 @@ struct StoredSnapshot: Codable {
   }
 
   /// Decodes a payload read from `path`, refusing newer versions before anything else.
-  static func decode(_ bytes: [UInt8], path: String) throws(StoreError) -> StoredSnapshot {
+  package static func decode(_ bytes: [UInt8], path: String) throws(StoreError)
+    -> StoredSnapshot
+  {
     let data = Data(bytes)
     let version: Int
     do {

@@ -1,4 +1,5 @@
 import SelfModel
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)

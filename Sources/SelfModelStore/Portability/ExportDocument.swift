@@ -130,7 +130,7 @@ extension ExportDocument {
   /// A document exported under a newer catalogue version than the store's is refused with
   /// ``StoreError/Code/catalogueConflict`` (publish that version first); one whose evidence
   /// does not fit the catalogue, with ``StoreError/Code/rejectedByModel``.
-  func model(operation: String, catalogue: Catalogue) throws(StoreError) -> UserModel {
+  package func model(operation: String, catalogue: Catalogue) throws(StoreError) -> UserModel {
     try StoreRules.model(from: snapshot, catalogue: catalogue, operation: operation)
   }
 }

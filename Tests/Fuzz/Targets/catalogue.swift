@@ -2,6 +2,7 @@
 // Built by Scripts/fuzz.sh.
 import SelfModel
 import SelfModelStore
+import SelfModelStoreFaults
 
 /// libFuzzer's entry point: runs one input, which must never trap.
 ///

@@ -1,6 +1,7 @@
 // libFuzzer target: JSON decoding of `Evidence`. Built by Scripts/fuzz.sh.
 import SelfModel
 import SelfModelStore
+import SelfModelStoreFaults
 
 /// libFuzzer's entry point: runs one input, which must never trap.
 ///

@@ -1,6 +1,7 @@
 // libFuzzer target: the export-document decoder and the model it rebuilds, as importUser runs
 // them. Built by Scripts/fuzz.sh.
 import SelfModelStore
+import SelfModelStoreFaults
 
 /// libFuzzer's entry point: runs one input, which must never trap.
 ///

@@ -3,6 +3,7 @@
 // payload, so the operation decoder is reached without forging checksums. Built by
 // Scripts/fuzz.sh.
 import SelfModelStore
+import SelfModelStoreFaults
 
 /// libFuzzer's entry point: runs one input, which must never trap.
 ///

@@ -2,6 +2,7 @@
 // rebuilds). Inputs are tried both as a whole file and as a bare JSON payload, so the JSON
 // decoder is reached without forging checksums. Built by Scripts/fuzz.sh.
 import SelfModelStore
+import SelfModelStoreFaults
 
 /// libFuzzer's entry point: runs one input, which must never trap.
 ///

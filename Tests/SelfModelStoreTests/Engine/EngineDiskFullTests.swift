@@ -1,6 +1,7 @@
 import Foundation
 import SelfModelStore
 import Testing
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)

@@ -1,6 +1,8 @@
 import Foundation
 import SelfModelStore
+import SelfModelStoreFaults
 import Testing
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)

@@ -1,7 +1,9 @@
 import Foundation
 import SelfModelStore
+import SelfModelStoreFaults
 import SelfModelTesting
 import Testing
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)

@@ -1,4 +1,5 @@
 import Foundation
+import SelfModelStoreFaults
 import Testing
 
 @testable import SelfModel

@@ -1,8 +1,10 @@
 import Foundation
 import SelfModel
+import SelfModelStoreFaults
 import Testing
 
 @testable import SelfModelStore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)

@@ -2,6 +2,7 @@ import Foundation
 import SelfModel
 
 @testable import SelfModelStore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)

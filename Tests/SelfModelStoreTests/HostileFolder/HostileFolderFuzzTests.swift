@@ -4,6 +4,7 @@ import SelfModelTesting
 import Testing
 
 @testable import SelfModelStore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)

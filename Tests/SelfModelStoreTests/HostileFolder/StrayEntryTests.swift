@@ -3,6 +3,7 @@ import SelfModel
 import Testing
 
 @testable import SelfModelStore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)

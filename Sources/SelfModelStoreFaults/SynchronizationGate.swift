@@ -1,4 +1,6 @@
+import SelfModelStore
 import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)

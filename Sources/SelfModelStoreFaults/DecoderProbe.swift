@@ -1,5 +1,6 @@
 import Foundation
 import SelfModel
+package import SelfModelStore
 
 /// Every decoder the store runs on bytes it did not write itself, each taking arbitrary bytes:
 /// the entry points of the fuzz targets under `Tests/Fuzz/` and of their regression tests. A probe

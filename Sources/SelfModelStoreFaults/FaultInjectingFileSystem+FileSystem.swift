@@ -1,3 +1,5 @@
+package import SelfModelStore
+
 extension FaultInjectingFileSystem {
   /// Forwards `open` unless a fault fires.
   package func open(_ path: String, _ options: OpenOptions, permissions: UInt32)
