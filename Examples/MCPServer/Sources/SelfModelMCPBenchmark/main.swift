@@ -28,14 +28,13 @@ let stdio = try await Measure.stdio(folder: folder, calls: quick ? 10 : 400)
 func us(_ seconds: Double) -> String { String(format: "%.1f us", seconds * 1e6) }
 print("B13  direct context(for:) on a built selector      \(us(direct.call))")
 print("B13s selector setup (once per model and moment)    \(us(direct.setup))")
-print("     setup + context, what the tool does per call  \(us(direct.setup + direct.call))")
 print("     ToolRunner.call(\"get_context\") in process, no transport: \(us(tool))")
 print(
   "B14  get_context over stdio, round trip: median \(us(stdio.median)), p90 \(us(stdio.p90))"
-    + String(format: " (%.1fx setup + context)", stdio.median / (direct.setup + direct.call)))
+    + String(format: " (%.1fx the direct call)", stdio.median / direct.call))
 print(
   "B14l the same call with a 1 MB message over stdio: median \(us(stdio.large))"
     + String(format: " (%.1fx the small one)", stdio.large / stdio.median))
 print(
   "B14h get_context over Streamable HTTP (session, bearer token): median \(us(http.median)),"
-    + " p90 \(us(http.p90)); list_beliefs limit 1 (transport floor): median \(us(http.floor))")
+    + " p90 \(us(http.p90)); ping (transport floor): median \(us(http.floor))")
