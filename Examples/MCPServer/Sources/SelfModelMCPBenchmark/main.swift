@@ -38,3 +38,7 @@ print(
 print(
   "B14h get_context over Streamable HTTP (session, bearer token): median \(us(http.median)),"
     + " p90 \(us(http.p90)); ping (transport floor): median \(us(http.floor))")
+print(
+  "B14h the same server, raw HTTP/1.1 client (keep-alive, no SDK client): get_context median"
+    + " \(us(http.raw.median)), p90 \(us(http.raw.p90)) (\(http.raw.bytes) bytes); ping median"
+    + " \(us(http.raw.ping)); explain_belief limit 1 median \(us(http.raw.small))")
