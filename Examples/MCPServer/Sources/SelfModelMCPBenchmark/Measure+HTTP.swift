@@ -11,11 +11,14 @@ import SelfModelStore
 extension Measure {
   /// Over Streamable HTTP to an in-process ``HTTPFrontDoor`` on loopback, with the SDK's
   /// HTTP client and a bearer token: median and 90th percentile seconds of one `get_context`
-  /// call, and the median of a `list_beliefs` call with `limit` 1 (the transport and session
-  /// with almost no tool work).
+  /// call and of a `ping` (the transport and session with no tool work); then the same server
+  /// with ``RawHTTPClient`` (``raw(port:token:calls:)``).
   static func http(_ store: FileStore, calls: Int) async throws -> (
     median: Double, p90: Double, floor: Double,
-    raw: (median: Double, p90: Double, ping: Double, small: Double, bytes: Int)
+    raw: (
+      median: Double, p90: Double, ping: Double, small: Double, bytes: Int, cpu: Double,
+      wall: Double
+    )
   ) {
     let runner = ToolRunner(
       store: store, policy: AgentPolicy(writableSources: ["agent:bench"]),
@@ -58,7 +61,8 @@ extension Measure {
   /// The same server with ``RawHTTPClient`` (no SDK client): a session opened by hand, then
   /// `calls` `get_context` and `ping` round trips on one keep-alive connection.
   static func raw(port: Int, token: String, calls: Int) throws -> (
-    median: Double, p90: Double, ping: Double, small: Double, bytes: Int
+    median: Double, p90: Double, ping: Double, small: Double, bytes: Int, cpu: Double,
+    wall: Double
   ) {
     let client = try RawHTTPClient(port: port)
     client.headers = ["Authorization: Bearer \(token)"]
@@ -84,6 +88,9 @@ extension Measure {
     var pings: [Double] = []
     var smalls: [Double] = []
     var bytes = 0
+    let cpuStart = Self.cpuSeconds()
+    let wallClock = ContinuousClock()
+    let wallStart = wallClock.now
     for index in 0..<(calls + 20) {
       let clock = ContinuousClock()
       let start = clock.now
@@ -100,6 +107,18 @@ extension Measure {
         smalls.append(seconds(clock.now - end))
       }
     }
-    return (median(times), percentile90(times), median(pings), median(smalls), bytes)
+    let rounds = Double(calls + 20)
+    return (
+      median(times), percentile90(times), median(pings), median(smalls), bytes,
+      (Self.cpuSeconds() - cpuStart) / rounds, seconds(wallClock.now - wallStart) / rounds
+    )
+  }
+
+  /// The process's CPU time (user and system, every thread) in seconds.
+  static func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) * 1e-6
+    return user + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) * 1e-6
   }
 }

@@ -4,6 +4,8 @@
 //
 //   swift build -c release --package-path Examples/MCPServer
 //   swift run -c release --package-path Examples/MCPServer selfmodel-mcp-bench [--quick]
+//
+// `--http-only` runs only the HTTP calls after the fixture, for a profiler (`perf record -g`).
 import Foundation
 import MCP
 import SelfModel
@@ -18,6 +20,13 @@ defer { try? FileManager.default.removeItem(atPath: folder) }
 let store = try FileStore(at: folder)
 try await BenchFixture.build(in: store)
 let model = try await store.model(for: BenchFixture.user)
+if CommandLine.arguments.contains("--http-only") {
+  // For a profiler: only B14h's HTTP calls after the fixture (`perf record ... --http-only`).
+  let http = try await Measure.http(store, calls: 400)
+  print("B14h SDK client median \(http.median * 1e6) us; raw client \(http.raw.median * 1e6) us")
+  await store.shutdown()
+  exit(0)
+}
 let calls = quick ? 20 : 2_000
 let direct = try Measure.direct(model, calls: calls)
 let tool = try await Measure.tool(store, calls: quick ? 10 : 200)
@@ -42,3 +51,6 @@ print(
   "B14h the same server, raw HTTP/1.1 client (keep-alive, no SDK client): get_context median"
     + " \(us(http.raw.median)), p90 \(us(http.raw.p90)) (\(http.raw.bytes) bytes); ping median"
     + " \(us(http.raw.ping)); explain_belief limit 1 median \(us(http.raw.small))")
+print(
+  "     per round of those three calls (client and server in this process): CPU"
+    + " \(us(http.raw.cpu)), wall \(us(http.raw.wall))")
