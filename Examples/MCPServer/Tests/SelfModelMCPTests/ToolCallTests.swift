@@ -39,8 +39,8 @@ import Testing
     #expect(abs(probability - (3 * 0.95 + 1) / (3 * 0.95 + 2)) < 1e-9)
     // The answer is the operation's: the same value the library computes directly.
     let model = try await fixture.store.model(for: "u1")
-    let direct = try ContextSelector(model: model, at: Fixture.now)
-      .context(for: ContextRequest(tags: ["style"]))
+    let direct = try PromptSelector(model: model, at: Fixture.now)
+      .prompt(for: PromptQuery(tags: ["style"]))
     #expect(context == direct)
     await fixture.remove()
   }

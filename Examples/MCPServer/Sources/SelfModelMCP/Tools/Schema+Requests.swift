@@ -11,7 +11,7 @@ extension Schema {
     "description": "The credible level of every interval in the answer (default 0.95).",
   ]
 
-  /// A `ContextBudget`: `{"beliefs": n, "characters": m}`.
+  /// A `PromptBudget`: `{"beliefs": n, "characters": m}`.
   static func budget(_ limits: OperationLimits) -> Value {
     object(
       [
