@@ -25,6 +25,7 @@ let package = Package(
       dependencies: [
         .product(name: "SelfModel", package: "SelfModel"),
         .product(name: "SelfModelStore", package: "SelfModel"),
+        .product(name: "SelfModelOperations", package: "SelfModel"),
         .product(name: "MCP", package: "swift-sdk"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -43,6 +44,7 @@ let package = Package(
       dependencies: [
         "SelfModelMCP",
         .product(name: "MCP", package: "swift-sdk"),
+        .product(name: "SelfModelOperations", package: "SelfModel"),
         .product(name: "SystemPackage", package: "swift-system"),
       ]
     ),
@@ -55,6 +57,7 @@ let package = Package(
         .product(name: "MCP", package: "swift-sdk"),
         .product(name: "SelfModel", package: "SelfModel"),
         .product(name: "SelfModelStore", package: "SelfModel"),
+        .product(name: "SelfModelOperations", package: "SelfModel"),
         .product(name: "SelfModelTesting", package: "SelfModel"),
         .product(name: "SystemPackage", package: "swift-system"),
       ]

@@ -1,7 +1,8 @@
 public import SelfModel
 
 /// What the operator lets agents do: the sources they may write as, the reliability of users'
-/// answers for `next_question`, and the largest context budget.
+/// answers for `next_question`, and whether they may create users. The limits of every call
+/// are the operations' (`OperationLimits`), the same on every edge.
 ///
 /// Agents never write as a user-stated source: ``validate(against:)`` refuses a policy that
 /// lists one, and every write checks the source again against the user's model, so an agent's
@@ -21,13 +22,6 @@ public struct AgentPolicy: Sendable, Hashable {
   /// How reliable users' answers are, for `next_question`; `nil` means sensitivity and
   /// specificity 0.9.
   public var answers: AnswerReliability?
-  /// The most beliefs one `get_context` call may ask for (default 50).
-  public var maximumContextBeliefs: Int
-  /// The largest `characters` budget of `get_context` (default 1,000,000).
-  public var maximumCharacters: Int
-  /// The largest `limit` of the listing tools (`list_beliefs`, `explain_belief`,
-  /// `next_question`) and `excludedLimit` of `get_context` (default 1,000).
-  public var maximumListed: Int
   /// Whether agents may create users (`create_user`), within their token's scope.
   public var allowsCreatingUsers: Bool
 
@@ -37,19 +31,14 @@ public struct AgentPolicy: Sendable, Hashable {
   ///   - writableSources: Sources agents may write as; the first is the default.
   ///   - reactionSource: The default source for reactions (default: the first writable one).
   ///   - answers: Users' answer reliability for `next_question`.
-  ///   - maximumContextBeliefs: The largest context budget.
   ///   - allowsCreatingUsers: Whether agents may create users (default `false`).
   public init(
     writableSources: [SourceID], reactionSource: SourceID? = nil,
-    answers: AnswerReliability? = nil, maximumContextBeliefs: Int = 50,
-    allowsCreatingUsers: Bool = false
+    answers: AnswerReliability? = nil, allowsCreatingUsers: Bool = false
   ) {
     self.writableSources = writableSources
     self.reactionSource = reactionSource
     self.answers = answers
-    self.maximumContextBeliefs = maximumContextBeliefs
-    self.maximumCharacters = 1_000_000
-    self.maximumListed = 1_000
     self.allowsCreatingUsers = allowsCreatingUsers
   }
 
@@ -85,5 +74,12 @@ public struct AgentPolicy: Sendable, Hashable {
     }
     guard writableSources.contains(source) else { throw .sourceNotWritable(source) }
     return source
+  }
+}
+
+extension AgentPolicy {
+  /// The source reactions are recorded as by default, quoted, for schema descriptions.
+  var reactionSourceName: String {
+    (reactionSource ?? writableSources.first).map { "\"\($0)\"" } ?? "none"
   }
 }

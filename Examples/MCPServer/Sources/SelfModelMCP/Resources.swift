@@ -1,10 +1,12 @@
 import Foundation
 import MCP
 import SelfModel
+import SelfModelOperations
 import SelfModelStore
 
 /// A user's beliefs as a readable resource, `selfmodel://users/{user}/beliefs`: every belief's
-/// estimate (probabilities, 90% credible intervals, confidence) as JSON.
+/// estimate (probabilities, 95% credible intervals, confidence) as the JSON of
+/// `Operations.estimates(_:at:)`.
 enum Resources {
   static let template = "selfmodel://users/{user}/beliefs"
   static let prefix = "selfmodel://users/"
@@ -34,7 +36,7 @@ enum Resources {
     let users: [UserID]
     switch scope {
     case .only(let allowed): users = allowed.sorted { $0.rawValue < $1.rawValue }
-    case .all: users = try await runner.store.users(after: nil, limit: 100).users
+    case .all: users = try await runner.operations.users(after: nil, limit: 100).users
     }
     return users.map { user in
       Resource(
@@ -54,16 +56,15 @@ enum Resources {
       throw MCPError.invalidParams(ToolError.userNotPermitted(user).description)
     }
     let moment = runner.now()
-    let estimates: [EstimateResponse]
+    let json: Data
     do {
-      estimates = try await runner.store.estimates(for: user, beliefs: nil, at: moment)
-        .map { estimate throws(ModelError) in try EstimateResponse(estimate) }
+      let estimates = try await runner.operations.estimates(
+        EstimatesRequest(user: user), at: moment)
+      json = try OperationCoding.encoder().encode(estimates)
     } catch {
       throw MCPError.invalidParams(String(describing: error))
     }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    let json = String(decoding: try encoder.encode(estimates), as: UTF8.self)
-    return .text(json, uri: uri, mimeType: "application/json")
+    let text = String(decoding: json, as: UTF8.self)
+    return .text(text, uri: uri, mimeType: "application/json")
   }
 }

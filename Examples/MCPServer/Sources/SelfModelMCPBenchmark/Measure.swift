@@ -34,29 +34,6 @@ enum Measure {
     let runner = ToolRunner(
       store: store, policy: AgentPolicy(writableSources: ["agent:bench"]),
       now: { BenchFixture.now })
-    var reads: [Double] = []
-    var freshSetups: [Double] = []
-    for _ in 0..<min(calls, 20) {
-      let clock = ContinuousClock()
-      let start = clock.now
-      let copy = try await store.model(for: BenchFixture.user)
-      let read = clock.now
-      _ = try PromptSelector(model: copy, at: BenchFixture.now)
-      reads.append(seconds(read - start))
-      freshSetups.append(seconds(clock.now - read))
-    }
-    let copy = try await store.model(for: BenchFixture.user)
-    let context = try PromptSelector(model: copy, at: BenchFixture.now).prompt(
-      for: BenchFixture.request)
-    let encodeClock = ContinuousClock()
-    let encodeStart = encodeClock.now
-    for _ in 0..<20 { _ = try Value(context) }
-    print(
-      "     the SDK's generic Value(context), which the tool no longer uses: \(seconds(encodeClock.now - encodeStart) / 20 * 1e6) us"
-    )
-    print(
-      "     store.model(for:) \(median(reads) * 1e6) us; selector on that copy \(median(freshSetups) * 1e6) us"
-    )
     var times: [Double] = []
     for _ in 0..<calls {
       let clock = ContinuousClock()
@@ -70,7 +47,7 @@ enum Measure {
 
   static let arguments: [String: Value] = [
     "user": "bench", "keys": ["belief.7", "belief.901"], "keyPrefixes": ["belief.1"],
-    "tags": ["t3"], "budget": 20, "characters": 4_000, "excludedLimit": 5,
+    "tags": ["t3"], "budget": ["beliefs": 20, "characters": 4_000], "excludedLimit": 5,
   ]
 
   /// Over stdio to the built `selfmodel-mcp` (the client on ``LineTransport`` too, so neither

@@ -4,6 +4,8 @@
 //
 //   swift build -c release --package-path Examples/MCPServer
 //   swift run -c release --package-path Examples/MCPServer selfmodel-mcp-bench [--quick]
+//
+// `--http-only` runs only the HTTP calls after the fixture, for a profiler (`perf record -g`).
 import Foundation
 import MCP
 import SelfModel
@@ -18,6 +20,13 @@ defer { try? FileManager.default.removeItem(atPath: folder) }
 let store = try FileStore(at: folder)
 try await BenchFixture.build(in: store)
 let model = try await store.model(for: BenchFixture.user)
+if CommandLine.arguments.contains("--http-only") {
+  // For a profiler: only B14h's HTTP calls after the fixture (`perf record ... --http-only`).
+  let http = try await Measure.http(store, calls: 400)
+  print("B14h SDK client median \(http.median * 1e6) us; raw client \(http.raw.median * 1e6) us")
+  await store.shutdown()
+  exit(0)
+}
 let calls = quick ? 20 : 2_000
 let direct = try Measure.direct(model, calls: calls)
 let tool = try await Measure.tool(store, calls: quick ? 10 : 200)
@@ -28,14 +37,20 @@ let stdio = try await Measure.stdio(folder: folder, calls: quick ? 10 : 400)
 func us(_ seconds: Double) -> String { String(format: "%.1f us", seconds * 1e6) }
 print("B13  direct prompt(for:) on a built selector      \(us(direct.call))")
 print("B13s selector setup (once per model and moment)    \(us(direct.setup))")
-print("     setup + context, what the tool does per call  \(us(direct.setup + direct.call))")
 print("     ToolRunner.call(\"get_context\") in process, no transport: \(us(tool))")
 print(
   "B14  get_context over stdio, round trip: median \(us(stdio.median)), p90 \(us(stdio.p90))"
-    + String(format: " (%.1fx setup + context)", stdio.median / (direct.setup + direct.call)))
+    + String(format: " (%.1fx the direct call)", stdio.median / direct.call))
 print(
   "B14l the same call with a 1 MB message over stdio: median \(us(stdio.large))"
     + String(format: " (%.1fx the small one)", stdio.large / stdio.median))
 print(
   "B14h get_context over Streamable HTTP (session, bearer token): median \(us(http.median)),"
-    + " p90 \(us(http.p90)); list_beliefs limit 1 (transport floor): median \(us(http.floor))")
+    + " p90 \(us(http.p90)); ping (transport floor): median \(us(http.floor))")
+print(
+  "B14h the same server, raw HTTP/1.1 client (keep-alive, no SDK client): get_context median"
+    + " \(us(http.raw.median)), p90 \(us(http.raw.p90)) (\(http.raw.bytes) bytes); ping median"
+    + " \(us(http.raw.ping)); explain_belief limit 1 median \(us(http.raw.small))")
+print(
+  "     per round of those three calls (client and server in this process): CPU"
+    + " \(us(http.raw.cpu)), wall \(us(http.raw.wall))")

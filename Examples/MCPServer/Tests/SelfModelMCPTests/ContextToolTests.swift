@@ -2,6 +2,7 @@ import Foundation
 import MCP
 import SelfModel
 import SelfModelMCP
+import SelfModelOperations
 import SelfModelStore
 import Testing
 
@@ -22,11 +23,9 @@ import Testing
     let client = try await fixture.client()
     let result = try await client.call(
       "get_context", ["user": "u1", "tags": ["style"], "context": "surface:onboarding"])
-    #expect(result.isError == false, "\(result.text)")
-    let entries = result.structuredContent?.objectValue?["entries"]?.arrayValue ?? []
-    let entry = try #require(entries.first?.objectValue)
-    #expect(entry["key"] == "style.concise")
-    let probability = try #require(entry["probability"]?.doubleValue)
+    let entry = try #require(result.response(PromptContext.self).entries.first)
+    #expect(entry.key == "style.concise")
+    let probability = entry.probability
     let expected = Self.concise(rate: Fixture.onboardingRate, weight: Fixture.onboardingWeight)
     #expect(abs(probability - expected) < 1e-9)
     #expect(abs(probability - Self.concise(rate: 0.5, weight: 2)) > 0.1)
@@ -38,15 +37,12 @@ import Testing
     let client = try await fixture.client()
     let result = try await client.call(
       "explain_belief", ["user": "u1", "belief": "style.concise", "context": "surface:onboarding"])
-    #expect(result.isError == false, "\(result.text)")
-    let estimate = try #require(result.structuredContent?.objectValue?["estimate"]?.objectValue)
-    #expect(estimate["context"] == "surface:onboarding")
-    #expect(Self.number(estimate["priorWeight"]) == Fixture.onboardingWeight)
-    let outcomes = estimate["outcomes"]?.arrayValue ?? []
-    let probability = try #require(outcomes.first?.objectValue?["probability"]?.doubleValue)
+    let estimate = try result.response(ExplanationResponse.self).estimate
+    #expect(estimate.context == "surface:onboarding")
+    #expect(estimate.priorWeight == Fixture.onboardingWeight)
+    let probability = try #require(estimate.outcomes.first?.probability)
     let expected = Self.concise(rate: Fixture.onboardingRate, weight: Fixture.onboardingWeight)
     #expect(abs(probability - expected) < 1e-9)
-    #expect(result.text.contains("(p \((expected * 100).rounded() / 100),"))
     await fixture.remove()
   }
 
@@ -90,14 +86,14 @@ import Testing
     let fixture = try await Fixture()
     let client = try await fixture.client()
     let calls: [(String, [String: Value])] = [
-      ("get_context", ["user": "u1"]),
-      ("explain_belief", ["user": "u1", "belief": "style.concise"]),
-      ("next_question", ["user": "u1"]),
-      ("record_observation", WriteToolTests.observation),
-      ("record_reaction", WriteToolTests.reaction),
+      ("get_context", ["user": "u1", "context": context]),
+      ("explain_belief", ["user": "u1", "belief": "style.concise", "context": context]),
+      ("next_question", ["user": "u1", "context": context]),
+      ("record_observation", WriteToolTests.observing(["context": context])),
+      ("record_reaction", WriteToolTests.reacting(extra: ["context": context])),
     ]
     for (tool, arguments) in calls {
-      let result = try await client.call(tool, arguments.merging(["context": context]) { $1 })
+      let result = try await client.call(tool, arguments)
       #expect(result.code == "invalidIdentifier", "\(tool): \(result.text)")
       #expect(result.structuredContent?.objectValue?["status"] == 400, "\(tool)")
     }
@@ -109,10 +105,10 @@ import Testing
     let fixture = try await Fixture()
     let client = try await fixture.client()
     let observed = try await client.call(
-      "record_observation", WriteToolTests.observation.merging(["context": "surface:chat"]) { $1 })
+      "record_observation", WriteToolTests.observing(["context": "surface:chat"]))
     #expect(observed.isError == false, "\(observed.text)")
     let reacted = try await client.call(
-      "record_reaction", WriteToolTests.reaction.merging(["context": "surface:review"]) { $1 })
+      "record_reaction", WriteToolTests.reacting(extra: ["context": "surface:review"]))
     #expect(reacted.isError == false, "\(reacted.text)")
     let model = try await fixture.store.model(for: "u1")
     #expect(model.evidence.first { $0.id == "obs-1" }?.context == "surface:chat")
@@ -123,18 +119,11 @@ import Testing
     await fixture.remove()
   }
 
-  /// A JSON number, which the SDK's `Value` holds as an integer when it has no fraction.
-  static func number(_ value: Value?) -> Double? {
-    if case .int(let integer)? = value { return Double(integer) }
-    return value?.doubleValue
-  }
-
   /// The expected information gain `next_question` reports for `style.concise`.
   static func conciseGain(_ client: Client, _ arguments: [String: Value]) async throws -> Double {
     let result = try await client.call("next_question", arguments)
-    #expect(result.isError == false, "\(result.text)")
-    let questions = result.structuredContent?.objectValue?["questions"]?.arrayValue ?? []
-    let concise = try #require(questions.first { $0.objectValue?["belief"] == "style.concise" })
-    return try #require(concise.objectValue?["expectedInformationGain"]?.doubleValue)
+    let questions = try result.response(NextQuestionsResponse.self).questions
+    let concise = try #require(questions.first { $0.belief == "style.concise" })
+    return concise.expectedInformationGain
   }
 }

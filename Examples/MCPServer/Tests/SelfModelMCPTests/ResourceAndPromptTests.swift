@@ -2,6 +2,7 @@ import Foundation
 import MCP
 import SelfModel
 import SelfModelMCP
+import SelfModelOperations
 import Testing
 
 /// The beliefs resource and the prompt template.
@@ -15,7 +16,8 @@ import Testing
     #expect(resources.map(\.uri).contains("selfmodel://users/u1/beliefs"))
     let contents = try await client.readResource(uri: "selfmodel://users/u1/beliefs")
     let text = try #require(contents.first?.text)
-    let beliefs = try JSONDecoder().decode([EstimateResponse].self, from: Data(text.utf8))
+    let beliefs = try OperationCoding.decoder()
+      .decode(EstimatesResponse.self, from: Data(text.utf8)).estimates
     #expect(beliefs.map(\.belief) == ["style.concise", "style.tone", "coding.tests-first"])
     let unknown = await #expect(throws: MCPError.self) {
       _ = try await client.readResource(uri: "selfmodel://users/u9/nothing")

@@ -44,9 +44,7 @@ import Testing
           let client = try await serving.client(token: token)
           let context = try await client.call("get_context", ["user": .string(user)])
           #expect(context.isError == false, "\(context.text)")
-          var observation = WriteToolTests.observation
-          observation["user"] = .string(user)
-          observation["id"] = .string("obs-\(index)")
+          let observation = WriteToolTests.observing(["id": .string("obs-\(index)")], user: user)
           let recorded = try await client.call("record_observation", observation)
           #expect(recorded.isError == false, "\(recorded.text)")
           await client.disconnect()

@@ -2,6 +2,7 @@ import Foundation
 import MCP
 import SelfModel
 import SelfModelMCP
+import SelfModelOperations
 import SelfModelStore
 import Testing
 
@@ -12,25 +13,16 @@ import Testing
     let fixture = try await Fixture()
     let client = try await fixture.client()
     let all = try await client.call("list_beliefs", [:])
-    #expect(all.isError == false, "\(all.text)")
-    let content = try #require(all.structuredContent?.objectValue)
-    #expect(content["catalogueVersion"] == 1)
-    #expect(content["total"] == 3)
-    #expect(content["agentSources"] == ["agent:planner"])
-    let beliefs = content["beliefs"]?.arrayValue?.compactMap(\.objectValue) ?? []
-    #expect(beliefs.map { $0["key"] } == ["coding.tests-first", "style.concise", "style.tone"])
-    #expect(beliefs[2]["outcomes"] == ["formal", "casual", "playful"])
-    #expect(beliefs[1]["statement"] == "Prefers concise answers")
-    #expect(beliefs[1]["contexts"] == ["surface:onboarding"])
-    #expect(all.text.contains("- style.tone: Preferred tone (outcomes formal, casual, playful)"))
+    let vocabulary = try all.response(VocabularyResponse.self)
+    #expect(vocabulary.version == 1)
+    #expect(vocabulary.sources.map(\.id) == ["user", "agent:planner"])
+    let beliefs = vocabulary.beliefs
+    #expect(beliefs.map(\.key) == ["style.concise", "style.tone", "coding.tests-first"])
+    #expect(beliefs[1].outcomes == ["formal", "casual", "playful"])
+    #expect(beliefs[0].statement == "Prefers concise answers")
+    #expect(beliefs[0].contexts == ["surface:onboarding"])
     let filtered = try await client.call("list_beliefs", ["tags": ["coding"]])
-    #expect(filtered.structuredContent?.objectValue?["total"] == 1)
-    let limited = try await client.call("list_beliefs", ["keyPrefixes": ["style."], "limit": 1])
-    #expect(limited.structuredContent?.objectValue?["beliefs"]?.arrayValue?.count == 1)
-    #expect(limited.structuredContent?.objectValue?["total"] == 2)
-    #expect(limited.text.contains("(1 more)"))
-    let bad = try await client.call("list_beliefs", ["limit": 0])
-    #expect(bad.code == "numberOutOfRange")
+    #expect(filtered.code == "invalidArguments")
     await fixture.remove()
   }
 
@@ -45,10 +37,9 @@ import Testing
     let open = try await fixture.client(allowingNewUsers: true)
     #expect(try await open.listTools().tools.map(\.name).contains("create_user"))
     let created = try await open.call("create_user", ["user": "u3"])
-    #expect(created.isError == false, "\(created.text)")
-    #expect(created.structuredContent == ["user": "u3", "created": true])
+    #expect(try created.response(UserSummary.self).user == "u3")
     let again = try await open.call("create_user", ["user": "u3"])
-    #expect(again.structuredContent == ["user": "u3", "created": false])
+    #expect(again.code == "userAlreadyExists")
     let context = try await open.call("get_context", ["user": "u3"])
     #expect(context.isError == false)
     await fixture.remove()

@@ -55,7 +55,7 @@ import Testing
   static func call(id: Int, noteBytes: Int) -> String {
     let note = String(repeating: "n", count: noteBytes)
     return
-      #"{"jsonrpc":"2.0","id":\#(id),"method":"tools/call","params":{"name":"record_observation","arguments":{"user":"u1","id":"note-\#(id)","belief":"style.concise","outcome":"true","note":"\#(note)"}}}"#
+      #"{"jsonrpc":"2.0","id":\#(id),"method":"tools/call","params":{"name":"record_observation","arguments":{"user":"u1","evidence":[{"id":"note-\#(id)","belief":"style.concise","content":{"outcome":"true"},"source":"agent:planner","observedAt":"2026-05-08T10:00:00Z","note":"\#(note)"}]}}}"#
   }
 
   @Test func aOneMegabyteMessageIsReadInLinearTime() async throws {

@@ -2,6 +2,7 @@ import Foundation
 import MCP
 import SelfModel
 import SelfModelMCP
+import SelfModelOperations
 import SelfModelStore
 import Testing
 
@@ -22,7 +23,6 @@ import Testing
       #expect(required.contains("user") == (tool.name != "list_beliefs"), "\(tool.name)")
       #expect(tool.inputSchema.objectValue?["additionalProperties"] == false)
       #expect(tool.inputSchema.objectValue?["examples"]?.arrayValue?.count == 1, "\(tool.name)")
-      #expect(tool.outputSchema?.objectValue?["type"] == "object", "\(tool.name)")
     }
     await fixture.remove()
   }
@@ -31,35 +31,28 @@ import Testing
     let fixture = try await Fixture()
     let client = try await fixture.client()
     let result = try await client.call("get_context", ["user": "u1", "tags": ["style"]])
-    #expect(result.isError == false)
-    #expect(result.text.contains("Prefers concise answers"))
-    #expect(result.text.contains("why: tag \"style\""))
-    let entries = result.structuredContent?.objectValue?["entries"]?.arrayValue ?? []
-    #expect(entries.count == 1)
-    #expect(entries.first?.objectValue?["key"] == "style.concise")
-    let probability = entries.first?.objectValue?["probability"]?.doubleValue ?? 0
+    let context = try result.response(PromptContext.self)
+    #expect(context.text.contains("Prefers concise answers"))
+    #expect(context.text.contains("why: tag \"style\""))
+    #expect(context.entries.map(\.key) == ["style.concise"])
+    let probability = try #require(context.entries.first?.probability)
     #expect(abs(probability - (3 * 0.95 + 1) / (3 * 0.95 + 2)) < 1e-9)
-    // The structured content is the context's own JSON shape: it decodes back to the context
-    // the library computes directly.
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .custom { decoder in
-      let text = try decoder.singleValueContainer().decode(String.self)
-      return try #require(Timestamp.date(from: text))
-    }
-    let decoded = try decoder.decode(
-      PromptContext.self, from: JSONEncoder().encode(result.structuredContent))
+    // The answer is the operation's: the same value the library computes directly.
     let model = try await fixture.store.model(for: "u1")
     let direct = try PromptSelector(model: model, at: Fixture.now)
       .prompt(for: PromptQuery(tags: ["style"]))
-    #expect(decoded == direct)
+    #expect(context == direct)
     await fixture.remove()
   }
 
   static let badContextRequests: [([String: Value], String, String)] = [
     (["user": "u1", "keys": ["no.such"]], "unknownBelief", "notFound"),
-    (["user": "u1", "budget": 0], "numberOutOfRange", "invalidInput"),
-    (["user": "u1", "budget": 51], "numberOutOfRange", "invalidInput"),
-    (["user": "u1", "characters": 0], "numberOutOfRange", "invalidInput"),
+    (["user": "u1", "budget": ["beliefs": 0]], "numberOutOfRange", "invalidInput"),
+    (["user": "u1", "budget": ["beliefs": 1_001]], "numberOutOfRange", "invalidInput"),
+    (
+      ["user": "u1", "budget": ["beliefs": 5, "characters": 0]], "numberOutOfRange", "invalidInput"
+    ),
+    (["user": "u1", "budget": 5], "invalidArguments", "invalidInput"),
     (["user": "u1", "excludedLimit": 1_001], "numberOutOfRange", "invalidInput"),
     (["user": "u1", "tags": [""]], "invalidText", "invalidInput"),
     (["user": "u1", "budjet": 3], "invalidArguments", "invalidInput"),
@@ -95,11 +88,8 @@ import Testing
     let client = try await fixture.client()
     let result = try await client.call(
       "explain_belief", ["user": "u1", "belief": "style.concise"])
-    #expect(result.isError == false)
-    #expect(result.text.contains("said-1 from user"))
-    let contributions =
-      result.structuredContent?.objectValue?["contributions"]?.arrayValue ?? []
-    #expect(contributions.count == 1)
+    let explanation = try result.response(ExplanationResponse.self)
+    #expect(explanation.contributions.map(\.evidence) == ["said-1"])
     let missing = try await client.call("explain_belief", ["user": "u1", "belief": "no.such"])
     #expect(missing.code == "unknownBelief")
     let noBelief = try await client.call("explain_belief", ["user": "u1"])
@@ -111,11 +101,10 @@ import Testing
     let fixture = try await Fixture()
     let client = try await fixture.client()
     let result = try await client.call("next_question", ["user": "u1", "limit": 2])
-    #expect(result.isError == false)
-    let questions = result.structuredContent?.objectValue?["questions"]?.arrayValue ?? []
+    let questions = try result.response(NextQuestionsResponse.self).questions
     #expect(questions.count == 2)
     // The answered belief is the least worth asking about, so it is not among the top two.
-    #expect(!questions.contains { $0.objectValue?["belief"] == "style.concise" })
+    #expect(!questions.contains { $0.belief == "style.concise" })
     let bad = try await client.call("next_question", ["user": "u1", "limit": 0])
     #expect(bad.code == "numberOutOfRange")
     await fixture.remove()
@@ -128,8 +117,7 @@ import Testing
     #expect(result.code == "userNotPermitted")
     #expect(result.structuredContent?.objectValue?["status"] == 403)
     let allowed = try await client.call("get_context", ["user": "u2"])
-    #expect(allowed.isError == false)
-    #expect(allowed.text.contains("nothing relevant is known yet"))
+    #expect(try allowed.response(PromptContext.self).text.contains("nothing relevant is known yet"))
     await fixture.remove()
   }
 }

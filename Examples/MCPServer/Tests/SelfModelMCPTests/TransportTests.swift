@@ -2,6 +2,7 @@ import Foundation
 import MCP
 import SelfModel
 import SelfModelMCP
+import SelfModelOperations
 import SelfModelStore
 import Testing
 
@@ -23,16 +24,16 @@ import Testing
       ("record_reaction", WriteToolTests.reaction),
       ("explain_belief", ["user": "u1", "belief": "style.concise"]),
       ("next_question", ["user": "u1"]),
-      ("forget", ["user": "u1", "evidenceId": "obs-1"]),
+      ("forget", ["user": "u1", "evidence": "obs-1"]),
     ]
     for (name, arguments) in calls {
       let result = try await client.call(name, arguments)
       #expect(result.isError == false, "\(name): \(result.text)")
     }
     let retry = try await client.call("record_reaction", WriteToolTests.reaction)
-    #expect(retry.structuredContent?.objectValue?["duplicates"]?.arrayValue?.count == 1)
+    #expect(try retry.response(ObservationResponse.self).duplicates.count == 1)
     let bad = try await client.call(
-      "record_observation", ["user": "u1", "id": "x", "belief": "no.such", "outcome": "true"])
+      "record_observation", WriteToolTests.observing(["id": "x", "belief": "no.such"]))
     #expect(bad.code == "unknownBelief")
   }
 

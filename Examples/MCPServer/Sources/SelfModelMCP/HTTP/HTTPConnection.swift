@@ -108,8 +108,10 @@ struct HTTPConnection: Sendable {
     let data = response.bodyData ?? Data()
     head.headers.replaceOrAdd(name: "Content-Length", value: String(data.count))
     if closing { head.headers.replaceOrAdd(name: "Connection", value: "close") }
-    try await outbound.write(.head(head))
-    if !data.isEmpty { try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: data)))) }
-    try await outbound.write(.end(nil))
+    // One write, one flush: head, body and end leave in one segment where they fit.
+    var parts: [HTTPServerResponsePart] = [.head(head)]
+    if !data.isEmpty { parts.append(.body(.byteBuffer(ByteBuffer(bytes: data)))) }
+    parts.append(.end(nil))
+    try await outbound.write(contentsOf: parts)
   }
 }

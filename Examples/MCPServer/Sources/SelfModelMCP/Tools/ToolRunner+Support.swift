@@ -1,16 +1,18 @@
 import Foundation
 import MCP
 import SelfModel
+import SelfModelOperations
 import SelfModelStore
 
 extension ToolRunner {
-  /// Decodes a tool's arguments; a value the library rejects is its ``ModelError``.
-  func decode<Input: Decodable>(_ type: Input.Type, _ tool: String, _ arguments: [String: Value])
-    throws(ToolError) -> Input
-  {
+  /// Decodes a tool's arguments into an operation's request value with `OperationCoding`; a
+  /// value the library rejects is its ``ModelError``.
+  func decode<Request: Decodable>(
+    _ type: Request.Type, _ tool: String, _ arguments: [String: Value]
+  ) throws(ToolError) -> Request {
     do {
       let data = try JSONEncoder().encode(Value.object(arguments))
-      return try JSONDecoder().decode(Input.self, from: data)
+      return try OperationCoding.decoder().decode(Request.self, from: data)
     } catch {
       if let cause = ModelError(unwrapping: error) { throw .model(cause) }
       throw .invalidArguments(tool: tool, reason: Self.describe(error))
@@ -21,7 +23,9 @@ extension ToolRunner {
   static func describe(_ error: any Error) -> String {
     guard let error = error as? DecodingError else { return "\(error)" }
     switch error {
-    case .keyNotFound(let key, _): return "missing argument \"\(key.stringValue)\""
+    case .keyNotFound(let key, let context):
+      let path = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
+      return "missing argument \"\(path)\""
     case .typeMismatch(_, let context), .valueNotFound(_, let context),
       .dataCorrupted(let context):
       let path = context.codingPath.map(\.stringValue).joined(separator: ".")
@@ -35,22 +39,21 @@ extension ToolRunner {
     guard scope.permits(user) else { throw .userNotPermitted(user) }
   }
 
-  /// Runs a model computation, its error as a ``ToolError``.
-  func model<T>(_ body: () throws(ModelError) -> T) throws(ToolError) -> T {
-    do { return try body() } catch { throw .model(error) }
-  }
-
-  /// Runs a store call, its error as a ``ToolError``.
-  func stored<T>(_ body: () async throws(StoreError) -> T) async throws(ToolError) -> T {
-    do { return try await body() } catch { throw .store(error) }
-  }
-
-  /// The user's model, and a check that `source` is an agent source in it (never a
-  /// user-stated one, whatever the operator's list says).
-  func writableModel(_ user: UserID, source: SourceID) async throws(ToolError) -> UserModel {
-    let model = try await stored { () async throws(StoreError) in try await store.model(for: user) }
-    guard let registered = model.source(source) else { throw .model(.unknownSource(source)) }
-    guard registered.kind != .userStated else { throw .sourceNotWritable(source) }
-    return model
+  /// Runs an operation and answers with its response encoded by `OperationCoding`, as the
+  /// result's one text item; a `StoreError` becomes ``ToolError/store(_:)``.
+  func answer<Response: Encodable>(
+    _ operation: () async throws(StoreError) -> Response
+  ) async throws(ToolError) -> CallTool.Result {
+    let response: Response
+    do { response = try await operation() } catch { throw .store(error) }
+    let json: Data
+    do {
+      json = try OperationCoding.encoder().encode(response)
+    } catch {
+      throw .store(StoreError(.storeFailed, operation: "encode", user: nil, detail: "\(error)"))
+    }
+    return CallTool.Result(
+      content: [.text(text: String(decoding: json, as: UTF8.self), annotations: nil, _meta: nil)],
+      isError: false)
   }
 }

@@ -1,91 +1,63 @@
-import Foundation
 import MCP
 import SelfModel
+import SelfModelOperations
 import SelfModelStore
 
 extension ToolRunner {
-  /// `record_observation`: one evidence item from an agent source.
+  /// `record_observation`: `Operations.record(_:at:)`, every item as an agent source the
+  /// operator allows.
   func recordObservation(_ arguments: [String: Value], scope: UserScope) async throws(ToolError)
     -> CallTool.Result
   {
-    let input = try decode(RecordObservationInput.self, "record_observation", arguments)
-    try permit(input.user, scope)
-    let source = try policy.writableSource(input.source)
-    let content: EvidenceContent
-    switch (input.outcome, input.distribution) {
-    case (let outcome?, nil): content = .outcome(outcome)
-    case (nil, let distribution?): content = .distribution(distribution)
-    default:
-      throw .invalidArguments(
-        tool: "record_observation", reason: "give exactly one of \"outcome\" and \"distribution\"")
-    }
-    _ = try await writableModel(input.user, source: source)
+    let request = try decode(RecordRequest.self, "record_observation", arguments)
+    try permit(request.user, scope)
+    try await permitWriting(as: request.evidence.map(\.source), for: request.user)
     let moment = now()
-    let evidence = Evidence(
-      id: input.id, belief: input.belief, content: content, weight: input.weight ?? 1,
-      source: source, observedAt: input.observedAt?.wrappedValue ?? moment,
-      context: input.context, note: input.note, metadata: ["via": "mcp"])
-    return try await record([evidence], for: input.user, at: moment)
+    return try await answer { () async throws(StoreError) in
+      try await operations.record(request, at: moment)
+    }
   }
 
-  /// `record_reaction`: a reaction to a candidate answer, through ``ReactionLikelihood``.
+  /// `record_reaction`: `Operations.react(_:at:)`, recorded as the operator's reaction source
+  /// unless the call's likelihood names another source agents may write as.
   func recordReaction(_ arguments: [String: Value], scope: UserScope) async throws(ToolError)
     -> CallTool.Result
   {
-    let input = try decode(RecordReactionInput.self, "record_reaction", arguments)
-    try permit(input.user, scope)
-    let source = try policy.writableSource(input.source ?? policy.reactionSource)
-    let kind = try Self.reactionKind(input)
-    let response = try model { () throws(ModelError) in
-      let candidates = try input.candidates.map { item throws(ModelError) in
-        try Candidate(id: item.id, label: item.label, stances: item.stances)
-      }
-      return try AssistantResponse(id: input.responseId, candidates: candidates)
-    }
-    let userModel = try await writableModel(input.user, source: source)
-    let reaction = Reaction(
-      candidate: input.candidate, kind: kind, observedAt: input.observedAt.wrappedValue)
-    let items = try model { () throws(ModelError) in
-      try ReactionLikelihood(source: source).evidence(
-        for: reaction, to: response, in: userModel, context: input.context)
-    }
-    return try await record(items, for: input.user, at: now())
-  }
-
-  /// The reaction an input describes.
-  static func reactionKind(_ input: RecordReactionInput) throws(ToolError) -> ReactionKind {
-    switch input.reaction {
-    case "accepted": return .accepted
-    case "rejected": return .rejected
-    case "edited": return .edited(contradicting: Set(input.contradicting ?? []))
-    case "rated":
-      guard let rating = input.rating else {
-        throw .invalidArguments(tool: "record_reaction", reason: "a rating needs \"rating\"")
-      }
-      let scale = input.scale ?? [1, 5]
-      guard scale.count == 2, scale[0] < scale[1] else {
-        throw .invalidArguments(
-          tool: "record_reaction", reason: "\"scale\" must be [worst, best] with worst < best")
-      }
-      return .rated(rating, scale: scale[0]...scale[1])
-    default:
-      throw .invalidArguments(
-        tool: "record_reaction",
-        reason:
-          "\"reaction\" must be accepted, rejected, edited or rated, not \"\(input.reaction)\"")
+    var request = try decode(ReactRequest.self, "record_reaction", arguments)
+    try permit(request.user, scope)
+    var likelihood = ReactionLikelihood(source: try policy.writableSource(policy.reactionSource))
+    if let asked = request.likelihood { likelihood = asked }
+    try await permitWriting(
+      as: [likelihood.source] + likelihood.sourceOverrides.values, for: request.user)
+    request.likelihood = likelihood
+    let moment = now()
+    return try await answer { [request] () async throws(StoreError) in
+      try await operations.react(request, at: moment)
     }
   }
 
-  /// Records evidence and reports what changed.
-  func record(_ evidence: [Evidence], for user: UserID, at moment: Date) async throws(ToolError)
+  /// `forget`: `Operations.forget(_:)`; a whole source only if agents may write as it.
+  func forget(_ arguments: [String: Value], scope: UserScope) async throws(ToolError)
     -> CallTool.Result
   {
-    let result = try await stored { () async throws(StoreError) in
-      try await store.record(evidence, for: user, at: moment)
+    let request = try decode(ForgetRequest.self, "forget", arguments)
+    try permit(request.user, scope)
+    if let source = request.source { _ = try policy.writableSource(source) }
+    return try await answer { () async throws(StoreError) in
+      try await operations.forget(request)
     }
-    let response = try model { () throws(ModelError) in try ObservationResponse(result) }
-    let text =
-      "recorded \(result.recorded.count) evidence item(s); \(result.duplicates.count) already recorded (a retry counts once)"
-    return Self.success(text, response)
+  }
+
+  /// Refuses a source agents may not write as: one the operator did not list, or one the
+  /// user's model registers as user-stated (whatever the operator's list says).
+  func permitWriting(as sources: [SourceID], for user: UserID) async throws(ToolError) {
+    for source in sources { _ = try policy.writableSource(source) }
+    let stated: SourceID?
+    do {
+      stated = try await store.read(user: user, operation: "permitWriting") { view in
+        sources.first { view.model.source($0)?.kind == .userStated }
+      }
+    } catch { throw .store(error) }
+    if let stated { throw .sourceNotWritable(stated) }
   }
 }

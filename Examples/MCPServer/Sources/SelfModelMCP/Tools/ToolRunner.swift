@@ -1,44 +1,53 @@
 public import Foundation
 public import MCP
 import SelfModel
+public import SelfModelOperations
 public import SelfModelStore
 
-/// Runs the server's tools against a store, for one caller's scope.
+/// Runs the server's tools: each call decodes its arguments into an operation's request
+/// value, checks the caller's scope and the operator's ``AgentPolicy``, calls
+/// `Operations`, and answers with the response value encoded by `OperationCoding`, the same
+/// JSON the HTTP service answers with.
 ///
-/// Every call returns a result: on success, text for the agent and structured content (the
-/// library's JSON), on failure `isError: true` with the ``ToolError`` as a problem document in
-/// the structured content, and the store unchanged. The clock is passed in: tests use a fixed
-/// one, the executable reads the system's.
+/// Every call returns a result: on success one text item holding that JSON, on failure
+/// `isError: true` with the ``ToolError`` as text and as a problem document in the structured
+/// content (a `StoreError` keeps its code), and the store unchanged. The clock is passed in:
+/// tests use a fixed one, the executable reads the system's.
 ///
 /// ```swift
 /// let runner = ToolRunner(store: store, policy: AgentPolicy(writableSources: ["agent:planner"]))
 /// let result = await runner.call("get_context", arguments: ["user": "u1"], scope: .all)
 /// ```
 public struct ToolRunner: Sendable {
-  /// The store the tools read and write.
-  public let store: any UserModelStore
+  /// The operations the tools call, over the tenant's store.
+  public let operations: Operations
   /// What agents may do.
   public let policy: AgentPolicy
   /// The current time.
   public let now: @Sendable () -> Date
-  /// The tools the policy offers, with their schemas (``ToolCatalog/tools(for:)``).
+  /// The tools the policy offers, with their schemas (``ToolCatalog/tools(for:limits:)``).
   public let tools: [Tool]
   /// Each tool's argument names.
   let argumentNames: [String: Set<String>]
+
+  /// The store the tools read and write.
+  public var store: any UserModelStore { operations.store }
 
   /// Creates a runner.
   ///
   /// - Parameters:
   ///   - store: The store.
   ///   - policy: What agents may do.
+  ///   - limits: The bounds of what a caller may ask (default `OperationLimits.standard`).
   ///   - now: The clock (default: the system's).
   public init(
-    store: any UserModelStore, policy: AgentPolicy, now: @escaping @Sendable () -> Date = Date.init
+    store: any UserModelStore, policy: AgentPolicy, limits: OperationLimits = .standard,
+    now: @escaping @Sendable () -> Date = Date.init
   ) {
-    self.store = store
+    self.operations = Operations(store: store, limits: limits)
     self.policy = policy
     self.now = now
-    self.tools = ToolCatalog.tools(for: policy)
+    self.tools = ToolCatalog.tools(for: policy, limits: limits)
     var names: [String: Set<String>] = [:]
     for tool in tools {
       names[tool.name] = Set((tool.inputSchema.objectValue?["properties"]?.objectValue ?? [:]).keys)
@@ -59,7 +68,10 @@ public struct ToolRunner: Sendable {
     do throws(ToolError) {
       let arguments = try checked(name, arguments ?? [:])
       switch name {
-      case "list_beliefs": return try await listBeliefs(arguments)
+      case "list_beliefs":
+        return try await answer { () async throws(StoreError) in
+          try await operations.vocabulary()
+        }
       case "create_user": return try await createUser(arguments, scope: scope)
       case "get_context": return try await getContext(arguments, scope: scope)
       case "record_observation": return try await recordObservation(arguments, scope: scope)
@@ -82,18 +94,6 @@ public struct ToolRunner: Sendable {
         .text(text: "error (\(problem.code)): \(problem.detail)", annotations: nil, _meta: nil)
       ],
       structuredContent: try? Value(problem), isError: true)
-  }
-
-  /// A successful call's result.
-  static func success(_ text: String, _ structured: some Codable) -> CallTool.Result {
-    success(text, value: try? Value(structured))
-  }
-
-  /// A successful call's result, its structured content already a `Value`.
-  static func success(_ text: String, value: Value?) -> CallTool.Result {
-    CallTool.Result(
-      content: [.text(text: text, annotations: nil, _meta: nil)], structuredContent: value,
-      isError: false)
   }
 
   /// The arguments, after refusing names the tool's schema does not list.
