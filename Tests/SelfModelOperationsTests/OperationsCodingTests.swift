@@ -35,7 +35,7 @@ import Testing
       let request = try OperationCoding.decoder().decode(RecordRequest.self, from: data)
       Issue.record("a number decoded as \(String(describing: request.evidence.first?.observedAt))")
     } catch DecodingError.typeMismatch(let type, let context) {
-      #expect(type == String.self)
+      #expect(type is String.Type)
       #expect(context.codingPath.last?.stringValue == "observedAt")
     } catch {
       Issue.record("unexpected error \(error)")
