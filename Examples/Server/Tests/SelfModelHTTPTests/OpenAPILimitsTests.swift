@@ -11,7 +11,7 @@ import Testing
   /// Where each limit is stated: the limit's coding key, the schema, and its bound's key.
   static func statements() throws -> [(limit: String, schema: [String: Any], bound: String)] {
     let schemas = try SchemaFieldTests.components("schemas")
-    let context = try member(schemas, "ContextRequest", "properties")
+    let context = try member(schemas, "PromptQuery", "properties")
     let budget = try member(context, "budget", "properties")
     let reaction = try member(schemas, "ReactionRequest", "properties", "response", "properties")
     return [
@@ -54,7 +54,7 @@ import Testing
 
   @Test func theLowerBoundsAreTheOperationsToo() throws {
     let schemas = try SchemaFieldTests.components("schemas")
-    let budget = try Self.member(schemas, "ContextRequest", "properties", "budget", "properties")
+    let budget = try Self.member(schemas, "PromptQuery", "properties", "budget", "properties")
     for schema in [try Self.member(budget, "beliefs"), try Self.member(budget, "characters")] {
       #expect(schema["minimum"] as? Int == 1)
     }
