@@ -47,6 +47,7 @@ let package = Package(
       dependencies: [
         "SelfModelHTTP",
         .product(name: "SelfModelStore", package: "SelfModel"),
+        .product(name: "SelfModelOperations", package: "SelfModel"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),

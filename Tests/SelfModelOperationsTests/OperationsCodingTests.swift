@@ -27,6 +27,21 @@ import Testing
     #expect(try OperationCoding.decoder().decode(RecordRequest.self, from: text).level == nil)
   }
 
+  @Test func aDateSentAsANumberIsRefused() throws {
+    let data = Data(
+      #"{"user":"u","evidence":[{"id":"e","belief":"b","content":{"outcome":"true"},"source":"s","observedAt":788918400}]}"#
+        .utf8)
+    do {
+      let request = try OperationCoding.decoder().decode(RecordRequest.self, from: data)
+      Issue.record("a number decoded as \(String(describing: request.evidence.first?.observedAt))")
+    } catch DecodingError.typeMismatch(let type, let context) {
+      #expect(type is String.Type)
+      #expect(context.codingPath.last?.stringValue == "observedAt")
+    } catch {
+      Issue.record("unexpected error \(error)")
+    }
+  }
+
   @Test func aBadDateNamesItsText() throws {
     let data = Data(
       #"{"user":"u","evidence":[{"id":"e","belief":"b","content":{"outcome":"true"},"source":"s","observedAt":"yesterday"}]}"#

@@ -4,8 +4,9 @@ import SelfModel
 /// The one JSON coding of every operation's request and response, on every edge.
 ///
 /// Dates are RFC 3339 strings in UTC with as many fraction digits as the `Date` needs to come
-/// back bit for bit (`Timestamp`); a number of seconds since 2001-01-01 is read too. Keys are
-/// sorted, so equal values give equal bytes.
+/// back bit for bit (`Timestamp`), both ways: a date sent as a number is refused (a client's
+/// Unix time would otherwise be read as seconds since 2001). Keys are sorted, so equal values
+/// give equal bytes.
 ///
 /// ```swift
 /// let data = try OperationCoding.encoder().encode(response)
@@ -22,12 +23,13 @@ public enum OperationCoding {
     return encoder
   }
 
-  /// A decoder: dates as RFC 3339 strings (any offset) or seconds since 2001-01-01.
+  /// A decoder: dates as RFC 3339 strings (any offset) only; a number where a date belongs is
+  /// `DecodingError.typeMismatch`.
   ///
   /// - Returns: A new decoder.
   public static func decoder() -> JSONDecoder {
     let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = Timestamp.decodingStrategy()
+    decoder.dateDecodingStrategy = Timestamp.decodingStrategy(acceptingSeconds: false)
     return decoder
   }
 }

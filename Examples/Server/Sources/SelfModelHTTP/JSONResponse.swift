@@ -2,14 +2,15 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import SelfModelOperations
 
-/// Builds JSON responses with the API's one encoding (``JSONCoding``).
+/// Builds JSON responses with the operations' one encoding (`OperationCoding`).
 enum JSONResponse {
   /// `value` as a JSON body with `status`.
   static func make(
     _ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
   ) throws -> Response {
-    raw(try JSONCoding.encoder().encode(value), status: status, headers: headers)
+    raw(try OperationCoding.encoder().encode(value), status: status, headers: headers)
   }
 
   /// Bytes that already are JSON, as a body with `status`.

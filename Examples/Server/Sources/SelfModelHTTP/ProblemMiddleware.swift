@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import SelfModel
+import SelfModelOperations
 
 /// Turns every error thrown below it into a problem response (`application/problem+json`),
 /// adds `Retry-After` to retryable ones, and logs server-side failures with their full
@@ -39,7 +40,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
   ) -> Response {
     var document = problem.document
     document.instance = instance
-    let data = (try? JSONCoding.encoder().encode(document)) ?? Data()
+    let data = (try? OperationCoding.encoder().encode(document)) ?? Data()
     var headers = problem.headers
     headers[.contentType] = ProblemDocument.mediaType
     if document.retryable { headers[.retryAfter] = String(retryAfterSeconds) }

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdCore
 import NIOCore
 import SelfModel
+import SelfModelOperations
 import SelfModelStore
 
 /// Reads a request's path parameters, query parameters and JSON body, turning every bad
@@ -38,22 +39,17 @@ enum RequestInput {
     return try identifier(text, parameter: name)
   }
 
-  /// The integer query parameter `name`, `fallback` when absent; out of `range` is a 400.
-  static func integer(
-    _ name: String, in request: Request, default fallback: Int, range: ClosedRange<Int>
-  ) throws(HTTPProblem) -> Int {
-    guard let text = request.uri.queryParameters.get(name) else { return fallback }
-    guard let value = Int(text), range.contains(value) else {
-      throw badQuery(name, text, expected: "an integer in \(range)")
-    }
+  /// The integer query parameter `name`, `nil` when absent; text that is not an integer is a
+  /// 400 (its range is the operation's to check).
+  static func integer(_ name: String, in request: Request) throws(HTTPProblem) -> Int? {
+    guard let text = request.uri.queryParameters.get(name) else { return nil }
+    guard let value = Int(text) else { throw badQuery(name, text, expected: "an integer") }
     return value
   }
 
-  /// The finite number query parameter `name`, `fallback` when absent.
-  static func number(
-    _ name: String, in request: Request, default fallback: Double
-  ) throws(HTTPProblem) -> Double {
-    guard let text = request.uri.queryParameters.get(name) else { return fallback }
+  /// The finite number query parameter `name`, `nil` when absent.
+  static func number(_ name: String, in request: Request) throws(HTTPProblem) -> Double? {
+    guard let text = request.uri.queryParameters.get(name) else { return nil }
     guard let value = Double(text), value.isFinite else {
       throw badQuery(name, text, expected: "a finite number")
     }
@@ -86,12 +82,24 @@ enum RequestInput {
     return Data(bytes)
   }
 
-  /// The body decoded as JSON, at most `limit` bytes, checked as ``bytes(of:limit:)`` says.
+  /// The body decoded as JSON with the operations' coding (`OperationCoding`), at most `limit`
+  /// bytes, checked as ``bytes(of:limit:)`` says.
   static func body<Body: Decodable>(
     _ type: Body.Type, of request: Request, limit: Int
   ) async throws -> Body {
     let data = try await bytes(of: request, limit: limit)
-    return try JSONCoding.decoder().decode(Body.self, from: data)
+    return try OperationCoding.decoder().decode(Body.self, from: data)
+  }
+
+  /// An operation's request decoded from the body, its `user` from the path
+  /// (``PathUserDecoding``), at most `limit` bytes, checked as ``bytes(of:limit:)`` says.
+  static func body<Body: Decodable>(
+    _ type: Body.Type, of request: Request, for user: UserID, limit: Int
+  ) async throws -> Body {
+    let data = try await bytes(of: request, limit: limit)
+    let decoder = OperationCoding.decoder()
+    if let key = PathUserDecoding<Body>.userKey { decoder.userInfo[key] = user }
+    return try decoder.decode(PathUserDecoding<Body>.self, from: data).value
   }
 
   /// 415 unless `Content-Type` is `application/json` (any parameters, such as a charset).

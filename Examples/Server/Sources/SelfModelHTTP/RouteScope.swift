@@ -1,10 +1,12 @@
 import Foundation
 import Hummingbird
 import SelfModel
+import SelfModelOperations
 import SelfModelStore
 
-/// What every authenticated route does before its handler: find the tenant's store, build
-/// the handlers over it, and run the handler under the request deadline on the work threads.
+/// What every authenticated route does before its handler: find the tenant's operations (one
+/// `Operations` per tenant store, made once), build the handlers over them, and run the
+/// handler under the request deadline on the work threads.
 struct RouteScope: Sendable {
   /// A handler of ``APIHandlers``, given the handlers of the request's tenant.
   typealias Handler =
@@ -12,6 +14,8 @@ struct RouteScope: Sendable {
 
   /// Each tenant's store.
   let stores: TenantStores
+  /// Each tenant's operations, over its store.
+  let operations: [TenantID: Operations]
   /// The time to evaluate and record at.
   let clock: @Sendable () -> Date
   /// Body and parameter limits.
@@ -20,6 +24,24 @@ struct RouteScope: Sendable {
   let deadline: Duration
   /// The threads handlers run on, apart from health and authentication.
   let executor: WorkExecutor
+
+  /// A scope over `stores`, with one `Operations` per tenant bounded by `operationLimits`.
+  init(
+    stores: TenantStores, operationLimits: OperationLimits, clock: @escaping @Sendable () -> Date,
+    limits: RequestLimits, deadline: Duration, executor: WorkExecutor
+  ) {
+    self.stores = stores
+    var operations: [TenantID: Operations] = [:]
+    for tenant in stores.tenants {
+      guard let store = stores.store(for: tenant) else { continue }
+      operations[tenant] = Operations(store: store, limits: operationLimits)
+    }
+    self.operations = operations
+    self.clock = clock
+    self.limits = limits
+    self.deadline = deadline
+    self.executor = executor
+  }
 
   /// Runs `handler` on the request's tenant's store; 401 if the request has no tenant. With
   /// `namesInBody`, a name in the body that the user's model does not know (a belief,
@@ -43,11 +65,11 @@ struct RouteScope: Sendable {
     guard let tenant = context.identity else {
       throw HTTPProblem.unauthorized(tokenPresented: false)
     }
-    guard let store = stores.store(for: tenant) else {
+    guard let operations = operations[tenant] else {
       throw HTTPProblem(
         code: "tenantStoreMissing", category: .internal,
         detail: "the server failed to answer the request")
     }
-    return APIHandlers(store: store, clock: clock, limits: limits)
+    return APIHandlers(operations: operations, clock: clock, limits: limits)
   }
 }

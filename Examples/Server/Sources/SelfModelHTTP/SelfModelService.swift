@@ -94,7 +94,8 @@ public enum SelfModelService {
   ) -> Router<TenantRequestContext> {
     let router = Router(context: TenantRequestContext.self)
     let scope = RouteScope(
-      stores: stores, clock: clock, limits: RequestLimits(configuration),
+      stores: stores, operationLimits: configuration.limits, clock: clock,
+      limits: RequestLimits(configuration),
       deadline: configuration.requestTimeout,
       executor: WorkExecutor(threads: configuration.workThreads))
     APIRoutes.register(

@@ -1,4 +1,5 @@
 import Foundation
+public import SelfModelOperations
 public import SelfModelStore
 
 /// What the reference service needs to start: where its data lives (one store folder per
@@ -23,10 +24,10 @@ public struct ServerConfiguration: Sendable, Hashable {
   public var maximumBodyBytes: Int
   /// The largest import document accepted, in bytes (default 16 MiB).
   public var maximumImportBytes: Int
-  /// The most evidence items one batch may carry (default 1,000).
-  public var maximumBatchSize: Int
-  /// The most users one page of `GET /v1/users` may list (default 1,000).
-  public var maximumPageSize: Int
+  /// The bounds of what a request may ask, the library's (default `OperationLimits.standard`:
+  /// 1,000 evidence items per batch, 1,000 users per page, ...). `openapi.json` states the
+  /// standard values.
+  public var limits: OperationLimits
   /// The store's durability mode (default group commit: a write is acknowledged only once
   /// it is synced).
   public var durability: Durability
@@ -54,8 +55,7 @@ public struct ServerConfiguration: Sendable, Hashable {
     self.port = 8080
     self.maximumBodyBytes = 1 << 20
     self.maximumImportBytes = 16 << 20
-    self.maximumBatchSize = 1_000
-    self.maximumPageSize = 1_000
+    self.limits = .standard
     self.durability = .groupCommit
     self.retryAfterSeconds = 1
     self.requestTimeout = .seconds(30)

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import SelfModelHTTP
+import SelfModelOperations
 import SelfModelStore
 import ServiceLifecycle
 import UnixSignals
@@ -113,9 +114,9 @@ struct ServerCommand: AsyncParsableCommand {
     configuration.maximumBodyBytes =
       maxBody ?? environment["SELFMODEL_MAX_BODY"].flatMap(Int.init)
       ?? configuration.maximumBodyBytes
-    configuration.maximumBatchSize =
+    configuration.limits.maximumBatchSize =
       maxBatch ?? environment["SELFMODEL_MAX_BATCH"].flatMap(Int.init)
-      ?? configuration.maximumBatchSize
+      ?? configuration.limits.maximumBatchSize
     let timeout = requestTimeout ?? environment["SELFMODEL_REQUEST_TIMEOUT"].flatMap(Int.init)
     if let timeout {
       guard timeout > 0 else { throw ValidationError("the request timeout must be positive") }

@@ -85,7 +85,7 @@ import Testing
 
   @Test func eachTenantPublishesItsOwnCatalogue() async throws {
     let body = String(
-      decoding: try JSONCoding.encoder().encode(Harness.catalogue(version: 2)), as: UTF8.self)
+      decoding: try OperationCoding.encoder().encode(Harness.catalogue(version: 2)), as: UTF8.self)
     try await Harness.make().run { client in
       #expect(try await client.send(.put, "/v1/catalogue", json: body).status == .ok)
       let acme = try decode(Catalogue.self, try await client.send(.get, "/v1/catalogue"))

@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import SelfModel
+import SelfModelOperations
 import Testing
 
 @testable import SelfModelHTTP
@@ -75,7 +76,7 @@ import Testing
   /// deadline (the measured times are in Docs/Server.md, "Bounded work").
   @Test func theWorstAcceptedEstimateAnswersQuickly() async throws {
     let harness = try await Harness.make {
-      $0.maximumBatchSize = 1_000
+      $0.limits.maximumBatchSize = 1_000
       $0.maximumBodyBytes = 1 << 20
     }
     try await harness.run { client in

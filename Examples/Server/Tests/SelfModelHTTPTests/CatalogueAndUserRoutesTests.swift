@@ -24,7 +24,7 @@ import Testing
 
   @Test func publishingANewVersionAnswersTheDiffAndRepublishingChangesNothing() async throws {
     let body = String(
-      decoding: try JSONCoding.encoder().encode(Harness.catalogue(version: 2)), as: UTF8.self)
+      decoding: try OperationCoding.encoder().encode(Harness.catalogue(version: 2)), as: UTF8.self)
     try await Harness.make().run { client in
       let first = try await client.send(.put, "/v1/catalogue", json: body)
       #expect(first.status == .ok)

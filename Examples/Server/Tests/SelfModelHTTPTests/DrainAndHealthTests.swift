@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import SelfModel
+import SelfModelOperations
 import SelfModelStore
 import Testing
 
@@ -28,12 +29,12 @@ import Testing
       #expect(refused.status == .serviceUnavailable)
       #expect(refused.headers[.retryAfter] == "1")
       #expect(refused.headers[.connection] == "close")
-      let document = try JSONCoding.decoder().decode(
+      let document = try OperationCoding.decoder().decode(
         ProblemDocument.self, from: Data((refused.body ?? ByteBuffer()).readableBytesView))
       #expect(document.code == "draining")
       let ready = try await get("/v1/ready", nil)
       #expect(ready.status == .serviceUnavailable)
-      let readiness = try JSONCoding.decoder().decode(
+      let readiness = try OperationCoding.decoder().decode(
         HealthResponse.self, from: Data((ready.body ?? ByteBuffer()).readableBytesView))
       #expect(readiness.status == "draining")
       #expect(try await get("/v1/health", nil).status == .ok)

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import SelfModel
+import SelfModelOperations
 import SelfModelStore
 import Testing
 
@@ -46,7 +47,7 @@ struct Harness: Sendable {
     var configuration = ServerConfiguration(dataFolder: folder.path)
     configuration.port = 0
     configuration.maximumBodyBytes = 64 << 10
-    configuration.maximumBatchSize = 50
+    configuration.limits.maximumBatchSize = 50
     configure(&configuration)
     let acme = try acme()
     let globex = try TenantID("globex")
@@ -151,7 +152,7 @@ let quietLogger: Logger = {
 
 /// The body decoded as `T`.
 func decode<T: Decodable>(_ type: T.Type, _ response: TestResponse) throws -> T {
-  try JSONCoding.decoder().decode(T.self, from: Data(response.body.readableBytesView))
+  try OperationCoding.decoder().decode(T.self, from: Data(response.body.readableBytesView))
 }
 
 /// The body's text.

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import SelfModel
+import SelfModelOperations
 import SelfModelStore
 import Testing
 
@@ -41,6 +42,11 @@ import Testing
         #"{"evidence": [{"id": "e1", "belief": "preference.concise", "content": {"outcome": "true"}, "source": "user", "observedAt": "yesterday"}]}"#,
         "malformedDocument", "evidence.0.observedAt"
       ),
+      // A date sent as a number: the operations' coding reads RFC 3339 strings only.
+      (
+        #"{"evidence": [{"id": "e1", "belief": "preference.concise", "content": {"outcome": "true"}, "source": "user", "observedAt": 788918400}]}"#,
+        "malformedDocument", "evidence.0.observedAt"
+      ),
     ] as [(String, String, String?)])
   func malformedBodiesAre400WithTheCodingPath(
     body: String, code: String, path: String?
@@ -60,7 +66,6 @@ import Testing
     ("/v1/users/bad%20id!/estimates", "invalidIdentifier", "user"),
     ("/v1/users/u1/beliefs/no%20way/explanation", "invalidIdentifier", "belief"),
     ("/v1/users?limit=abc", "invalidQueryParameter", "limit"),
-    ("/v1/users?limit=0", "invalidQueryParameter", "limit"),
     ("/v1/users/u1/estimates?level=high", "invalidQueryParameter", "level"),
     ("/v1/users/u1/estimates?belief=not%20a%20key", "invalidIdentifier", "belief"),
   ])
@@ -71,6 +76,25 @@ import Testing
       let document = try problem(response)
       #expect(document.code == code)
       #expect(document.members["parameter"] == parameter)
+    }
+  }
+
+  /// A number the query carries but the operation bounds: the library's `numberOutOfRange`,
+  /// naming the field (the limits are `OperationLimits`).
+  @Test(arguments: [
+    ("/v1/users?limit=0", "limit"), ("/v1/users?limit=1001", "limit"),
+    ("/v1/users/u1/next-questions?limit=0", "limit"),
+    ("/v1/users/u1/beliefs/preference.concise/explanation?limit=0", "limit"),
+    ("/v1/users/u1/estimates?level=1", "level"),
+  ])
+  func queryNumbersOutOfTheOperationsLimitsAre400(uri: String, field: String) async throws {
+    try await Harness.make().run { client in
+      try await client.seed("u1")
+      let response = try await client.send(.get, uri)
+      #expect(response.status == .badRequest, "\(uri)")
+      let document = try problem(response)
+      #expect(document.code == "numberOutOfRange", "\(uri)")
+      #expect(document.members["field"] == field, "\(uri)")
     }
   }
 
@@ -85,7 +109,8 @@ import Testing
       let batch = try await client.send(
         .post, "/v1/users/u1/evidence", json: #"{"evidence": [\#(items)]}"#)
       #expect(batch.status == .badRequest)
-      #expect(try problem(batch).code == "batchTooLarge")
+      #expect(try problem(batch).code == "numberOutOfRange")
+      #expect(try problem(batch).members["field"] == "evidence")
     }
   }
 
@@ -163,13 +188,30 @@ import Testing
   @Test(arguments: [
     #"{"budget": {"beliefs": 60869425824259250}}"#, #"{"budget": {"beliefs": -1}}"#,
     #"{"budget": {"beliefs": 5, "characters": 99999999999}}"#, #"{"excludedLimit": 1000000}"#,
+    #"{"budget": {"beliefs": 0}}"#, #"{"budget": {"beliefs": 1001}}"#,
+    #"{"excludedLimit": 1001}"#,
   ])
   func hugeOrNegativeBudgetsAre400(body: String) async throws {
     try await Harness.make().run { client in
       try await client.seed("u1")
       let response = try await client.send(.post, "/v1/users/u1/context", json: body)
       #expect(response.status == .badRequest)
-      #expect(try problem(response).code == "numberOutOfRange")
+      let document = try problem(response)
+      #expect(document.code == "numberOutOfRange")
+      #expect(
+        ["budget.beliefs", "budget.characters", "excludedLimit"].contains(
+          document.members["field"] ?? ""))
+    }
+  }
+
+  @Test func theLargestBudgetTheLimitsAllowIsAnswered() async throws {
+    let limits = OperationLimits.standard
+    try await Harness.make().run { client in
+      try await client.seed("u1")
+      let body =
+        #"{"budget": {"beliefs": \#(limits.maximumPromptBeliefs), "characters": \#(limits.maximumPromptCharacters)}, "excludedLimit": \#(limits.maximumPromptExcluded)}"#
+      let response = try await client.send(.post, "/v1/users/u1/context", json: body)
+      #expect(response.status == .ok, "\(text(response))")
     }
   }
 }

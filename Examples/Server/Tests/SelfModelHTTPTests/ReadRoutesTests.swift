@@ -19,7 +19,7 @@ import Testing
       let concise = every.estimates[0]
       #expect(concise.mostLikely == "true")
       #expect(concise.outcomes.map(\.outcome) == ["true", "false"])
-      #expect(concise.outcomes[0].interval.level == 0.9)
+      #expect(concise.outcomes[0].interval.level == Operations.defaultLevel)
       #expect(concise.evaluatedAt == Harness.now)
 
       let chosen = try decode(
@@ -47,6 +47,10 @@ import Testing
       #expect(first.outcomes.map(\.outcome) == ["true", "false"])
       #expect(first.outcomes[0].probabilityShift > 0)
       #expect(text(response).contains(#""observedAt":"2025-12-31T00:00:00Z""#))
+      let one = try decode(
+        ExplanationResponse.self,
+        try await client.send(.get, "/v1/users/u1/beliefs/preference.concise/explanation?limit=1"))
+      #expect(one.contributions == [first])
     }
   }
 }

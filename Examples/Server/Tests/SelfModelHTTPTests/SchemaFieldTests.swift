@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import SelfModel
+import SelfModelOperations
 import Testing
 
 @testable import SelfModelHTTP
@@ -10,11 +11,15 @@ import Testing
 /// the fields the library writes (and requires the ones it always writes), so the document
 /// cannot drift from the code when a field is added or renamed.
 @Suite struct SchemaFieldTests {
+  /// The objects under `components.<kind>` (`schemas`, `parameters`).
+  static func components(_ kind: String) throws -> [String: Any] {
+    let components = try #require(ContractTests.document()["components"] as? [String: Any])
+    return try #require(components[kind] as? [String: Any], "no components.\(kind)")
+  }
+
   /// The schema named `name` under `components.schemas`.
   static func schema(_ name: String) throws -> [String: Any] {
-    let components = try #require(ContractTests.document()["components"] as? [String: Any])
-    let schemas = try #require(components["schemas"] as? [String: Any])
-    return try #require(schemas[name] as? [String: Any], "no schema \(name)")
+    try #require(try components("schemas")[name] as? [String: Any], "no schema \(name)")
   }
 
   /// The property names of a schema.
@@ -24,7 +29,7 @@ import Testing
 
   /// `value` encoded the API's way, as JSON objects.
   static func json(_ value: some Encodable) throws -> Any {
-    try JSONSerialization.jsonObject(with: JSONCoding.encoder().encode(value))
+    try JSONSerialization.jsonObject(with: OperationCoding.encoder().encode(value))
   }
 
   @Test func aPolicyWithEveryFieldSetWritesExactlyTheSchemasProperties() throws {

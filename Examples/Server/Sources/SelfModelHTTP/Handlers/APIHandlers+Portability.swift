@@ -1,17 +1,17 @@
 import Foundation
 import Hummingbird
 import SelfModel
+import SelfModelOperations
 import SelfModelStore
 
 extension APIHandlers {
-  /// `GET /v1/users/{user}/export`: the user as one portable JSON document.
+  /// `GET /v1/users/{user}/export`: `exportUser`, the user as one portable JSON document.
   func export(_ request: Request, context: some RequestContext) async throws -> Response {
-    let user: UserID = try RequestInput.identifier("user", in: context)
-    return JSONResponse.raw(try await store.exportUser(user))
+    JSONResponse.raw(try await operations.exportUser(try pathUser(context)))
   }
 
-  /// `POST /v1/imports?replace=`: imports an exported document (201); 409 if the user exists
-  /// and `replace` is not `true`.
+  /// `POST /v1/imports?replace=`: `importUser` (201); 409 if the user exists and `replace` is
+  /// not `true`.
   func importUser(_ request: Request, context: some RequestContext) async throws -> Response {
     let replacing = try RequestInput.flag("replace", in: request, default: false)
     let document = try await RequestInput.bytes(of: request, limit: limits.maximumImportBytes)
@@ -24,7 +24,7 @@ extension APIHandlers {
   /// type, `malformedDocument`, like every other malformed body.
   private func importing(_ document: Data, replacing: Bool) async throws -> UserID {
     do {
-      return try await store.importUser(document, replacing: replacing)
+      return try await operations.importUser(document, replacing: replacing)
     } catch {
       guard error.code == .invalidArgument else { throw error }
       throw HTTPProblem(

@@ -1,44 +1,35 @@
 import Hummingbird
 import SelfModel
 import SelfModelOperations
-import SelfModelStore
 
 extension APIHandlers {
-  /// `GET /v1/users?after=&limit=`: one page of users.
+  /// `GET /v1/users?after=&limit=`: `users`, one page.
   func users(_ request: Request, context: some RequestContext) async throws -> Response {
-    let limit = try RequestInput.integer(
-      "limit", in: request, default: 100, range: 1...limits.maximumPageSize)
     let after: UserID? =
       try request.uri.queryParameters.get("after").map { text throws(HTTPProblem) in
         try RequestInput.identifier(text, parameter: "after")
       }
-    let page = try await store.users(after: after, limit: limit)
-    return try JSONResponse.make(UserListResponse(users: page.users, next: page.next))
+    let limit = try RequestInput.integer("limit", in: request)
+    return try JSONResponse.make(try await operations.users(after: after, limit: limit))
   }
 
-  /// `POST /v1/users`: creates a user (201, with `Location`); 409 if it exists.
+  /// `POST /v1/users`: `createUser` (201, with `Location`); 409 if it exists.
   func createUser(_ request: Request, context: some RequestContext) async throws -> Response {
-    let body = try await RequestInput.body(
-      CreateUserBody.self, of: request, limit: limits.maximumBodyBytes)
-    let model = try await store.createUser(
-      body.user, beliefs: body.beliefs ?? [], sources: body.sources ?? [], policy: body.policy)
+    let create = try await RequestInput.body(
+      CreateUserRequest.self, of: request, limit: limits.maximumBodyBytes)
     return try JSONResponse.make(
-      UserSummary(model), status: .created, headers: [.location: "/v1/users/\(body.user)"])
+      try await operations.createUser(create), status: .created,
+      headers: [.location: "/v1/users/\(create.user)"])
   }
 
-  /// `GET /v1/users/{user}`: what the user's model holds.
+  /// `GET /v1/users/{user}`: `user`, what the user's model holds.
   func user(_ request: Request, context: some RequestContext) async throws -> Response {
-    let user: UserID = try RequestInput.identifier("user", in: context)
-    return try JSONResponse.make(UserSummary(try await store.model(for: user)))
+    try JSONResponse.make(try await operations.user(try pathUser(context)))
   }
 
-  /// `DELETE /v1/users/{user}`: deletes the user and everything stored about them (204);
-  /// 404 if there was no such user.
+  /// `DELETE /v1/users/{user}`: `deleteUser` (204); 404 if there was no such user.
   func deleteUser(_ request: Request, context: some RequestContext) async throws -> Response {
-    let user: UserID = try RequestInput.identifier("user", in: context)
-    guard try await store.deleteUser(user) else {
-      throw StoreError(.userNotFound, operation: "deleteUser", user: user)
-    }
+    try await operations.deleteUser(try pathUser(context))
     return Response(status: .noContent)
   }
 }

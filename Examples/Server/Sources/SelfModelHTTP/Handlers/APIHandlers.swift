@@ -1,18 +1,23 @@
 import Foundation
+import Hummingbird
 import SelfModel
-import SelfModelStore
+import SelfModelOperations
 
-/// The handlers of the API: each reads its input (``RequestInput``), makes one or two calls
-/// to the store or the library, and encodes the library's response value. No handler computes
-/// a belief itself. The routes that call them are listed in one place, ``APIRoutes``.
+/// The handlers of the API, a transport over `Operations`: each reads the path, the query and
+/// the body into the operation's request value (``RequestInput``), calls one operation, and
+/// encodes its response value with `OperationCoding` (``JSONResponse``). Validation, limits,
+/// defaults and JSON shapes are the library's; the routes that call the handlers are listed in
+/// one place, ``APIRoutes``.
 struct APIHandlers: Sendable {
-  /// The store every handler works on.
-  let store: any UserModelStore
+  /// The operations over the request's tenant's store.
+  let operations: Operations
   /// The time to evaluate and record at: the server's clock, a fixed one in tests.
   let clock: @Sendable () -> Date
-  /// Body and parameter limits.
+  /// The transport's limits: body sizes.
   let limits: RequestLimits
 
-  /// The default credible level of intervals in estimates and explanations.
-  static let defaultLevel = 0.9
+  /// The user named in the path.
+  func pathUser(_ context: some RequestContext) throws(HTTPProblem) -> UserID {
+    try RequestInput.identifier("user", in: context)
+  }
 }
