@@ -29,7 +29,7 @@ let evidence: [(String, BeliefKey, EvidenceContent, Double, SourceID)] = [
   ("e6", "preference.tone", .outcome("playful"), 1, "clicks"),
 ]
 for (id, belief, content, weight, source) in evidence {
-  try model.observe(
+  try model.record(
     Evidence(
       id: EvidenceID(id), belief: belief, content: content, weight: weight, source: source,
       observedAt: now),
@@ -119,7 +119,7 @@ try persona.declare(.binary("preference.concise", statement: "Prefers concise an
 try persona.declare(
   BeliefDefinition(
     key: "preference.tone", statement: "Preferred tone", outcomes: ["formal", "casual", "playful"]))
-try persona.observe(
+try persona.record(
   [
     Evidence(
       id: "p1", belief: "preference.concise", content: .holds, weight: 4, source: "author",

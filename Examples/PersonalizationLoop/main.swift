@@ -52,8 +52,8 @@ print("\n4. The prompt context for user 0 (5 beliefs at most) at rounds 1, 10 an
 for round in [1, 10, 50] {
   guard let model = main.watchedModels[round] else { continue }
   let now = defaults.start.addingTimeInterval(Double(round - 1) * 3_600)
-  let selector = try ContextSelector(model: model, at: now)
-  let context = try selector.context(for: ContextRequest(budget: ContextBudget(beliefs: 5)))
+  let selector = try PromptSelector(model: model, at: now)
+  let context = try selector.prompt(for: PromptQuery(budget: PromptBudget(beliefs: 5)))
   print("   -- round \(round) (\(model.evidence.count) evidence items)")
   for line in context.text.split(separator: "\n") { print("   \(line)") }
 }
@@ -117,8 +117,8 @@ let answer = try Candidate(
   ])
 let response = try AssistantResponse(id: "request-42", candidates: [answer])
 let reaction = Reaction(candidate: "answer-1", kind: .rated(4, scale: 1...5), observedAt: now)
-let first = try model.observe(reaction, to: response, at: now)
-let retry = try model.observe(reaction, to: response, at: now)
+let first = try model.record(reaction, to: response, at: now)
+let retry = try model.record(reaction, to: response, at: now)
 for id in first.recorded {
   guard let item = model.evidence(id) else { continue }
   print("   \(id): \(item.belief) \(item.content) weight \(decimal(item.weight))")

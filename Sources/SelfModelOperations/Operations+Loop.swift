@@ -21,7 +21,7 @@ extension Operations {
     -> PromptContext
   {
     let user = request.user
-    let budget = request.budget ?? ContextBudget(beliefs: 20)
+    let budget = request.budget ?? PromptBudget(beliefs: 20)
     try OperationLimits.check(
       budget.beliefs, 1...limits.maximumPromptBeliefs, field: "budget.beliefs",
       operation: "promptContext", user: user)
@@ -31,7 +31,7 @@ extension Operations {
     try OperationLimits.check(
       request.excludedLimit, 0...limits.maximumPromptExcluded, field: "excludedLimit",
       operation: "promptContext", user: user)
-    let selection = ContextRequest(
+    let selection = PromptQuery(
       keys: request.keys ?? [], keyPrefixes: request.keyPrefixes ?? [], tags: request.tags ?? [],
       budget: budget, excludedLimit: request.excludedLimit ?? 0)
     let instant = evaluationInstant(now)
@@ -43,9 +43,9 @@ extension Operations {
           "prompt-selector",
           [context?.rawValue ?? "", "\(instant.timeIntervalSinceReferenceDate.bitPattern)"])
         let selector = try view.cache.value(for: key) { () throws(ModelError) in
-          try ContextSelector(model: view.model, in: context, at: instant)
+          try PromptSelector(model: view.model, in: context, at: instant)
         }
-        return try selector.context(for: selection)
+        return try selector.prompt(for: selection)
       }
     }
   }

@@ -28,10 +28,10 @@ extension ConformanceContext {
     var expected = try await store.model(for: alice)
     let batch = [try Self.evidence("e1"), try Self.evidence("e2", Self.formal, holds: false)]
     let result = try await store.record(batch, for: alice, at: Self.now)
-    let local = try expected.observe(batch, at: Self.now)
+    let local = try expected.record(batch, at: Self.now)
     try expect(result == local, "record returned \(result), the model computes \(local)")
     try await store.record(try Self.evidence("e3", source: "clicks"), for: alice, at: Self.now)
-    try expected.observe(try Self.evidence("e3", source: "clicks"), at: Self.now)
+    try expected.record(try Self.evidence("e3", source: "clicks"), at: Self.now)
     let stored = try await store.model(for: alice)
     try expect(stored == expected, "the stored model differs from the same fold done locally")
     let estimate = try stored.estimate(for: Self.concise, at: Self.now)

@@ -43,7 +43,7 @@ extension ConformanceContext {
   {
     let inChat = try await store.estimates(
       for: alice, beliefs: nil, in: "surface:chat/reply", at: Self.now)
-    let expected = try model.estimates(of: nil, in: "surface:chat/reply", at: Self.now)
+    let expected = try model.estimates(beliefs: nil, in: "surface:chat/reply", at: Self.now)
     try expect(inChat == expected, "estimates in a context differ from the model")
     try expect(
       inChat.contains { $0.context == "surface:chat/reply" && $0.priorWeight == 7.25 },

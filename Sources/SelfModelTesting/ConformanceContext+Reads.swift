@@ -15,7 +15,7 @@ extension ConformanceContext {
     try expect(all == (try model.estimates(at: later)), "estimates(nil) differ from the model")
     let some = try await store.estimates(
       for: alice, beliefs: [Self.formal, Self.concise], at: later)
-    let wanted = try model.estimates(of: [Self.formal, Self.concise], at: later)
+    let wanted = try model.estimates(beliefs: [Self.formal, Self.concise], at: later)
     try expect(some == wanted, "estimates in the order asked differ from the model")
     try await store.record(try Self.evidence("e3"), for: alice, at: Self.now)
     let after = try await store.estimates(for: alice, beliefs: [Self.concise], at: later)

@@ -14,7 +14,7 @@ extension ConformanceContext {
       try await store.record(Array(items[start..<start + 330]), for: alice, at: Self.now)
     }
     for item in items[9_900...] { try await store.record(item, for: alice, at: Self.now) }
-    try expected.observe(items, at: Self.now)
+    try expected.record(items, at: Self.now)
     var stored = try await store.model(for: alice)
     try expect(stored.evidence.count == 10_000, "\(stored.evidence.count) of 10,000 items")
     try expect(stored == expected, "the 10,000-item model differs from the local fold")

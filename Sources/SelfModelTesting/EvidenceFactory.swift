@@ -11,9 +11,9 @@ public import SelfModel
 /// ```swift
 /// let clock = ManualClock(start: Date(timeIntervalSince1970: 1_700_000_000))
 /// let make = EvidenceFactory(clock: clock, source: "user")
-/// try model.observe(make.holds("preference.concise", weight: 3), at: clock.now)
+/// try model.record(make.holds("preference.concise", weight: 3), at: clock.now)
 /// clock.advance(byDays: 1)
-/// try model.observe(make.outcome("casual", for: "preference.tone"), at: clock.now)
+/// try model.record(make.outcome("casual", for: "preference.tone"), at: clock.now)
 /// ```
 public struct EvidenceFactory: Sendable {
   /// The clock whose time new evidence carries.

@@ -19,7 +19,7 @@ public import SelfModel
 /// `noise` is the chance of a reaction that ignores the answer (0 means reactions follow the
 /// fit exactly; 0.5, that they are coin flips). Three policies choose from the same candidates:
 /// the **loop** ranks them with `AlignmentScorer` against the user's model, shows the best,
-/// samples the reaction and records it with `UserModel/observe(_:to:likelihood:at:)`; the
+/// samples the reaction and records it with `UserModel/record(_:to:likelihood:at:)`; the
 /// **baseline** (no memory) picks one at random; the **oracle** picks the one with the highest
 /// `f`. Rounds are an hour apart; the policy has no decay.
 ///

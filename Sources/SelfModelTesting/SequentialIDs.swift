@@ -66,7 +66,7 @@ public final class SequentialIDs: Sendable {
   /// let sources = SequentialIDs(prefix: "s")
   /// let first = sources.next(as: SourceID.self)  // "s-000001"
   /// ```
-  public func next<Kind: IdentifierKind>(as kind: Identifier<Kind>.Type) -> Identifier<Kind> {
+  public func next<Kind: IdentifierTag>(as kind: Identifier<Kind>.Type) -> Identifier<Kind> {
     let number = counter.withLock { value -> Int in
       value += 1
       return value
@@ -79,7 +79,7 @@ public final class SequentialIDs: Sendable {
     return String(repeating: "0", count: max(0, 6 - digits.count)) + digits
   }
 
-  private static func identifier<Kind: IdentifierKind>(_ raw: String) -> Identifier<Kind> {
+  private static func identifier<Kind: IdentifierTag>(_ raw: String) -> Identifier<Kind> {
     do {
       return try Identifier<Kind>(raw)
     } catch {

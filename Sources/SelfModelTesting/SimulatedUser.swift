@@ -75,6 +75,6 @@ struct SimulatedUser: Sendable {
       id: ResponseID("\(model.user.rawValue)-r\(round)"), candidates: candidates)
     let reaction = Reaction(
       candidate: chosen.id, kind: accepted ? .accepted : .rejected, observedAt: now)
-    try model.observe(reaction, to: response, likelihood: simulation.likelihood, at: now)
+    try model.record(reaction, to: response, likelihood: simulation.likelihood, at: now)
   }
 }

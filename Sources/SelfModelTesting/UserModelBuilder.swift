@@ -186,7 +186,7 @@ public struct UserModelBuilder: Sendable {
   }
 
   /// Builds the model and records the evidence as one batch observed at `now`, so evidence
-  /// from the future and reused ids are checked as in `UserModel.observe(_:at:)`.
+  /// from the future and reused ids are checked as in `UserModel.record(_:at:)`.
   ///
   /// - Parameter now: The current time for the batch.
   /// - Returns: The model.
@@ -200,7 +200,7 @@ public struct UserModelBuilder: Sendable {
     var model = try UserModel(
       user: user, policy: revisionPolicy, beliefs: definitions(), sources: sources(),
       evidence: [])
-    try model.observe(pendingEvidence, at: now)
+    try model.record(pendingEvidence, at: now)
     return model
   }
 

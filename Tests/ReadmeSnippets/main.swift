@@ -12,7 +12,7 @@ var model = try UserModel(user: "user-42", policy: policy)
 try model.declare(.binary("preference.concise", statement: "Prefers concise answers"))
 try model.register(Source(id: "clicks", kind: .behavior, reliability: 0.6))
 
-try model.observe(
+try model.record(
   Evidence(
     id: "e-1", belief: "preference.concise", content: .holds, source: "clicks",
     observedAt: now),

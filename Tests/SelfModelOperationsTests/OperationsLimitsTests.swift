@@ -39,10 +39,10 @@ import Testing
   }
 
   @Test(arguments: [
-    (PromptRequest(user: "user-1", budget: ContextBudget(beliefs: 0)), "budget.beliefs"),
-    (PromptRequest(user: "user-1", budget: ContextBudget(beliefs: 1_001)), "budget.beliefs"),
+    (PromptRequest(user: "user-1", budget: PromptBudget(beliefs: 0)), "budget.beliefs"),
+    (PromptRequest(user: "user-1", budget: PromptBudget(beliefs: 1_001)), "budget.beliefs"),
     (
-      PromptRequest(user: "user-1", budget: ContextBudget(beliefs: 5, characters: 0)),
+      PromptRequest(user: "user-1", budget: PromptBudget(beliefs: 5, characters: 0)),
       "budget.characters"
     ),
     (PromptRequest(user: "user-1", excludedLimit: -1), "excludedLimit"),

@@ -85,7 +85,7 @@ import Testing
     let at = Fixture.now + 60
     let estimates = try await store.estimates(
       for: "u", beliefs: [Fixture.concise], in: "surface:email", at: at)
-    #expect(estimates == (try model.estimates(of: [Fixture.concise], in: "surface:email", at: at)))
+    #expect(estimates == (try model.estimates(beliefs: [Fixture.concise], in: "surface:email", at: at)))
     do {
       _ = try await store.estimates(for: "u", beliefs: nil, in: "surface:nowhere", at: at)
       Issue.record("an unknown context was accepted")

@@ -59,7 +59,7 @@ import Testing
   /// The bytes of an observe record with virtual evidence, pinned: `golden-journal-observe-
   /// virtual.bin` (tag 13). Never regenerated: a difference is a file-format change.
   @Test func theJournalPayloadMatchesItsGoldenFile() throws {
-    let payload = try OperationCodec.encode(.observe(Self.items(), now: Fixture.now + 60))
+    let payload = try OperationCodec.encode(.record(Self.items(), now: Fixture.now + 60))
     #expect(payload.first == 13)
     let url = try #require(
       Bundle.module.url(
@@ -72,7 +72,7 @@ import Testing
           "golden-journal-observe-virtual.bin"))
     }
     #expect(golden == payload)
-    guard case .observe(let decoded, let now) = try OperationCodec.decode(golden) else {
+    guard case .record(let decoded, let now) = try OperationCodec.decode(golden) else {
       Issue.record("not an observe record")
       return
     }
@@ -83,8 +83,8 @@ import Testing
   /// without virtual evidence keep their old tags, so older journals and their readers agree.
   @Test func virtualKindsNeedTheirTag() throws {
     let plain = [Self.items()[2]]
-    #expect(try OperationCodec.encode(.observe(plain, now: Fixture.now)).first == 2)
-    var payload = try OperationCodec.encode(.observe(Self.items(), now: Fixture.now + 60))
+    #expect(try OperationCodec.encode(.record(plain, now: Fixture.now)).first == 2)
+    var payload = try OperationCodec.encode(.record(Self.items(), now: Fixture.now + 60))
     for oldTag: UInt8 in [2, 8] {
       payload[0] = oldTag
       let error = #expect(throws: StoreError.self) { try OperationCodec.decode(payload) }

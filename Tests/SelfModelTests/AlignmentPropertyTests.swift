@@ -36,7 +36,7 @@ enum AlignmentFixtures {
     }
     let items = Int.random(in: 0...(count * 4), using: &random)
     for item in 0..<items {
-      try model.observe(randomEvidence(item, model: model, using: &random), at: start + 60 * day)
+      try model.record(randomEvidence(item, model: model, using: &random), at: start + 60 * day)
     }
     return model
   }
@@ -111,7 +111,7 @@ enum AlignmentFixtures {
         ? definition.outcomes.first { $0 != asserted } ?? asserted : asserted
       if stance.isDenial && definition.outcomes.count > 2 { continue }
       let before = try AlignmentScorer(model: model, at: now).score(candidate).score
-      try model.observe(
+      try model.record(
         Evidence(
           id: "extra", belief: stance.belief, content: .outcome(agreeing),
           weight: Double.random(in: 0.1...5, using: &random),

@@ -271,7 +271,7 @@ enum ReferenceFixtures {
       let key = try BeliefKey("tie.\(index)")
       try model.declare(.binary(key, statement: "Tie \(index)"))
       guard index < 4 else { continue }
-      try model.observe(
+      try model.record(
         Evidence(
           id: try EvidenceID("e\(index)"), belief: key, content: .holds, weight: 2,
           source: "user", observedAt: now),

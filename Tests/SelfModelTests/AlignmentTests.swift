@@ -25,7 +25,7 @@ enum AlignmentExample {
       ("e6", "preference.tone", .outcome("playful"), 1, "clicks"),
     ]
     for (id, belief, content, weight, source) in items {
-      try model.observe(
+      try model.record(
         Evidence(
           id: EvidenceID(id), belief: belief, content: content, weight: weight, source: source,
           observedAt: now),
@@ -155,7 +155,7 @@ enum AlignmentExample {
     try inferred.declare(
       BeliefDefinition(key: "preference.tone", statement: "Tone", outcomes: ["formal", "casual"]))
     try inferred.declare(.binary("preference.depth", statement: "Likes depth"))
-    try inferred.observe(
+    try inferred.record(
       Evidence(
         id: "i1", belief: "preference.concise", content: .doesNotHold, weight: 4, source: "llm",
         observedAt: AlignmentExample.now), at: AlignmentExample.now)

@@ -21,7 +21,7 @@ enum SlowBacktest {
       if case .outcome = item.content, kinds.contains(kind) {
         result[item.id] = try replay.estimate(for: item.belief, at: item.observedAt).probabilities
       }
-      try replay.observe(item, at: item.observedAt)
+      try replay.record(item, at: item.observedAt)
     }
     return result
   }
@@ -58,7 +58,7 @@ enum SlowBacktest {
       ("e3", .distribution(["true": 0.9, "false": 0.1]), "user"), ("e4", .doesNotHold, "user"),
     ]
     for (offset, (id, content, source)) in items.enumerated() {
-      try model.observe(
+      try model.record(
         Evidence(
           id: EvidenceID(id), belief: "b", content: content, source: source,
           observedAt: start + Double(offset)), at: start + 10)

@@ -33,9 +33,9 @@ import Testing
     var model = try BadInputCatalogue.model()
     let now = BadInputCatalogue.now
     #expect(throws: ModelError.self) {
-      try model.observe(BadInputCatalogue.item(weight: .nan), at: now)
+      try model.record(BadInputCatalogue.item(weight: .nan), at: now)
     }
-    let result = try model.observe(BadInputCatalogue.item(), at: now)
+    let result = try model.record(BadInputCatalogue.item(), at: now)
     #expect(result.recorded == ["e-bad"])
     #expect(model.evidence.count == 2)
   }

@@ -97,7 +97,7 @@ import Testing
     for estimate in try model.estimates(at: later) { try roundTrip(estimate) }
     try roundTrip(try model.explain("tone", at: later))
     var copy = model
-    let result = try copy.observe(
+    let result = try copy.record(
       Evidence(id: "new", belief: "concise", content: .holds, source: "user", observedAt: later),
       at: later)
     try roundTrip(result)

@@ -54,7 +54,7 @@ import Testing
       ("e4", "b", .doesNotHold, 25), ("e5", "c", .holds, 25),
     ]
     for (id, key, content, offset) in items {
-      try model.observe(
+      try model.record(
         Evidence(
           id: EvidenceID(id), belief: key, content: content, weight: 4, source: "user",
           observedAt: now + offset * day), at: now + 30 * day)

@@ -99,7 +99,7 @@ import Testing
     try model.declare(.binary("known", statement: "Known"))
     try model.declare(.binary("unknown", statement: "Unknown"))
     try model.declare(.binary("minor", statement: "Minor"))
-    try model.observe(
+    try model.record(
       Evidence(
         id: "e1", belief: "known", content: .holds, weight: 20, source: "user", observedAt: now),
       at: now)

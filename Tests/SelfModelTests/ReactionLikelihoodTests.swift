@@ -125,20 +125,20 @@ import Testing
     ]
     for (reaction, error) in bad {
       var model = try Self.model()
-      #expect(throws: error) { try model.observe(reaction, to: response, at: Self.now) }
+      #expect(throws: error) { try model.record(reaction, to: response, at: Self.now) }
       #expect(model.evidence.isEmpty)
     }
     var model = try Self.model()
     let edit = Reaction(
       candidate: "soft", kind: .edited(contradicting: ["concise"]), observedAt: Self.now)
-    #expect(throws: ModelError.self) { try model.observe(edit, to: response, at: Self.now) }
+    #expect(throws: ModelError.self) { try model.record(edit, to: response, at: Self.now) }
     let unregistered = ReactionLikelihood(source: "nobody")
     let accepted = Reaction(candidate: "short", kind: .accepted, observedAt: Self.now)
     #expect(throws: ModelError.unknownSource("nobody")) {
-      try model.observe(accepted, to: response, likelihood: unregistered, at: Self.now)
+      try model.record(accepted, to: response, likelihood: unregistered, at: Self.now)
     }
     #expect(throws: ModelError.self) {
-      try model.observe(
+      try model.record(
         accepted, to: response, likelihood: ReactionLikelihood(acceptedWeight: .nan), at: Self.now)
     }
     #expect(model.evidence.isEmpty)

@@ -26,7 +26,7 @@ import Testing
       BeliefDefinition(
         key: "preference.tone", statement: "Preferred tone",
         outcomes: ["formal", "casual", "playful"]))
-    try model.observe(
+    try model.record(
       [
         Evidence(
           id: "e1", belief: "preference.concise", content: .holds, weight: 3, source: "user",
@@ -78,7 +78,7 @@ import Testing
 
   @Test func observation() throws {
     var model = try Self.model()
-    let result = try model.observe(
+    let result = try model.record(
       [
         Evidence(
           id: "e4", belief: "preference.concise", content: .holds, source: "user",

@@ -14,12 +14,12 @@ import Testing
     try model.declare(.binary("k", statement: "Prefers concise answers"))
     try model.register(Source(id: "user", kind: .userStated, reliability: 0.9))
     try model.register(Source(id: "clicks", kind: .behavior, reliability: 0.6))
-    try model.observe(
+    try model.record(
       Evidence(
         id: "e1", belief: "k", content: .holds, weight: 2, source: "user", observedAt: start),
       at: start)
     let later = start.addingTimeInterval(14 * day)
-    try model.observe(
+    try model.record(
       Evidence(id: "e2", belief: "k", content: .holds, source: "clicks", observedAt: later),
       at: later)
     return model

@@ -23,10 +23,10 @@ import Testing
       let inOrder = try scenario.model()
       var shuffled = try scenario.emptyModel()
       for item in scenario.evidence.shuffled(using: &random) {
-        try shuffled.observe(item, at: scenario.now)
+        try shuffled.record(item, at: scenario.now)
       }
       var batched = try scenario.emptyModel()
-      try batched.observe(scenario.evidence.shuffled(using: &random), at: scenario.now)
+      try batched.record(scenario.evidence.shuffled(using: &random), at: scenario.now)
       for time in [scenario.now, scenario.now + 30 * RandomScenario.day] {
         assertEquivalent(inOrder, shuffled, at: time, "seed \(scenario.seed), one at a time")
         assertEquivalent(inOrder, batched, at: time, "seed \(scenario.seed), one batch")
@@ -39,10 +39,10 @@ import Testing
       let once = try scenario.model()
       var twice = try scenario.emptyModel()
       let repeated = scenario.evidence.filter { _ in Bool.random(using: &random) }
-      let first = try twice.observe(scenario.evidence + repeated, at: scenario.now)
+      let first = try twice.record(scenario.evidence + repeated, at: scenario.now)
       #expect(first.recorded == scenario.evidence.map(\.id), "seed \(scenario.seed)")
       #expect(first.duplicates == repeated.map(\.id), "seed \(scenario.seed)")
-      let again = try twice.observe(scenario.evidence.shuffled(using: &random), at: scenario.now)
+      let again = try twice.record(scenario.evidence.shuffled(using: &random), at: scenario.now)
       #expect(again.recorded.isEmpty && again.changes.isEmpty, "seed \(scenario.seed)")
       #expect(again.duplicates.count == scenario.evidence.count, "seed \(scenario.seed)")
       #expect(twice == once, "seed \(scenario.seed)")
@@ -58,7 +58,7 @@ import Testing
         let chunk = remaining.prefix(Int.random(in: 1...5, using: &random))
         remaining = remaining.dropFirst(chunk.count)
         let now = chunk.map(\.recordedAt).max() ?? scenario.now
-        try incremental.observe(Array(chunk), at: now)
+        try incremental.record(Array(chunk), at: now)
       }
       let fromSnapshot = try UserModel(snapshot: incremental.snapshot)
       let fromParts = try UserModel(
@@ -84,7 +84,7 @@ import Testing
       let reused = Evidence(
         id: victim.id, belief: victim.belief, content: victim.content, weight: victim.weight + 1,
         source: victim.source, observedAt: victim.observedAt)
-      try model.observe(reused, at: scenario.now)
+      try model.record(reused, at: scenario.now)
       #expect(model.evidence(victim.id) == reused, "seed \(scenario.seed)")
     }
   }
@@ -121,7 +121,7 @@ import Testing
     try forEachScenario(salt: 7) { scenario, random in
       // Recorded as it happened (each batch at its own clock time) or all at once at the end.
       var live = try scenario.emptyModel()
-      for item in scenario.evidence { try live.observe(item, at: item.recordedAt) }
+      for item in scenario.evidence { try live.record(item, at: item.recordedAt) }
       let late = try scenario.model()
       let times = (0..<4).map { _ in
         scenario.now + .random(in: 0...400, using: &random) * RandomScenario.day

@@ -8,7 +8,7 @@ import Testing
 
   @Test func aReactionMovesTheBeliefsItTouched() throws {
     var model = try ReactionLikelihoodTests.model()
-    let result = try model.observe(
+    let result = try model.record(
       Reaction(candidate: "short", kind: .accepted, observedAt: Self.now),
       to: ReactionLikelihoodTests.response(), at: Self.now)
     #expect(result.recorded.count == 2)
@@ -26,9 +26,9 @@ import Testing
     let reaction = Reaction(
       candidate: Bool.random(using: &random) ? "short" : "soft", kind: kind, observedAt: Self.now)
     var once = try ReactionLikelihoodTests.model()
-    try once.observe(reaction, to: ReactionLikelihoodTests.response(), at: Self.now)
+    try once.record(reaction, to: ReactionLikelihoodTests.response(), at: Self.now)
     var twice = once
-    let retry = try twice.observe(reaction, to: ReactionLikelihoodTests.response(), at: Self.now)
+    let retry = try twice.record(reaction, to: ReactionLikelihoodTests.response(), at: Self.now)
     #expect(retry.recorded.isEmpty)
     #expect(twice.evidence == once.evidence)
     #expect(try twice.estimates(at: Self.now) == once.estimates(at: Self.now))
@@ -39,9 +39,9 @@ import Testing
     var model = try ReactionLikelihoodTests.model()
     let first = Reaction(candidate: "short", kind: .accepted, observedAt: Self.now)
     let second = Reaction(candidate: "soft", kind: .rejected, observedAt: Self.now)
-    try model.observe(first, to: response, at: Self.now)
+    try model.record(first, to: response, at: Self.now)
     var expected = model
-    let result = try model.observe(second, to: response, at: Self.now)
+    let result = try model.record(second, to: response, at: Self.now)
     let explanation = try model.explain("tone", at: Self.now)
     #expect(explanation.contributions.contains { $0.evidence.id == "rx:r1/soft/rejected/tone" })
     for id in result.recorded { model.forget(evidence: id) }
@@ -55,12 +55,12 @@ import Testing
   @Test func aDifferentReactionOfTheSameKindIsRefused() throws {
     let response = try ReactionLikelihoodTests.response()
     var model = try ReactionLikelihoodTests.model()
-    try model.observe(
+    try model.record(
       Reaction(candidate: "short", kind: .rated(5, scale: 1...5), observedAt: Self.now),
       to: response, at: Self.now)
     let before = model.evidence
     #expect(throws: ModelError.self) {
-      try model.observe(
+      try model.record(
         Reaction(candidate: "short", kind: .rated(1, scale: 1...5), observedAt: Self.now),
         to: response, at: Self.now)
     }

@@ -26,7 +26,7 @@ import Testing
 
   @Test func observeReportsWhatChanged() throws {
     var model = try builder().build()
-    let result = try model.observe(make.holds("k", weight: 2), at: Self.now)
+    let result = try model.record(make.holds("k", weight: 2), at: Self.now)
     #expect(result.recorded == ["e-000001"] && result.duplicates.isEmpty)
     let change = try #require(result.changes.first)
     #expect(change.key == "k")
@@ -39,7 +39,7 @@ import Testing
 
   @Test func softEvidenceSpreadsItsWeight() throws {
     var model = try builder().build()
-    try model.observe(
+    try model.record(
       make.soft(["formal": 0.75, "casual": 0.25], for: "tone", weight: 4), at: Self.now)
     let estimate = try model.estimate(for: "tone", at: Self.now)
     #expect(estimate.evidence == [3, 1, 0])
@@ -49,7 +49,7 @@ import Testing
 
   @Test func reliabilityScalesAndZeroReliabilityCountsForNothing() throws {
     var model = try builder().source("mute", kind: .thirdParty, reliability: 0).build()
-    try model.observe(
+    try model.record(
       [make.holds("k", weight: 4, source: "clicks"), make.holds("k", weight: 9, source: "mute")],
       at: Self.now)
     #expect(try model.estimate(for: "k", at: Self.now).evidence == [2, 0])
@@ -59,7 +59,7 @@ import Testing
     var policy = RevisionPolicy()
     policy.maximumContributionPerSource = 3
     var model = try builder(policy).build()
-    try model.observe(
+    try model.record(
       [
         make.holds("k", weight: 8), make.doesNotHold("k", weight: 2),
         make.doesNotHold("k", weight: 2, source: "clicks"),
@@ -71,7 +71,7 @@ import Testing
 
   @Test func evidenceFadesToTheBaseRateAndTheBeliefGoesStale() throws {
     var model = try builder(RevisionPolicy(defaultHalfLife: 10 * Self.day)).build()
-    try model.observe(make.holds("k", weight: 6), at: Self.now)
+    try model.record(make.holds("k", weight: 6), at: Self.now)
     let later = Self.now + 10 * Self.day
     #expect(isClose(try model.estimate(for: "k", at: later).evidence[0], 3))
     let stale = try model.staleBeliefs(at: later)
@@ -88,12 +88,12 @@ import Testing
     var model = try builder().build()
     let item = Evidence(
       id: "skewed", belief: "k", content: .holds, source: "user", observedAt: Self.now + 299)
-    #expect(try model.observe(item, at: Self.now).recorded == ["skewed"])
+    #expect(try model.record(item, at: Self.now).recorded == ["skewed"])
   }
 
   @Test func contestedBeliefsAreReportedMostConflictedFirst() throws {
     var model = try builder().build()
-    try model.observe(
+    try model.record(
       [
         make.holds("k", weight: 5), make.doesNotHold("k", weight: 5),
         make.outcome("formal", for: "tone", weight: 9), make.outcome("casual", for: "tone"),
@@ -113,7 +113,7 @@ import Testing
     var policy = RevisionPolicy(defaultHalfLife: 5 * Self.day)
     policy.maximumContributionPerSource = cap
     var model = try builder(policy).build()
-    try model.observe(
+    try model.record(
       [
         make.holds("k", weight: 3, age: 2 * Self.day), make.doesNotHold("k"),
         make.holds("k", weight: 2, source: "clicks", age: Self.day),
@@ -140,8 +140,8 @@ import Testing
     let backfilled = Evidence(
       id: "late", belief: "k", content: .holds, source: "user", observedAt: Self.now - Self.day,
       recordedAt: Self.now + Self.day)
-    try model.observe(make.doesNotHold("k"), at: Self.now)
-    try model.observe(backfilled, at: Self.now + Self.day)
+    try model.record(make.doesNotHold("k"), at: Self.now)
+    try model.record(backfilled, at: Self.now + Self.day)
     let monday = try model.asOf(Self.now)
     #expect(monday.evidence.map(\.id) == ["e-000001"])
     #expect(try monday.estimate(for: "k", at: Self.now).evidence == [0, 1])
@@ -204,10 +204,10 @@ import Testing
     var model = try builder().build()
     let before = model
     #expect(throws: ModelError.self) {
-      try model.observe(make.holds("k", weight: 1e17), at: Self.now)
+      try model.record(make.holds("k", weight: 1e17), at: Self.now)
     }
     assertUnchanged(model, comparedTo: before, at: Self.now)
-    for _ in 0..<1_000 { try model.observe(make.holds("k", weight: 1e6), at: Self.now) }
+    for _ in 0..<1_000 { try model.record(make.holds("k", weight: 1e6), at: Self.now) }
     let p = try model.estimate(for: "k", at: Self.now).probabilities
     #expect(p[0] < 1 && p[1] > 0)
   }

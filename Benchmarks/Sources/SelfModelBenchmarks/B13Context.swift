@@ -3,29 +3,29 @@ import Foundation
 import SelfModel
 
 /// B13: choose and render the context for one request from a 1,000-belief model with a budget
-/// of 20 beliefs (``ContextSelector/context(for:)``), with its ratio to B5 from the same run.
+/// of 20 beliefs (``PromptSelector/prompt(for:)``), with its ratio to B5 from the same run.
 enum B13Context {
   static func run(_ settings: Settings, b5: Double?) throws -> [ResultRow] {
     let model = try model()
     let now = Fixtures.now
-    let selector = try ContextSelector(model: model, at: now)
-    let request = ContextRequest(
+    let selector = try PromptSelector(model: model, at: now)
+    let request = PromptQuery(
       keys: ["belief.7", "belief.901"], keyPrefixes: ["belief.1"], tags: ["t3"],
-      budget: ContextBudget(beliefs: 20, characters: 4_000), excludedLimit: 5)
-    let relevance = ContextRequest(
+      budget: PromptBudget(beliefs: 20, characters: 4_000), excludedLimit: 5)
+    let relevance = PromptQuery(
       relevance: { definition in definition.importance > 2 ? definition.importance / 4 : nil },
-      budget: ContextBudget(beliefs: 20))
+      budget: PromptBudget(beliefs: 20))
     let calls = settings.quick ? 10 : 2_000
     let repetitions = settings.quick ? 3 : 15
     var named: [Double] = []
     var scored: [Double] = []
     var setups: [Double] = []
     for _ in 0..<repetitions {
-      named.append(try perCall(calls) { try selector.context(for: request) })
-      scored.append(try perCall(calls) { try selector.context(for: relevance) })
-      setups.append(try time { _ = try ContextSelector(model: model, at: now) })
+      named.append(try perCall(calls) { try selector.prompt(for: request) })
+      scored.append(try perCall(calls) { try selector.prompt(for: relevance) })
+      setups.append(try time { _ = try PromptSelector(model: model, at: now) })
     }
-    let check = try selector.context(for: request)
+    let check = try selector.prompt(for: request)
     precondition(check.entries.count == 20 && check.relevantCount > 200)
     let us = { (seconds: Double) in seconds * 1e6 }
     let value = us(median(named))

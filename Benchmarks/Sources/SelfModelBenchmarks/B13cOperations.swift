@@ -20,11 +20,11 @@ enum B13cOperations {
     let now = Fixtures.now
     let request = PromptRequest(
       user: "bench", keys: ["belief.7", "belief.901"], keyPrefixes: ["belief.1"], tags: ["t3"],
-      budget: ContextBudget(beliefs: 20, characters: 4_000), excludedLimit: 5)
-    let selector = try ContextSelector(model: model, at: now)
-    let direct = ContextRequest(
+      budget: PromptBudget(beliefs: 20, characters: 4_000), excludedLimit: 5)
+    let selector = try PromptSelector(model: model, at: now)
+    let direct = PromptQuery(
       keys: ["belief.7", "belief.901"], keyPrefixes: ["belief.1"], tags: ["t3"],
-      budget: ContextBudget(beliefs: 20, characters: 4_000), excludedLimit: 5)
+      budget: PromptBudget(beliefs: 20, characters: 4_000), excludedLimit: 5)
     let calls = settings.quick ? 10 : 2_000
     let coldCalls = settings.quick ? 3 : 100
     var cached: [Double] = []
@@ -37,7 +37,7 @@ enum B13cOperations {
       let start = ContinuousClock.now
       for _ in 0..<calls { _ = try await operations.promptContext(request, at: now) }
       cached.append(seconds(ContinuousClock.now - start) / Double(calls))
-      plain.append(try B13Context.perCall(calls) { try selector.context(for: direct) })
+      plain.append(try B13Context.perCall(calls) { try selector.prompt(for: direct) })
       let coldStart = ContinuousClock.now
       for _ in 0..<coldCalls {
         tick += 1
@@ -46,7 +46,7 @@ enum B13cOperations {
       cold.append(seconds(ContinuousClock.now - coldStart) / Double(coldCalls))
     }
     let check = try await operations.promptContext(request, at: now)
-    let expected = try selector.context(for: direct)
+    let expected = try selector.prompt(for: direct)
     precondition(check == expected, "the operation's prompt differs from the direct call's")
     await store.shutdown()
     let value = median(cached) * 1e6

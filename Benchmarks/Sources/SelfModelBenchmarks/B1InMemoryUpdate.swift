@@ -18,7 +18,7 @@ enum B1InMemoryUpdate {
       rounds: settings.rounds,
       {
         var copy = model
-        return try time { for item in evidence { try copy.observe(item, at: now) } }
+        return try time { for item in evidence { try copy.record(item, at: now) } }
       },
       {
         var table: [String: Double] = [:]
@@ -47,7 +47,7 @@ enum B1InMemoryUpdate {
     return [
       row("B1", "in-memory update, append(_:at:) (lean path)", perOp(record.a), perOp(record.b)),
       row(
-        "B1b", "in-memory update, observe(_:at:) (reports change)", perOp(observe.a),
+        "B1b", "in-memory update, record(_:at:) (reports change)", perOp(observe.a),
         perOp(observe.b)),
     ]
   }

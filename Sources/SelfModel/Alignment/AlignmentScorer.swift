@@ -62,7 +62,7 @@ public struct AlignmentScorer: Sendable {
   ///
   /// - Parameters:
   ///   - model: The user's model.
-  ///   - context: The context to score in (``UserModel/estimates(of:in:at:)``: beliefs that
+  ///   - context: The context to score in (``UserModel/estimates(beliefs:in:at:)``: beliefs that
   ///     list it start from its prior, the others from their own), or `nil` (default).
   ///   - now: The moment to evaluate decay at.
   ///   - credibleLevel: The mass of the credible intervals, in `(0, 1)` (default 0.95).
@@ -79,7 +79,7 @@ public struct AlignmentScorer: Sendable {
     }
     self.evaluatedAt = now
     self.credibleLevel = credibleLevel
-    let estimates = try model.estimates(of: nil, in: context, at: now)
+    let estimates = try model.estimates(beliefs: nil, in: context, at: now)
     self.table = BeliefKeyTable(keys: estimates.map(\.key))
     summaries.reserveCapacity(estimates.count)
     for estimate in estimates {

@@ -6,7 +6,7 @@
 /// ```swift
 /// let id: CandidateID = "reply-b"
 /// ```
-public enum CandidateKind: IdentifierKind {
+public enum CandidateKind: IdentifierTag {
   /// "candidate id".
   public static var displayName: String { "candidate id" }
 }

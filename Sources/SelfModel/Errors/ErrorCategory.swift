@@ -6,7 +6,7 @@
 ///
 /// ```swift
 /// do throws(ModelError) {
-///   try model.observe(evidence, at: now)
+///   try model.record(evidence, at: now)
 /// } catch {
 ///   let status = error.category.httpStatus  // 400, 404, 409, 503 or 500
 ///   if error.category.isRetryable { /* try again later */ }

@@ -17,7 +17,7 @@
 /// that come from outside as values, as above.
 ///
 /// It encodes as its raw string.
-public struct Identifier<Kind: IdentifierKind>: Sendable, Hashable, Comparable {
+public struct Identifier<Kind: IdentifierTag>: Sendable, Hashable, Comparable {
   /// The longest identifier accepted, in UTF-8 bytes.
   public static var maximumLength: Int { 256 }
 
@@ -105,51 +105,51 @@ public struct Identifier<Kind: IdentifierKind>: Sendable, Hashable, Comparable {
 }
 
 /// The kind of thing an ``Identifier`` names. Conformers are empty enums used as tags.
-public protocol IdentifierKind: Sendable {
+public protocol IdentifierTag: Sendable {
   /// How error messages name this kind of identifier, for example `"user id"`.
   static var displayName: String { get }
 }
 
 /// Tag for ``UserID``.
-public enum UserKind: IdentifierKind {
+public enum UserTag: IdentifierTag {
   /// `"user id"`.
   public static var displayName: String { "user id" }
 }
 
 /// Tag for ``BeliefKey``.
-public enum BeliefKind: IdentifierKind {
+public enum BeliefTag: IdentifierTag {
   /// `"belief key"`.
   public static var displayName: String { "belief key" }
 }
 
 /// Tag for ``EvidenceID``.
-public enum EvidenceKind: IdentifierKind {
+public enum EvidenceKind: IdentifierTag {
   /// `"evidence id"`.
   public static var displayName: String { "evidence id" }
 }
 
 /// Tag for ``SourceID``.
-public enum SourceKindTag: IdentifierKind {
+public enum SourceTag: IdentifierTag {
   /// `"source id"`.
   public static var displayName: String { "source id" }
 }
 
 /// Tag for ``ContextID``.
-public enum ContextKind: IdentifierKind {
+public enum ContextTag: IdentifierTag {
   /// `"context id"`.
   public static var displayName: String { "context id" }
 }
 
 /// Identifies one user, whose beliefs a ``UserModel`` holds.
-public typealias UserID = Identifier<UserKind>
+public typealias UserID = Identifier<UserTag>
 /// Identifies one belief within a user's model, for example `preference.answer-length`.
-public typealias BeliefKey = Identifier<BeliefKind>
+public typealias BeliefKey = Identifier<BeliefTag>
 /// Identifies one piece of evidence; recording the same id twice counts it once.
 public typealias EvidenceID = Identifier<EvidenceKind>
 /// Identifies a source of evidence, such as the user, a click stream or a classifier.
-public typealias SourceID = Identifier<SourceKindTag>
+public typealias SourceID = Identifier<SourceTag>
 /// Identifies a context an observation came from or an estimate is asked in: an app surface
 /// (`surface:onboarding`) or a situation (`module:BBB/type:TMA/pos:3`). Evidence may carry one
 /// (``Evidence/context``); a ``BeliefDefinition`` may give a context its own prior
 /// (``BeliefDefinition/contexts``).
-public typealias ContextID = Identifier<ContextKind>
+public typealias ContextID = Identifier<ContextTag>

@@ -28,10 +28,10 @@ extension UserModel {
   ///   weight or distribution, a time from the future, an id reused for other content); the
   ///   model is unchanged.
   @discardableResult
-  public mutating func observe(_ evidence: Evidence, at now: Date) throws(ModelError)
+  public mutating func record(_ evidence: Evidence, at now: Date) throws(ModelError)
     -> ObservationResult
   {
-    try observe([evidence], at: now)
+    try record([evidence], at: now)
   }
 
   /// Records a batch of evidence atomically: either every item is valid and recorded (or
@@ -39,12 +39,12 @@ extension UserModel {
   ///
   /// - Parameters:
   ///   - batch: The evidence, in the order to record it.
-  ///   - now: The current time (see ``observe(_:at:)-(Evidence,_)``).
+  ///   - now: The current time (see ``record(_:at:)-(Evidence,_)``).
   /// - Returns: What was recorded, the duplicates, and one change per affected belief (before
   ///   the batch and after it, both at `now`).
   /// - Throws: The ``ModelError`` for the first invalid item; the model is unchanged.
   @discardableResult
-  public mutating func observe(_ batch: [Evidence], at now: Date) throws(ModelError)
+  public mutating func record(_ batch: [Evidence], at now: Date) throws(ModelError)
     -> ObservationResult
   {
     try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")

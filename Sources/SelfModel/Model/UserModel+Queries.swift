@@ -55,10 +55,10 @@ extension UserModel {
   /// - Returns: One estimate per key.
   /// - Throws: ``ModelError/unknownBelief(_:)``, ``ModelError/duplicateBelief(_:)``, or
   ///   ``ModelError/nonFiniteNumber(field:)`` for a NaN or infinite `now`.
-  public func estimates(of keys: [BeliefKey]?, at now: Date) throws(ModelError)
+  public func estimates(beliefs keys: [BeliefKey]?, at now: Date) throws(ModelError)
     -> [BeliefEstimate]
   {
-    try estimates(of: keys, in: nil, at: now)
+    try estimates(beliefs: keys, in: nil, at: now)
   }
 
   /// The estimates of the beliefs `keys` in a context at `now`, in the order asked for.
@@ -75,7 +75,7 @@ extension UserModel {
   /// - Throws: ``ModelError/unknownBelief(_:)``, ``ModelError/duplicateBelief(_:)``,
   ///   ``ModelError/unknownContext(belief:context:)`` (with `belief` `nil`), or
   ///   ``ModelError/nonFiniteNumber(field:)`` for a NaN or infinite `now`.
-  public func estimates(of keys: [BeliefKey]?, in context: ContextID?, at now: Date)
+  public func estimates(beliefs keys: [BeliefKey]?, in context: ContextID?, at now: Date)
     throws(ModelError) -> [BeliefEstimate]
   {
     try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")

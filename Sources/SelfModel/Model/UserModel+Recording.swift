@@ -2,10 +2,10 @@ public import Foundation
 
 extension UserModel {
   /// Appends one piece of evidence to the ledger and folds it in, without the before/after
-  /// report of ``observe(_:at:)-(Evidence,_)``: the lean path for replays and for servers that
+  /// report of ``record(_:at:)-(Evidence,_)``: the lean path for replays and for servers that
   /// record many observations and read estimates separately.
   ///
-  /// It validates exactly like ``observe(_:at:)-(Evidence,_)`` and is idempotent in the same
+  /// It validates exactly like ``record(_:at:)-(Evidence,_)`` and is idempotent in the same
   /// way: an id already recorded with the same content changes nothing.
   ///
   /// - Parameters:

@@ -23,7 +23,7 @@ import Foundation
 /// var model = try UserModel(user: "user-42")
 /// try model.declare(.binary("preference.concise", statement: "Prefers concise answers"))
 /// try model.register(Source(id: "user", kind: .userStated, reliability: 0.95))
-/// let result = try model.observe(
+/// let result = try model.record(
 ///   Evidence(id: "e1", belief: "preference.concise", content: .holds, weight: 3,
 ///            source: "user", observedAt: now),
 ///   at: now)
@@ -124,7 +124,7 @@ public struct UserModel: Sendable {
   ///
   /// Replaying equals recording the same evidence one call at a time. Evidence times are not
   /// checked against a clock here (there is no `now`); everything else is validated as in
-  /// ``observe(_:at:)-(Evidence,_)``.
+  /// ``record(_:at:)-(Evidence,_)``.
   ///
   /// - Parameters:
   ///   - user: The user.

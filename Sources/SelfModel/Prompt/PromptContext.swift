@@ -4,7 +4,7 @@ public import Foundation
 /// available as numbers (it encodes to JSON).
 ///
 /// ```swift
-/// let context = try selector.context(for: request)
+/// let context = try selector.prompt(for: request)
 /// prompt += context.text
 /// let json = try context.json()  // the same entries with their numbers
 /// ```
@@ -12,16 +12,16 @@ public struct PromptContext: Sendable, Hashable, Codable {
   /// The moment the model was evaluated at.
   public let evaluatedAt: Date
   /// The included beliefs, highest score first.
-  public let entries: [ContextEntry]
+  public let entries: [PromptEntry]
   /// Relevant beliefs left out, highest score first, at most the request's
-  /// ``ContextRequest/excludedLimit``.
-  public let excluded: [ContextEntry]
+  /// ``PromptQuery/excludedLimit``.
+  public let excluded: [PromptEntry]
   /// The number of beliefs the request found relevant (included, excluded and not listed).
   public let relevantCount: Int
   /// The text for a prompt: a header line, then one line per included belief.
   public let text: String
 
-  /// Creates a context (normally made by ``ContextSelector/context(for:)``).
+  /// Creates a context (normally made by ``PromptSelector/prompt(for:)``).
   ///
   /// - Parameters:
   ///   - evaluatedAt: The moment.
@@ -30,7 +30,7 @@ public struct PromptContext: Sendable, Hashable, Codable {
   ///   - relevantCount: The number of relevant beliefs.
   ///   - text: The rendered text.
   public init(
-    evaluatedAt: Date, entries: [ContextEntry], excluded: [ContextEntry], relevantCount: Int,
+    evaluatedAt: Date, entries: [PromptEntry], excluded: [PromptEntry], relevantCount: Int,
     text: String
   ) {
     self.evaluatedAt = evaluatedAt
@@ -44,7 +44,7 @@ public struct PromptContext: Sendable, Hashable, Codable {
   ///
   /// - Returns: The JSON text.
   /// - Throws: ``ModelError/undefined(quantity:reason:)`` if encoding fails (it does not for
-  ///   contexts built by ``ContextSelector``, whose numbers are all finite).
+  ///   contexts built by ``PromptSelector``, whose numbers are all finite).
   public func json() throws(ModelError) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -71,7 +71,7 @@ public struct NextQuestion: Sendable, Hashable, Codable {
   ///
   /// - Parameters:
   ///   - model: The user's model.
-  ///   - context: The context to ask in (``UserModel/estimates(of:in:at:)``: beliefs that list
+  ///   - context: The context to ask in (``UserModel/estimates(beliefs:in:at:)``: beliefs that list
   ///     it start from its prior, the others from their own), or `nil` (default).
   ///   - now: The moment to evaluate the beliefs at.
   ///   - answers: How reliable the user's answers are.
@@ -91,7 +91,7 @@ public struct NextQuestion: Sendable, Hashable, Codable {
   ) throws(ModelError) -> [NextQuestion] {
     try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
     try validate(importance, defaultImportance: defaultImportance, model: model)
-    let questions = try model.estimates(of: nil, in: context, at: now).map { estimate in
+    let questions = try model.estimates(beliefs: nil, in: context, at: now).map { estimate in
       question(
         estimate, answers: answers, importance: importance[estimate.key] ?? defaultImportance,
         style: categoricalStyle)

@@ -3,7 +3,7 @@
 ///
 /// ```swift
 /// let response = try AssistantResponse(id: "req-981", candidates: [short, detailed])
-/// try model.observe(
+/// try model.record(
 ///   Reaction(candidate: "short", kind: .accepted, observedAt: now), to: response, at: now)
 /// ```
 public struct AssistantResponse: Sendable, Hashable, Codable {

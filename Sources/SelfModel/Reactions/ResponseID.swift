@@ -6,7 +6,7 @@
 /// ```swift
 /// let id: ResponseID = "req-981"
 /// ```
-public enum ResponseKind: IdentifierKind {
+public enum ResponseKind: IdentifierTag {
   /// "response id".
   public static var displayName: String { "response id" }
 }

@@ -2,7 +2,7 @@ public import Foundation
 
 extension UserModel {
   /// Records a reaction to a candidate answer as evidence on the beliefs its stances touched,
-  /// through the normal ``observe(_:at:)-([Evidence],_)`` path (so ``explain(_:at:)``
+  /// through the normal ``record(_:at:)-([Evidence],_)`` path (so ``explain(_:at:)``
   /// and forgetting work on it).
   ///
   /// The likelihood model is documented in ``ReactionLikelihood``. The batch is atomic: on any
@@ -11,7 +11,7 @@ extension UserModel {
   /// ```swift
   /// try model.register(Source(id: "reactions", kind: .behavior, reliability: 1))
   /// let reaction = Reaction(candidate: "short", kind: .accepted, observedAt: now)
-  /// let result = try model.observe(reaction, to: response, at: now)
+  /// let result = try model.record(reaction, to: response, at: now)
   /// ```
   ///
   /// - Parameters:
@@ -21,13 +21,13 @@ extension UserModel {
   ///   - now: The current time.
   /// - Returns: What was recorded and how the beliefs moved.
   /// - Throws: The errors of ``ReactionLikelihood/evidence(for:to:in:context:)`` and of
-  ///   ``observe(_:at:)-([Evidence],_)`` (for example ``ModelError/unknownSource(_:)`` when the
+  ///   ``record(_:at:)-([Evidence],_)`` (for example ``ModelError/unknownSource(_:)`` when the
   ///   reaction source is not registered).
   @discardableResult
-  public mutating func observe(
+  public mutating func record(
     _ reaction: Reaction, to response: AssistantResponse,
     likelihood: ReactionLikelihood = ReactionLikelihood(), at now: Date
   ) throws(ModelError) -> ObservationResult {
-    try observe(likelihood.evidence(for: reaction, to: response, in: self), at: now)
+    try record(likelihood.evidence(for: reaction, to: response, in: self), at: now)
   }
 }

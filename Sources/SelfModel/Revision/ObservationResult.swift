@@ -1,4 +1,4 @@
-/// What ``UserModel/observe(_:at:)-(Evidence,_)`` did: which evidence it recorded, which it
+/// What ``UserModel/record(_:at:)-(Evidence,_)`` did: which evidence it recorded, which it
 /// recognised as already recorded, and how each affected belief moved.
 public struct ObservationResult: Sendable, Hashable, Codable {
   /// Ids newly added to the ledger, in order.

@@ -15,7 +15,7 @@ public struct PromptRequest: Sendable, Hashable, Codable {
   /// Beliefs named by tag.
   public var tags: [String]?
   /// How much to include (default 20 beliefs, no character limit).
-  public var budget: ContextBudget?
+  public var budget: PromptBudget?
   /// How many excluded entries to report (default 0).
   public var excludedLimit: Int?
   /// The situation to estimate in.
@@ -33,7 +33,7 @@ public struct PromptRequest: Sendable, Hashable, Codable {
   ///   - context: The situation.
   public init(
     user: UserID, keys: [BeliefKey]? = nil, keyPrefixes: [String]? = nil, tags: [String]? = nil,
-    budget: ContextBudget? = nil, excludedLimit: Int? = nil, context: ContextID? = nil
+    budget: PromptBudget? = nil, excludedLimit: Int? = nil, context: ContextID? = nil
   ) {
     self.user = user
     self.keys = keys

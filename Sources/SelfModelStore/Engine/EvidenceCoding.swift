@@ -1,7 +1,7 @@
 import Foundation
 import SelfModel
 
-/// The binary layout of an ``JournalOperation/observe(_:now:)`` payload, the journal's hot
+/// The binary layout of an ``JournalOperation/record(_:now:)`` payload, the journal's hot
 /// path.
 ///
 /// Layout after the tag byte: `now` (f64), evidence count (LEB128), then per evidence: id,

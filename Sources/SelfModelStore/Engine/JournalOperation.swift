@@ -9,7 +9,7 @@ package enum JournalOperation: Sendable, Hashable {
   /// The user's model was created with a policy.
   case create(UserID, RevisionPolicy)
   /// Evidence was recorded at `now`.
-  case observe([Evidence], now: Date)
+  case record([Evidence], now: Date)
   /// A belief was declared.
   case declare(BeliefDefinition)
   /// A declared belief was changed.

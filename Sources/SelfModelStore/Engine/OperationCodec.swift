@@ -9,7 +9,7 @@ import SelfModel
 /// ``StoreError/Code/corruptFile``.
 ///
 /// ```swift
-/// let payload = try OperationCodec.encode(.observe([evidence], now: now))
+/// let payload = try OperationCodec.encode(.record([evidence], now: now))
 /// let operation = try OperationCodec.decode(payload)
 /// ```
 package enum OperationCodec {
@@ -17,7 +17,7 @@ package enum OperationCodec {
   enum Tag: UInt8 {
     /// ``JournalOperation/create(_:_:)``, JSON.
     case create = 1
-    /// ``JournalOperation/observe(_:now:)``, binary.
+    /// ``JournalOperation/record(_:now:)``, binary.
     case observe = 2
     /// ``JournalOperation/declare(_:)``, JSON.
     case declare = 3
@@ -30,7 +30,7 @@ package enum OperationCodec {
     /// ``JournalOperation/replacePolicy(_:)`` with `nil`: follow the catalogue's policy. No
     /// body.
     case followCataloguePolicy = 7
-    /// ``JournalOperation/observe(_:now:)`` where some evidence carries a context: the
+    /// ``JournalOperation/record(_:now:)`` where some evidence carries a context: the
     /// ``observe`` layout plus a context per item. A library that predates contexts stops at
     /// this tag with a typed error instead of dropping the contexts.
     case observeInContext = 8
@@ -43,7 +43,7 @@ package enum OperationCodec {
     case createWithSourceHalfLives = 11
     /// ``JournalOperation/replacePolicy(_:)`` with such a policy, JSON.
     case replacePolicyWithSourceHalfLives = 12
-    /// ``JournalOperation/observe(_:now:)`` where some evidence is a likelihood ratio or a
+    /// ``JournalOperation/record(_:now:)`` where some evidence is a likelihood ratio or a
     /// Jeffrey target (``EvidenceContent/isVirtual``): the ``observeInContext`` layout, whose
     /// content may also be of kind 2 or 3. A library that predates them stops at this tag
     /// with a typed error; under tags 2 and 8 those kinds stay malformed.
@@ -69,7 +69,7 @@ package enum OperationCodec {
     case .create(let user, let policy):
       let tag: Tag = policy.hasPerSourceHalfLives ? .createWithSourceHalfLives : .create
       return try json(tag, Creation(user: user, policy: policy))
-    case .observe(let evidence, let now):
+    case .record(let evidence, let now):
       let tag: Tag =
         evidence.contains(where: \.content.isVirtual)
         ? .observeVirtual
@@ -108,7 +108,7 @@ package enum OperationCodec {
       return .create(creation.user, creation.policy)
     case .observe, .observeInContext, .observeVirtual:
       let (evidence, now) = try EvidenceCoding.decode(payload)
-      return .observe(evidence, now: now)
+      return .record(evidence, now: now)
     case .declare, .declareWithPriors: return .declare(try unjson(BeliefDefinition.self, body))
     case .redeclare, .redeclareWithPriors:
       return .redeclare(try unjson(BeliefDefinition.self, body))

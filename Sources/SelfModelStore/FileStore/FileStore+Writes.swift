@@ -111,10 +111,10 @@ extension FileStore {
       // In place: `observe` is atomic, and an unsynced change is evicted on failure.
       try state.mutate(user, operation, inPlace: true) { model throws(ModelError) in
         let evidence = try deriving(model)
-        let result = try model.observe(evidence, at: now)
+        let result = try model.record(evidence, at: now)
         var pending = Set(result.recorded)
         let written = evidence.filter { pending.remove($0.id) != nil }
-        return (result, written.isEmpty ? [] : [.observe(written, now: now)])
+        return (result, written.isEmpty ? [] : [.record(written, now: now)])
       }
     }
   }

@@ -198,7 +198,7 @@ struct UserFiles: Sendable {
   private func apply(_ operation: JournalOperation, to model: inout UserModel) throws(ModelError) {
     switch operation {
     case .create(_, let policy): try model.replacePolicy(policy)
-    case .observe(let evidence, let now):
+    case .record(let evidence, let now):
       // The lean path: same validation and idempotence as `observe`, no change report; and
       // evidence about an entry the catalogue retired since is kept, hidden.
       try model.replayRecord(evidence, at: now)

@@ -136,7 +136,7 @@ public final class InMemoryStore: UserModelStore {
   public func record(_ evidence: [Evidence], for user: UserID, at now: Date)
     async throws(StoreError) -> ObservationResult
   {
-    try mutate(user, "record") { model throws(ModelError) in try model.observe(evidence, at: now) }
+    try mutate(user, "record") { model throws(ModelError) in try model.record(evidence, at: now) }
   }
 
   /// Declares beliefs; see ``UserModelStore/declare(_:for:)``.
@@ -336,7 +336,7 @@ extension InMemoryStore {
     deriving: @escaping @Sendable (UserModel) throws(ModelError) -> [Evidence]
   ) async throws(StoreError) -> ObservationResult {
     try mutate(user, operation) { model throws(ModelError) in
-      try model.observe(try deriving(model), at: now)
+      try model.record(try deriving(model), at: now)
     }
   }
 }

@@ -14,7 +14,7 @@ import Synchronization
 ///
 /// ```swift
 /// let selector = try view.cache.value(for: DerivedKey("prompt", [context ?? ""])) {
-///   () throws(ModelError) in try ContextSelector(model: view.model, in: context, at: now)
+///   () throws(ModelError) in try PromptSelector(model: view.model, in: context, at: now)
 /// }
 /// ```
 public final class DerivedCache: Sendable {

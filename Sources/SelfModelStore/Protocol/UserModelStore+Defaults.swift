@@ -125,12 +125,12 @@ extension UserModelStore {
 }
 
 extension UserModel {
-  /// ``estimates(of:in:at:)`` with the model's error wrapped as a store's.
+  /// ``estimates(beliefs:in:at:)`` with the model's error wrapped as a store's.
   package func storeEstimates(of keys: [BeliefKey]?, in context: ContextID? = nil, at now: Date)
     throws(StoreError) -> [BeliefEstimate]
   {
     do {
-      return try estimates(of: keys, in: context, at: now)
+      return try estimates(beliefs: keys, in: context, at: now)
     } catch {
       throw StoreError(.rejectedByModel, operation: "estimates", user: user, modelError: error)
     }

@@ -143,7 +143,7 @@ public protocol UserModelStore: Sendable {
   func explanation(for user: UserID, belief: BeliefKey, at now: Date) async throws(StoreError)
     -> BeliefExplanation
 
-  /// Estimates of some of a user's beliefs in a context (`UserModel.estimates(of:in:at:)`),
+  /// Estimates of some of a user's beliefs in a context (`UserModel.estimates(beliefs:in:at:)`),
   /// without handing out the model. The default goes through ``model(for:)`` for a context and
   /// through ``estimates(for:beliefs:at:)`` for none.
   ///
@@ -201,7 +201,7 @@ public protocol UserModelStore: Sendable {
   /// - Parameters:
   ///   - evidence: The evidence, in the order to record it.
   ///   - user: The user.
-  ///   - now: The current time, passed to `UserModel.observe(_:at:)`.
+  ///   - now: The current time, passed to `UserModel.record(_:at:)`.
   /// - Returns: What was recorded, the duplicates, and how each touched belief moved.
   /// - Throws: ``StoreError/Code/userNotFound``; ``StoreError/Code/rejectedByModel`` with the
   ///   model's reason (nothing written); ``StoreError/Code/storeFailed`` after an earlier

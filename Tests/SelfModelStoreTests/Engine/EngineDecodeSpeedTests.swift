@@ -38,8 +38,8 @@ import Testing
           id: try EvidenceID("evidence-\(index)-0123456789"), belief: "preference.answer-length",
           content: content, weight: 1.5, source: "classifier", observedAt: observedAt, note: note))
     }
-    let payload = try OperationCodec.encode(.observe(batch, now: now))
-    guard case .observe(let first, let decodedNow) = try OperationCodec.decode(payload) else {
+    let payload = try OperationCodec.encode(.record(batch, now: now))
+    guard case .record(let first, let decodedNow) = try OperationCodec.decode(payload) else {
       Issue.record("the payload did not decode as an observation")
       return
     }
@@ -48,7 +48,7 @@ import Testing
     var decoded = 0
     let elapsed = try clock.measure {
       for _ in 0..<Self.payloads {
-        guard case .observe(let evidence, _) = try OperationCodec.decode(payload) else { return }
+        guard case .record(let evidence, _) = try OperationCodec.decode(payload) else { return }
         decoded += evidence.count
       }
     }

@@ -38,8 +38,8 @@ import Testing
       contexts: ["surface:email": ContextPrior(baseRates: [0.7, 0.3], priorWeight: 12.5)])
     return [
       .create("user-42", policy), .create("a@b.example", RevisionPolicy()),
-      .observe([plain, soft], now: now), .observe([], now: now),
-      .observe([plain, inContext, soft], now: now), .declare(fitted), .redeclare(fitted),
+      .record([plain, soft], now: now), .record([], now: now),
+      .record([plain, inContext, soft], now: now), .declare(fitted), .redeclare(fitted),
       .declare(tone), .redeclare(concise),
       .register(try Source(id: "user", kind: .userStated, reliability: 0.95)),
       .replacePolicy(policy), .create("tuned", perSource), .replacePolicy(perSource),
@@ -65,7 +65,7 @@ import Testing
         EngineFixtures.evidence(&random)
       }
       total += batch.count
-      let operation = JournalOperation.observe(batch, now: EngineFixtures.date(&random))
+      let operation = JournalOperation.record(batch, now: EngineFixtures.date(&random))
       #expect(try OperationCodec.decode(OperationCodec.encode(operation)) == operation)
     }
   }
@@ -82,7 +82,7 @@ import Testing
 
   /// Trailing bytes, unknown tags and empty payloads are `.corruptFile`.
   @Test func trailingBytesAndUnknownTagsThrow() throws {
-    let payload = try OperationCodec.encode(.observe([], now: Self.now))
+    let payload = try OperationCodec.encode(.record([], now: Self.now))
     let body = Array(payload.dropFirst())
     let bad: [[UInt8]] = [payload + [0], [0] + body, [7] + body, [255], []]
     for bad in bad {
@@ -104,7 +104,7 @@ import Testing
   @Test func singleByteFlipsNeverTrap() throws {
     var random = EngineTestRandom(seed: 5)
     let evidence = (0..<20).map { _ in EngineFixtures.evidence(&random) }
-    let payload = try OperationCodec.encode(.observe(evidence, now: Self.now))
+    let payload = try OperationCodec.encode(.record(evidence, now: Self.now))
     for index in payload.indices {
       var damaged = payload
       damaged[index] ^= UInt8.random(in: 1...255, using: &random)

@@ -23,7 +23,7 @@ import Testing
     #expect(model.sources == catalogue.sources)
     #expect(model.policy == catalogue.policy && model.policyOverride == nil)
     #expect(model.ownBeliefs.isEmpty && model.snapshot.beliefs.isEmpty)
-    try model.observe(Self.item("e1", "preference.tone", "casual"), at: Self.now)
+    try model.record(Self.item("e1", "preference.tone", "casual"), at: Self.now)
     let p = try model.estimate(for: "preference.tone", at: Self.now).probability(of: "casual")
     // W = 3, a = 0.3, one observation at reliability 0.95.
     #expect(abs(p - (0.95 + 3 * 0.3) / (0.95 + 3)) < 1e-12)
@@ -37,7 +37,7 @@ import Testing
     try model.register(Source(id: "llm", kind: .modelInference, reliability: 0.3))
     #expect(model.beliefs.last == own && model.ownBeliefs == [own])
     #expect(model.sources.map(\.id) == ["user", "clicks", "llm"])
-    try model.observe(Self.item("e1", "interest.jazz", "true", source: "llm"), at: Self.now)
+    try model.record(Self.item("e1", "interest.jazz", "true", source: "llm"), at: Self.now)
     #expect(model.snapshot.beliefs == [own] && model.snapshot.sources.map(\.id) == ["llm"])
   }
 
@@ -72,7 +72,7 @@ import Testing
     let tone = try BeliefDefinition(
       key: "preference.tone", statement: "My own words", outcomes: ["formal", "casual", "playful"])
     try model.declare(tone)
-    try model.observe(Self.item("e1", "preference.tone", "formal"), at: Self.now)
+    try model.record(Self.item("e1", "preference.tone", "formal"), at: Self.now)
     let v2 = try Fixture.sample(version: 2).successor(of: v1)
     try model.adopt(v2)
     #expect(model.ownBeliefs == [tone], "the user's declaration is kept, dormant")
@@ -94,7 +94,7 @@ import Testing
     let v1 = try Catalogue(version: 1, beliefs: [try Fixture.concise()], sources: [clicks])
     let mine = try BeliefDefinition(key: "y", statement: "Mine", outcomes: ["a", "b"])
     var model = try UserModel(user: "u", catalogue: v1, beliefs: [mine])
-    try model.observe(Self.item("y1", "y", "a", source: "clicks"), at: Self.now)
+    try model.record(Self.item("y1", "y", "a", source: "clicks"), at: Self.now)
     let v2 = try Catalogue(
       version: 2, beliefs: [try Fixture.concise(), try .binary("y", statement: "Theirs")],
       sources: [clicks]
@@ -116,7 +116,7 @@ import Testing
     let z = try BeliefDefinition.binary("z", statement: "Mine")
     let s = try Source(id: "s", kind: .behavior, reliability: 0.5)
     var model = try UserModel(user: "u", catalogue: v1, beliefs: [z], sources: [s])
-    try model.observe(Self.item("z1", "z", "true", source: "s"), at: Self.now)
+    try model.record(Self.item("z1", "z", "true", source: "s"), at: Self.now)
     let v2 = try Catalogue(
       version: 2, beliefs: [try Fixture.concise(), try .binary("z", statement: "Theirs")],
       sources: [s]
@@ -139,7 +139,7 @@ import Testing
     let stated = try Source(id: "stated", kind: .userStated, reliability: 1)
     let w1 = try Catalogue(version: 1, beliefs: [try Fixture.concise()], sources: [stated])
     var model = try UserModel(user: "u", catalogue: w1)
-    try model.observe(
+    try model.record(
       Evidence(
         id: "q1", belief: "preference.concise", content: .holds, weight: 5, source: "stated",
         observedAt: Self.now), at: Self.now)
@@ -161,7 +161,7 @@ import Testing
   @Test func retiredEntriesHideTheirEvidenceUntilTheyReturn() throws {
     let v1 = try Fixture.sample()
     var model = try UserModel(user: "u", catalogue: v1)
-    try model.observe(
+    try model.record(
       [
         Self.item("e1", "preference.tone", "casual"),
         Self.item("e2", "preference.concise", "true", source: "clicks"),
@@ -179,7 +179,7 @@ import Testing
       try model.estimate(for: "preference.tone", at: Self.now)
     }
     #expect(throws: ModelError.unknownBelief("preference.tone")) {
-      try model.observe(Self.item("e4", "preference.tone", "casual"), at: Self.now)
+      try model.record(Self.item("e4", "preference.tone", "casual"), at: Self.now)
     }
     // Only e3 counts now: e2's source is retired.
     let onlyUser = try UserModel(
@@ -237,7 +237,7 @@ import Testing
 
   @Test func codableCarriesTheCatalogue() throws {
     var model = try UserModel(user: "u", catalogue: try Fixture.sample())
-    try model.observe(Self.item("e1", "preference.tone", "casual"), at: Self.now)
+    try model.record(Self.item("e1", "preference.tone", "casual"), at: Self.now)
     let data = try JSONEncoder().encode(model)
     #expect(try JSONDecoder().decode(UserModel.self, from: data) == model)
   }
@@ -246,7 +246,7 @@ import Testing
     let catalogue = try Fixture.sample()
     var model = try UserModel(
       user: "u", catalogue: catalogue, policy: RevisionPolicy(priorWeight: 10))
-    try model.observe(Self.item("e1", "preference.tone", "casual", source: "clicks"), at: Self.now)
+    try model.record(Self.item("e1", "preference.tone", "casual", source: "clicks"), at: Self.now)
     #expect(model.policy.priorWeight == 10)
     try model.replacePolicy(nil)
     #expect(model.policy == catalogue.policy && model.policyOverride == nil)

@@ -113,12 +113,12 @@ import Testing
       let cut = Int.random(in: 0...scenario.evidence.count, using: &random)
       let before = Array(scenario.evidence[..<cut])
       var published = try split.model(on: split.v1)
-      try published.observe(before, at: scenario.now)
+      try published.record(before, at: scenario.now)
       try published.adopt(split.v2)
       let after = scenario.evidence[cut...].filter {
         published.definition(for: $0.belief) != nil && published.source($0.source) != nil
       }
-      try published.observe(after, at: scenario.now)
+      try published.record(after, at: scenario.now)
 
       let replayed = try split.model(on: split.v2, evidence: before + after)
       #expect(published == replayed, "seed \(scenario.seed)")
@@ -126,7 +126,7 @@ import Testing
         replayed.definition(for: $0.belief) != nil && replayed.source($0.source) != nil
       }
       var recorded = try split.model(on: split.v2)
-      try recorded.observe(visible, at: scenario.now)
+      try recorded.record(visible, at: scenario.now)
       for time in [scenario.now, scenario.now + 20 * RandomScenario.day] {
         assertEquivalent(published, recorded, at: time, "seed \(scenario.seed)")
       }
@@ -194,7 +194,7 @@ import Testing
       try twice.adopt(split.v2)
       #expect(once == twice, "seed \(scenario.seed)")
       var shuffled = try split.model(on: split.v1)
-      try shuffled.observe(scenario.evidence.shuffled(using: &random), at: scenario.now)
+      try shuffled.record(scenario.evidence.shuffled(using: &random), at: scenario.now)
       try shuffled.adopt(split.v2)
       assertEquivalent(once, shuffled, at: scenario.now, "seed \(scenario.seed)")
     }

@@ -98,7 +98,7 @@ import Testing
       try model.estimate(for: "mastery", in: "type:Exam", at: Self.t0)
     }
     #expect(throws: ModelError.unknownContext(belief: nil, context: "type:Exam")) {
-      try model.estimates(of: nil, in: "type:Exam", at: Self.t0)
+      try model.estimates(beliefs: nil, in: "type:Exam", at: Self.t0)
     }
     #expect(ModelError.unknownContext(belief: nil, context: "x").category == .notFound)
   }
@@ -108,7 +108,7 @@ import Testing
     var model = try Self.model()
     try model.declare(other)
     let now = Self.t0 + 10 * Self.day
-    let estimates = try model.estimates(of: nil, in: "type:TMA", at: now)
+    let estimates = try model.estimates(beliefs: nil, in: "type:TMA", at: now)
     #expect(estimates.map(\.context) == ["type:TMA", nil])
     #expect(estimates[1] == (try model.estimate(for: "on-time", at: now)))
     let scorer = try AlignmentScorer(model: model, in: "type:TMA", at: now)
@@ -129,8 +129,8 @@ import Testing
     for (context, rate) in [(nil, 0.6), ("type:TMA", 0.7), ("type:TMA/pos:3", 0.55)]
       as [(ContextID?, Double)]
     {
-      let selector = try ContextSelector(model: model, in: context, at: now)
-      let entry = try #require(try selector.context(for: ContextRequest()).entries.first)
+      let selector = try PromptSelector(model: model, in: context, at: now)
+      let entry = try #require(try selector.prompt(for: PromptQuery()).entries.first)
       let estimate = try model.estimate(for: "mastery", in: context, at: now)
       let leading = estimate.probabilities[0] >= estimate.probabilities[1] ? 0 : 1
       let prior = [rate, 1 - rate]

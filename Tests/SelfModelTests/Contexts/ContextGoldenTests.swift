@@ -48,7 +48,7 @@ import Testing
           id: "e4", belief: "on-time", content: .doesNotHold, source: "quiz",
           observedAt: ContextEstimateTests.t0 + 8 * ContextEstimateTests.day, context: "type:CMA")
       ]
-    try model.observe(items, at: ContextEstimateTests.t0 + 10 * ContextEstimateTests.day)
+    try model.record(items, at: ContextEstimateTests.t0 + 10 * ContextEstimateTests.day)
     return model
   }
 

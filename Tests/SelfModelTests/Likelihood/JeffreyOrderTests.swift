@@ -32,11 +32,11 @@ import Testing
     let rates = [0.5, 0.3, 0.2]
     let target = [0.1, 0.6, 0.3]
     var sure = try model(baseRates: rates)
-    try sure.observe(try item("e", target), at: Self.now)
+    try sure.record(try item("e", target), at: Self.now)
     let p = try sure.estimate(for: "level", at: Self.now).probabilities
     for k in 0..<3 { #expect(abs(p[k] - target[k]) < 1e-12) }
     var unsure = try model(baseRates: rates)
-    try unsure.observe(try item("e", target, source: "hunch"), at: Self.now)
+    try unsure.record(try item("e", target, source: "hunch"), at: Self.now)
     let q = try unsure.estimate(for: "level", at: Self.now).probabilities
     for k in 0..<3 { #expect(abs(q[k] - (0.4 * target[k] + 0.6 * rates[k])) < 1e-12) }
   }
@@ -48,9 +48,9 @@ import Testing
     let first = [0.7, 0.2, 0.1]
     let second = [0.2, 0.3, 0.5]
     var ab = try model(baseRates: [1.0 / 3, 1.0 / 3, 1.0 / 3])
-    try ab.observe([try item("a", first), try item("b", second)], at: Self.now)
+    try ab.record([try item("a", first), try item("b", second)], at: Self.now)
     var ba = try model(baseRates: [1.0 / 3, 1.0 / 3, 1.0 / 3])
-    try ba.observe([try item("b", second), try item("a", first)], at: Self.now)
+    try ba.record([try item("b", second), try item("a", first)], at: Self.now)
     let pab = try ab.estimate(for: "level", at: Self.now).probabilities
     let pba = try ba.estimate(for: "level", at: Self.now).probabilities
     let product = zip(first, second).map { $0 * $1 }
@@ -92,7 +92,7 @@ import Testing
       let evidence = Evidence(
         id: try EvidenceID("bad\(index)"), belief: "level", content: content,
         source: "classifier", observedAt: Self.now)
-      let error = #expect(throws: ModelError.self) { try model.observe(evidence, at: Self.now) }
+      let error = #expect(throws: ModelError.self) { try model.record(evidence, at: Self.now) }
       #expect(error != nil, "\(content)")
     }
     #expect(model.evidenceCount == 0)

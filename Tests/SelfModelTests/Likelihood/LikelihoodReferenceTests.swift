@@ -168,7 +168,7 @@ import Testing
     }
     guard c.mixture.0.isFinite else {
       let before = model
-      let error = #expect(throws: ModelError.self) { try model.observe(batch, at: Self.now) }
+      let error = #expect(throws: ModelError.self) { try model.record(batch, at: Self.now) }
       guard case .numberOutOfRange? = error else {
         Issue.record("\(c.name): \(String(describing: error))")
         return
@@ -176,7 +176,7 @@ import Testing
       #expect(model.evidenceCount == before.evidenceCount)
       return
     }
-    try model.observe(batch, at: Self.now)
+    try model.record(batch, at: Self.now)
     let estimate = try model.estimate(for: "skill.x", at: Self.now)
     expectClose(try estimate.probability(of: "true"), c.mixture.1, "\(c.name) model posterior")
     let shift = (estimate.logLikelihoods ?? [0, 0])
@@ -189,7 +189,7 @@ import Testing
     var model = try UserModel(user: "u")
     try model.declare(.binary("skill.x", statement: "S", baseRate: 0.2))
     try model.register(Source(id: "s", kind: .modelInference, reliability: 0.8))
-    try model.observe(
+    try model.record(
       Evidence(
         id: "e", belief: "skill.x", content: .likelihoodRatio(outcome: "true", ratio: 4),
         weight: 5, source: "s", observedAt: Self.now), at: Self.now)
@@ -213,7 +213,7 @@ import Testing
       var model = try UserModel(user: "u")
       try model.declare(.binary("level.beginner", statement: "S", baseRate: 0.25))
       try model.register(Source(id: "classifier", kind: .modelInference, reliability: 1))
-      try model.observe(
+      try model.record(
         Evidence(
           id: "e", belief: "level.beginner", content: content, source: "classifier",
           observedAt: Self.now), at: Self.now)

@@ -11,7 +11,7 @@ import Testing
     source: SourceID
   ) throws {
     for (index, content) in contents.enumerated() {
-      try model.observe(
+      try model.record(
         Evidence(
           id: try EvidenceID("\(source.rawValue)-\(index)"), belief: belief, content: content,
           source: source, observedAt: Self.now), at: Self.now)

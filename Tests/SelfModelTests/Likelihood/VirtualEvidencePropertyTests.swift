@@ -27,7 +27,7 @@ import Testing
       let inOrder = try scenario.model()
       var shuffled = try scenario.emptyModel()
       for item in scenario.evidence.shuffled(using: &random) {
-        try shuffled.observe(item, at: scenario.now)
+        try shuffled.record(item, at: scenario.now)
       }
       for time in [scenario.now, scenario.now + 30 * RandomScenario.day] {
         assertEquivalent(inOrder, shuffled, at: time, "seed \(scenario.seed)")
@@ -41,8 +41,8 @@ import Testing
       let once = try scenario.model()
       var twice = try scenario.emptyModel()
       let repeated = scenario.evidence.filter { _ in Bool.random(using: &random) }
-      try twice.observe(scenario.evidence + repeated, at: scenario.now)
-      try twice.observe(scenario.evidence.shuffled(using: &random), at: scenario.now)
+      try twice.record(scenario.evidence + repeated, at: scenario.now)
+      try twice.record(scenario.evidence.shuffled(using: &random), at: scenario.now)
       #expect(twice == once, "seed \(scenario.seed)")
       assertEquivalent(once, twice, at: scenario.now, "seed \(scenario.seed)")
     }
@@ -55,7 +55,7 @@ import Testing
       while !remaining.isEmpty {
         let chunk = remaining.prefix(Int.random(in: 1...5, using: &random))
         remaining = remaining.dropFirst(chunk.count)
-        try incremental.observe(Array(chunk), at: chunk.map(\.recordedAt).max() ?? scenario.now)
+        try incremental.record(Array(chunk), at: chunk.map(\.recordedAt).max() ?? scenario.now)
       }
       let data = try JSONEncoder().encode(incremental.snapshot)
       let decoded = try JSONDecoder().decode(UserModelSnapshot.self, from: data)

@@ -36,7 +36,7 @@ import Testing
       ("j3", "level", .jeffrey(target: ["low": 0.1, "mid": 0.6, "high": 0.3]), "judge", 30),
     ]
     for (id, belief, content, source, days) in items {
-      try model.observe(
+      try model.record(
         Evidence(
           id: try EvidenceID(id), belief: belief, content: content, source: source,
           observedAt: start + days * day), at: start + 30 * day)

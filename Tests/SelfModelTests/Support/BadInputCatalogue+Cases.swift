@@ -125,18 +125,18 @@ extension BadInputCatalogue {
     BadInput(
       "empty evidence id",
       .invalidIdentifier(kind: "evidence id", value: "", reason: "it is empty")
-    ) { model in try model.observe(item(id: EvidenceID(emptyID)), at: now) },
+    ) { model in try model.record(item(id: EvidenceID(emptyID)), at: now) },
     BadInput(
       "evidence id of 257 bytes",
       .invalidIdentifier(
         kind: "evidence id", value: String(repeating: "a", count: 40) + "…",
         reason: "it is 257 bytes long; the maximum is 256")
-    ) { model in try model.observe(item(id: EvidenceID(longID)), at: now) },
+    ) { model in try model.record(item(id: EvidenceID(longID)), at: now) },
     BadInput(
       "control character in an evidence id",
       .invalidIdentifier(
         kind: "evidence id", value: "e\\u{1}", reason: "it contains the disallowed byte 0x1")
-    ) { model in try model.observe(item(id: EvidenceID(controlID)), at: now) },
+    ) { model in try model.record(item(id: EvidenceID(controlID)), at: now) },
     BadInput(
       "empty belief key", .invalidIdentifier(kind: "belief key", value: "", reason: "it is empty")
     ) { model in try model.declare(.binary(BeliefKey(emptyID), statement: "s")) },

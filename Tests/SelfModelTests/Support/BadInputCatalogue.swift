@@ -35,7 +35,7 @@ enum BadInputCatalogue {
   }
 
   static func observe(_ evidence: Evidence) -> @Sendable (inout UserModel) throws -> Void {
-    { model in try model.observe(evidence, at: now) }
+    { model in try model.record(evidence, at: now) }
   }
 
   /// The snapshot of ``model()`` as a JSON object, changed by `edit`, decoded into the model.
@@ -107,10 +107,10 @@ enum BadInputCatalogue {
       "evidence id reused with different content", .evidenceIDReused("e1"),
       observe(item(id: "e1", weight: 2, observedAt: now - 86_400))),
     BadInput("evidence id reused within a batch", .evidenceIDReused("e-bad")) { model in
-      try model.observe([item(), item(weight: 2)], at: now)
+      try model.record([item(), item(weight: 2)], at: now)
     },
     BadInput("NaN now", .nonFiniteNumber(field: "now")) { model in
-      try model.observe(item(), at: Date(timeIntervalSinceReferenceDate: .nan))
+      try model.record(item(), at: Date(timeIntervalSinceReferenceDate: .nan))
     },
     BadInput(
       "note over 4,096 bytes",
@@ -135,7 +135,7 @@ enum BadInputCatalogue {
     BadInput("a batch whose 5th item is bad", .unknownOutcome(belief: "k", outcome: "maybe")) {
       model in
       let good = try (1...4).map { try item(id: EvidenceID("good-\($0)")) }
-      try model.observe(good + [item(content: .outcome("maybe"))], at: now)
+      try model.record(good + [item(content: .outcome("maybe"))], at: now)
     },
   ]
 }

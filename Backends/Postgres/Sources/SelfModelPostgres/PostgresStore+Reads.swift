@@ -29,7 +29,7 @@ extension PostgresStore {
     try await call("estimates", user: user) { () async throws(StoreError) -> [BeliefEstimate] in
       let model = try await self.current(user, "estimates").model
       do throws(ModelError) {
-        return try model.estimates(of: beliefs, at: now)
+        return try model.estimates(beliefs: beliefs, at: now)
       } catch {
         throw StoreError(.rejectedByModel, operation: "estimates", user: user, modelError: error)
       }

@@ -19,7 +19,7 @@ extension PostgresStore {
     async throws(StoreError) -> ObservationResult
   {
     try await write(user, "record") { model throws(ModelError) in
-      let result = try model.observe(evidence, at: now)
+      let result = try model.record(evidence, at: now)
       guard !result.recorded.isEmpty else { return (result, nil) }
       return (result, .append(Array(model.evidence.suffix(result.recorded.count))))
     }

@@ -8,9 +8,9 @@ enum BenchFixture {
   static let user: UserID = "bench"
   static let start = Date(timeIntervalSince1970: 1_767_225_600)
   static let now = start.addingTimeInterval(2_000_000)
-  static let request = ContextRequest(
+  static let request = PromptQuery(
     keys: ["belief.7", "belief.901"], keyPrefixes: ["belief.1"], tags: ["t3"],
-    budget: ContextBudget(beliefs: 20, characters: 4_000), excludedLimit: 5)
+    budget: PromptBudget(beliefs: 20, characters: 4_000), excludedLimit: 5)
 
   static func build(in store: FileStore) async throws {
     let beliefs = try (0..<1_000).map { index in

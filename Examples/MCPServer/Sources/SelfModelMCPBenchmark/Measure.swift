@@ -7,9 +7,9 @@ import SystemPackage
 
 /// The two measurements: the direct call and the stdio round trip.
 enum Measure {
-  /// Median seconds of `context(for:)` on a built selector, and of building the selector.
+  /// Median seconds of `prompt(for:)` on a built selector, and of building the selector.
   static func direct(_ model: UserModel, calls: Int) throws -> (call: Double, setup: Double) {
-    let selector = try ContextSelector(model: model, at: BenchFixture.now)
+    let selector = try PromptSelector(model: model, at: BenchFixture.now)
     var perCall: [Double] = []
     var setups: [Double] = []
     for _ in 0..<15 {
@@ -17,12 +17,12 @@ enum Measure {
       let start = clock.now
       var characters = 0
       for _ in 0..<calls {
-        characters &+= try selector.context(for: BenchFixture.request).text.utf8.count
+        characters &+= try selector.prompt(for: BenchFixture.request).text.utf8.count
       }
       perCall.append(seconds(clock.now - start) / Double(calls))
       precondition(characters > 0)
       let setupStart = clock.now
-      _ = try ContextSelector(model: model, at: BenchFixture.now)
+      _ = try PromptSelector(model: model, at: BenchFixture.now)
       setups.append(seconds(clock.now - setupStart))
     }
     return (median(perCall), median(setups))
@@ -41,12 +41,12 @@ enum Measure {
       let start = clock.now
       let copy = try await store.model(for: BenchFixture.user)
       let read = clock.now
-      _ = try ContextSelector(model: copy, at: BenchFixture.now)
+      _ = try PromptSelector(model: copy, at: BenchFixture.now)
       reads.append(seconds(read - start))
       freshSetups.append(seconds(clock.now - read))
     }
     let copy = try await store.model(for: BenchFixture.user)
-    let context = try ContextSelector(model: copy, at: BenchFixture.now).context(
+    let context = try PromptSelector(model: copy, at: BenchFixture.now).prompt(
       for: BenchFixture.request)
     let encodeClock = ContinuousClock()
     let encodeStart = encodeClock.now

@@ -26,7 +26,7 @@ await store.shutdown()
 let stdio = try await Measure.stdio(folder: folder, calls: quick ? 10 : 400)
 
 func us(_ seconds: Double) -> String { String(format: "%.1f us", seconds * 1e6) }
-print("B13  direct context(for:) on a built selector      \(us(direct.call))")
+print("B13  direct prompt(for:) on a built selector      \(us(direct.call))")
 print("B13s selector setup (once per model and moment)    \(us(direct.setup))")
 print("     setup + context, what the tool does per call  \(us(direct.setup + direct.call))")
 print("     ToolRunner.call(\"get_context\") in process, no transport: \(us(tool))")

@@ -49,8 +49,8 @@ import Testing
     let decoded = try decoder.decode(
       PromptContext.self, from: JSONEncoder().encode(result.structuredContent))
     let model = try await fixture.store.model(for: "u1")
-    let direct = try ContextSelector(model: model, at: Fixture.now)
-      .context(for: ContextRequest(tags: ["style"]))
+    let direct = try PromptSelector(model: model, at: Fixture.now)
+      .prompt(for: PromptQuery(tags: ["style"]))
     #expect(decoded == direct)
     await fixture.remove()
   }

@@ -9,7 +9,7 @@ import SelfModelStore
 /// value into an ``HTTPProblem`` that names it (400, or 413 for an oversized body).
 enum RequestInput {
   /// The identifier in the path parameter `name`, validated by the library's rules.
-  static func identifier<Kind: IdentifierKind>(
+  static func identifier<Kind: IdentifierTag>(
     _ name: String, in context: some RequestContext
   ) throws(HTTPProblem) -> Identifier<Kind> {
     let raw = context.parameters.get(name) ?? ""
@@ -17,7 +17,7 @@ enum RequestInput {
   }
 
   /// `raw` as an identifier; a bad one is a 400 naming `parameter`.
-  static func identifier<Kind: IdentifierKind>(
+  static func identifier<Kind: IdentifierTag>(
     _ raw: String, parameter: String
   ) throws(HTTPProblem) -> Identifier<Kind> {
     do {
@@ -31,7 +31,7 @@ enum RequestInput {
 
   /// The identifier in the query parameter `name` (such as `?context=surface:onboarding`),
   /// `nil` when absent; a bad one is a 400 naming `name`.
-  static func identifier<Kind: IdentifierKind>(
+  static func identifier<Kind: IdentifierTag>(
     query name: String, in request: Request
   ) throws(HTTPProblem) -> Identifier<Kind>? {
     guard let text = request.uri.queryParameters.get(name) else { return nil }

@@ -159,7 +159,7 @@ import Testing
 
 /// Found by schemathesis: a context budget of 10^16 beliefs made the selector ask for 150 GB
 /// and the process abort. Out-of-range budgets are now a 400.
-@Suite struct ContextBudgetTests {
+@Suite struct PromptBudgetTests {
   @Test(arguments: [
     #"{"budget": {"beliefs": 60869425824259250}}"#, #"{"budget": {"beliefs": -1}}"#,
     #"{"budget": {"beliefs": 5, "characters": 99999999999}}"#, #"{"excludedLimit": 1000000}"#,

@@ -15,7 +15,7 @@ enum ContextValue {
     ]
   }
 
-  static func entry(_ entry: ContextEntry) -> Value {
+  static func entry(_ entry: PromptEntry) -> Value {
     var object: [String: Value] = [
       "key": .string(entry.key.rawValue), "statement": .string(entry.statement),
       "outcome": .string(entry.outcome), "probability": .double(entry.probability),
@@ -30,7 +30,7 @@ enum ContextValue {
   }
 
   /// The library's `Codable` shape of a reason: `{"tag": {"name": "style"}}`, `{"key": {}}`.
-  static func reason(_ reason: ContextReason) -> Value {
+  static func reason(_ reason: PromptReason) -> Value {
     switch reason {
     case .key: ["key": [:]]
     case .keyPrefix(let prefix): ["keyPrefix": ["prefix": .string(prefix)]]

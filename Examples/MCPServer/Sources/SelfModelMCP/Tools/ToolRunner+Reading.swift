@@ -9,7 +9,7 @@ struct QuestionsResult: Codable {
 }
 
 extension ToolRunner {
-  /// `get_context`: the calibrated context for a request (``ContextSelector``), in the
+  /// `get_context`: the calibrated context for a request (``PromptSelector``), in the
   /// situation `context` names if any.
   func getContext(_ arguments: [String: Value], scope: UserScope) async throws(ToolError)
     -> CallTool.Result
@@ -24,12 +24,12 @@ extension ToolRunner {
     let model = try await stored { () async throws(StoreError) in
       try await store.model(for: input.user)
     }
-    let request = ContextRequest(
+    let request = PromptQuery(
       keys: input.keys ?? [], keyPrefixes: input.keyPrefixes ?? [], tags: input.tags ?? [],
-      budget: ContextBudget(beliefs: beliefs, characters: characters), excludedLimit: excluded)
+      budget: PromptBudget(beliefs: beliefs, characters: characters), excludedLimit: excluded)
     let moment = now()
     let context = try self.model { () throws(ModelError) in
-      try ContextSelector(model: model, in: input.context, at: moment).context(for: request)
+      try PromptSelector(model: model, in: input.context, at: moment).prompt(for: request)
     }
     return Self.success(context.text, value: ContextValue.make(context))
   }

@@ -1,7 +1,7 @@
 import SelfModel
 
 /// `POST /v1/users/{user}/context`: what a request is about, for the prompt context of the
-/// user's beliefs (`ContextSelector`). Naming nothing considers every belief.
+/// user's beliefs (`PromptSelector`). Naming nothing considers every belief.
 struct ContextBody: Sendable, Codable {
   /// Belief keys the request names.
   var keys: [BeliefKey]?
@@ -10,7 +10,7 @@ struct ContextBody: Sendable, Codable {
   /// Tags.
   var tags: [String]?
   /// The budget (default 20 beliefs, no character limit).
-  var budget: ContextBudget?
+  var budget: PromptBudget?
   /// How many relevant but excluded beliefs to list (default 0).
   var excludedLimit: Int?
   /// The situation the prompt is for (a `ContextID` such as `surface:onboarding`, not the
@@ -40,9 +40,9 @@ struct ContextBody: Sendable, Codable {
   }
 
   /// The library's request.
-  var request: ContextRequest {
-    ContextRequest(
+  var request: PromptQuery {
+    PromptQuery(
       keys: keys ?? [], keyPrefixes: keyPrefixes ?? [], tags: tags ?? [],
-      budget: budget ?? ContextBudget(beliefs: 20), excludedLimit: excludedLimit ?? 0)
+      budget: budget ?? PromptBudget(beliefs: 20), excludedLimit: excludedLimit ?? 0)
   }
 }

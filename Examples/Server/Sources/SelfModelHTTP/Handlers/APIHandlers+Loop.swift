@@ -46,9 +46,9 @@ extension APIHandlers {
     let body = try await RequestInput.body(
       ContextBody.self, of: request, limit: limits.maximumBodyBytes)
     if let problem = body.problem { throw problem }
-    let selector = try ContextSelector(
+    let selector = try PromptSelector(
       model: try await store.model(for: user), in: body.context, at: clock())
-    return try JSONResponse.make(try selector.context(for: body.request))
+    return try JSONResponse.make(try selector.prompt(for: body.request))
   }
 
   /// `POST /v1/users/{user}/reactions`: a reaction to a candidate, recorded as evidence on

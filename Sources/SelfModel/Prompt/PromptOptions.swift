@@ -1,4 +1,4 @@
-/// How a ``ContextSelector`` ranks beliefs and words them.
+/// How a ``PromptSelector`` ranks beliefs and words them.
 ///
 /// **Ranking.** Each relevant belief gets
 ///
@@ -17,10 +17,10 @@
 /// base rate); they can be listed as excluded.
 ///
 /// ```swift
-/// let options = ContextOptions(informativenessWeight: 0.6, freshnessWeight: 0.1)
-/// let selector = try ContextSelector(model: model, at: now, options: options)
+/// let options = PromptOptions(informativenessWeight: 0.6, freshnessWeight: 0.1)
+/// let selector = try PromptSelector(model: model, at: now, options: options)
 /// ```
-public struct ContextOptions: Sendable, Hashable, Codable {
+public struct PromptOptions: Sendable, Hashable, Codable {
   /// `wI`, the weight of informativeness (default 0.5).
   public var informativenessWeight: Double
   /// `wC`, the weight of confidence (default 0.3).

@@ -5,21 +5,21 @@ public import Foundation
 ///
 /// Like ``AlignmentScorer``, a selector evaluates every belief of a model once, when it is
 /// made (estimates, freshness, contested marks, the ranking quality of each belief); each
-/// ``context(for:)`` call then only matches the request, ranks the relevant beliefs and renders
+/// ``prompt(for:)`` call then only matches the request, ranks the relevant beliefs and renders
 /// the chosen few. It is pure and deterministic: the same model, moment, options and request
 /// always give the same context, byte for byte.
 ///
-/// The ranking is documented in ``ContextOptions``, the wording in ``HedgingBands``.
+/// The ranking is documented in ``PromptOptions``, the wording in ``HedgingBands``.
 ///
 /// ```swift
-/// let selector = try ContextSelector(model: model, at: now)
-/// let context = try selector.context(
-///   for: ContextRequest(tags: ["style"], budget: ContextBudget(beliefs: 5, characters: 800)))
+/// let selector = try PromptSelector(model: model, at: now)
+/// let context = try selector.prompt(
+///   for: PromptQuery(tags: ["style"], budget: PromptBudget(beliefs: 5, characters: 800)))
 /// print(context.text)
 /// // What is known about this user (p: probability of the stated outcome; hedges are calibrated):
 /// // - very likely: Prefers concise answers (p 0.86, strong evidence; why: tag "style")
 /// ```
-public struct ContextSelector: Sendable {
+public struct PromptSelector: Sendable {
   /// One belief, evaluated once.
   struct Row: Sendable {
     var definition: BeliefDefinition
@@ -39,7 +39,7 @@ public struct ContextSelector: Sendable {
   /// The moment the model was evaluated at.
   public let evaluatedAt: Date
   /// The ranking and wording options.
-  public let options: ContextOptions
+  public let options: PromptOptions
   var rows: [Row] = []
   /// Each row's definition, and its quality (0 for a belief without evidence), kept apart
   /// from ``rows`` so that matching and ranking copy no row.
@@ -65,15 +65,15 @@ public struct ContextSelector: Sendable {
   ///   - model: The user's model.
   ///   - context: The situation the prompt is for, such as an app surface (a ``ContextID``,
   ///     not a ``PromptContext``): beliefs that list it are estimated from its prior, the others
-  ///     from their own (``UserModel/estimates(of:in:at:)``). Default `nil`.
+  ///     from their own (``UserModel/estimates(beliefs:in:at:)``). Default `nil`.
   ///   - now: The moment to evaluate at.
-  ///   - options: Ranking and wording (default ``ContextOptions/init(informativenessWeight:confidenceWeight:freshnessWeight:staleFreshness:contestedMinimumEvidence:contestedMinimumConflict:hedging:)``).
+  ///   - options: Ranking and wording (default ``PromptOptions/init(informativenessWeight:confidenceWeight:freshnessWeight:staleFreshness:contestedMinimumEvidence:contestedMinimumConflict:hedging:)``).
   /// - Throws: ``ModelError/nonFiniteNumber(field:)`` for a bad `now`, the error of
-  ///   ``ContextOptions/validate()``, or ``ModelError/unknownContext(belief:context:)`` when no
+  ///   ``PromptOptions/validate()``, or ``ModelError/unknownContext(belief:context:)`` when no
   ///   belief lists `context`.
   public init(
     model: UserModel, in context: ContextID? = nil, at now: Date,
-    options: ContextOptions = ContextOptions()
+    options: PromptOptions = PromptOptions()
   ) throws(ModelError) {
     try options.validate()
     self.evaluatedAt = now
@@ -83,7 +83,7 @@ public struct ContextSelector: Sendable {
       freshness[stale.estimate.key] = stale.freshness
     }
     let definitions = model.beliefs
-    let estimates = try model.estimates(of: nil, in: context, at: now)
+    let estimates = try model.estimates(beliefs: nil, in: context, at: now)
     rows.reserveCapacity(definitions.count)
     for (definition, estimate) in zip(definitions, estimates) {
       append(row(definition, estimate, freshness: freshness[definition.key] ?? 1))
@@ -141,10 +141,10 @@ public struct ContextSelector: Sendable {
 
   /// Chooses, ranks and renders the beliefs relevant to `request`, within its budget.
   ///
-  /// Relevant beliefs with evidence are ranked by score (see ``ContextOptions``) and taken in
+  /// Relevant beliefs with evidence are ranked by score (see ``PromptOptions``) and taken in
   /// order while the belief budget lasts; a line that would overflow the character budget is
   /// skipped and the next one tried. Relevant beliefs without evidence are never included.
-  /// Up to ``ContextRequest/excludedLimit`` of the others are listed in
+  /// Up to ``PromptQuery/excludedLimit`` of the others are listed in
   /// ``PromptContext/excluded`` with their reason, ranked ones first.
   ///
   /// - Parameter request: The request.
@@ -154,7 +154,7 @@ public struct ContextSelector: Sendable {
   ///   excluded limit, or a relevance outside `0...1`; ``ModelError/nonFiniteNumber(field:)``
   ///   for a NaN relevance; ``ModelError/invalidText(field:reason:)`` for an empty prefix or
   ///   tag.
-  public func context(for request: ContextRequest) throws(ModelError) -> PromptContext {
+  public func prompt(for request: PromptQuery) throws(ModelError) -> PromptContext {
     try request.budget.validate()
     guard request.excludedLimit >= 0 else {
       throw .numberOutOfRange(
@@ -207,10 +207,10 @@ public struct ContextSelector: Sendable {
 
   /// The context being built: text, its length in characters, and the entries so far.
   private struct Assembly {
-    var text = ContextSelector.header
-    var length = ContextSelector.headerLength
-    var entries: [ContextEntry] = []
-    var excluded: [ContextEntry] = []
+    var text = PromptSelector.header
+    var length = PromptSelector.headerLength
+    var entries: [PromptEntry] = []
+    var excluded: [PromptEntry] = []
     /// How many relevant beliefs the character budget left out (listed or not).
     var cutByCharacters = 0
 
@@ -224,7 +224,7 @@ public struct ContextSelector: Sendable {
 
   private func assemble(
     ranked: [(index: Int, score: Double)], unknown: [Int], matches: Matches,
-    request: ContextRequest
+    request: PromptQuery
   ) -> PromptContext {
     var assembly = Assembly()
     assembly.text.reserveCapacity(Self.header.utf8.count + min(request.budget.beliefs, 64) * 160)
@@ -254,12 +254,12 @@ public struct ContextSelector: Sendable {
   /// Includes one ranked belief if the budget allows, or lists it as excluded.
   private func place(
     _ index: Int, score: Double, into assembly: inout Assembly, matches: Matches,
-    request: ContextRequest
+    request: PromptQuery
   ) {
     let full = assembly.entries.count >= request.budget.beliefs
     if full && assembly.excluded.count >= request.excludedLimit { return }
     let (reasons, line, length) = reasonsAndLine(index, matches, request)
-    var exclusion: ContextExclusion? = full ? .overBeliefBudget : nil
+    var exclusion: PromptExclusion? = full ? .overBeliefBudget : nil
     if !full, let characters = request.budget.characters,
       assembly.length + 1 + length > characters
     {
@@ -276,11 +276,11 @@ public struct ContextSelector: Sendable {
   }
 
   private func entry(
-    _ index: Int, score: Double, reasons: [ContextReason], _ exclusion: ContextExclusion?,
+    _ index: Int, score: Double, reasons: [PromptReason], _ exclusion: PromptExclusion?,
     line: String
-  ) -> ContextEntry {
+  ) -> PromptEntry {
     let row = rows[index]
-    return ContextEntry(
+    return PromptEntry(
       key: row.definition.key, statement: row.definition.statement,
       outcome: row.definition.outcomes[row.leading], probability: row.probability,
       baseRate: row.baseRate, confidence: row.confidence, totalEvidence: row.totalEvidence,

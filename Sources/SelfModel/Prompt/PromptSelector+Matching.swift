@@ -1,4 +1,4 @@
-extension ContextSelector {
+extension PromptSelector {
   /// The relevance of every belief to one request, and which beliefs have any.
   struct Matches {
     var relevance: [Double]
@@ -17,7 +17,7 @@ extension ContextSelector {
   }
 
   /// Finds every belief the request names, by key, prefix, tag or relevance function.
-  func match(_ request: ContextRequest) throws(ModelError) -> Matches {
+  func match(_ request: PromptQuery) throws(ModelError) -> Matches {
     var matches = Matches(relevance: Array(repeating: 0, count: rows.count))
     matches.touched.reserveCapacity(rows.count)
     if request.namesNothing {
@@ -29,7 +29,7 @@ extension ContextSelector {
       matches.raise(index, to: 1)
     }
     for prefix in request.keyPrefixes {
-      try Check.text(prefix, field: "key prefix", maximum: Identifier<BeliefKind>.maximumLength)
+      try Check.text(prefix, field: "key prefix", maximum: Identifier<BeliefTag>.maximumLength)
       for index in prefixRange(prefix) { matches.raise(keyOrder[index], to: 1) }
       matches.prefixTexts.append(Self.text(of: .keyPrefix(prefix)))
     }
@@ -58,7 +58,7 @@ extension ContextSelector {
   }
 
   /// A reason's text and its length in characters.
-  static func text(of reason: ContextReason) -> (text: String, length: Int) {
+  static func text(of reason: PromptReason) -> (text: String, length: Int) {
     let text = reason.description
     return (text, text.count)
   }
@@ -91,16 +91,16 @@ extension ContextSelector {
   /// characters is the sum of its parts' (precomputed) lengths.
   ///
   /// `- very likely: Prefers concise answers (p 0.86, strong evidence; why: tag "style")`.
-  func reasonsAndLine(_ index: Int, _ matches: Matches, _ request: ContextRequest) -> (
-    reasons: [ContextReason], line: String, length: Int
+  func reasonsAndLine(_ index: Int, _ matches: Matches, _ request: PromptQuery) -> (
+    reasons: [PromptReason], line: String, length: Int
   ) {
     let prefix = linePrefixes[index]
     var line = ""
     line.reserveCapacity(prefix.utf8.count + 64)
     line += prefix
     var length = linePrefixLengths[index] + 1
-    var reasons: [ContextReason] = []
-    func add(_ reason: ContextReason, _ text: (text: String, length: Int)) {
+    var reasons: [PromptReason] = []
+    func add(_ reason: PromptReason, _ text: (text: String, length: Int)) {
       if !reasons.isEmpty {
         line += ", "
         length += 2

@@ -2,9 +2,9 @@
 /// characters of rendered text.
 ///
 /// ```swift
-/// let budget = ContextBudget(beliefs: 20, characters: 2_000)
+/// let budget = PromptBudget(beliefs: 20, characters: 2_000)
 /// ```
-public struct ContextBudget: Sendable, Hashable, Codable {
+public struct PromptBudget: Sendable, Hashable, Codable {
   /// The most beliefs to include, at least 1.
   public var beliefs: Int
   /// The most characters (`String.count`) of ``PromptContext/text``, at least 1; `nil` means

@@ -2,21 +2,21 @@ import Foundation
 import SelfModel
 import Testing
 
-/// The JSON form of `ContextReason`: one key per reason with named fields (no `_0`), and the
+/// The JSON form of `PromptReason`: one key per reason with named fields (no `_0`), and the
 /// earlier synthesized form still read.
-@Suite struct ContextReasonCodingTests {
+@Suite struct PromptReasonCodingTests {
   static func json(_ value: some Encodable) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     return String(decoding: try encoder.encode(value), as: UTF8.self)
   }
 
-  static func decode(_ text: String) throws -> ContextReason {
-    try JSONDecoder().decode(ContextReason.self, from: Data(text.utf8))
+  static func decode(_ text: String) throws -> PromptReason {
+    try JSONDecoder().decode(PromptReason.self, from: Data(text.utf8))
   }
 
   @Test func reasonsHaveNamedFieldsAndRoundTrip() throws {
-    let reasons: [(ContextReason, String)] = [
+    let reasons: [(PromptReason, String)] = [
       (.key, #"{"key":{}}"#),
       (.keyPrefix("style."), #"{"keyPrefix":{"prefix":"style."}}"#),
       (.tag("style"), #"{"tag":{"name":"style"}}"#),

@@ -5,7 +5,7 @@
 /// for entry in context.entries { print(entry.line) }
 /// // - very likely: Prefers concise answers (p 0.86, strong evidence; why: tag "style")
 /// ```
-public struct ContextEntry: Sendable, Hashable, Codable {
+public struct PromptEntry: Sendable, Hashable, Codable {
   /// The belief's key.
   public let key: BeliefKey
   /// The belief's statement.
@@ -23,22 +23,22 @@ public struct ContextEntry: Sendable, Hashable, Codable {
   public let totalEvidence: Double
   /// `T(now) / T(last observed)`; 1 without decay or evidence.
   public let freshness: Double
-  /// Distance from the base rates, in `0...1` (see ``ContextOptions``).
+  /// Distance from the base rates, in `0...1` (see ``PromptOptions``).
   public let informativeness: Double
   /// Whether the belief is contested (evidence on several sides).
   public let isContested: Bool
-  /// Whether the belief's evidence has faded (see ``ContextOptions/staleFreshness``).
+  /// Whether the belief's evidence has faded (see ``PromptOptions/staleFreshness``).
   public let isStale: Bool
-  /// The ranking score (see ``ContextOptions``).
+  /// The ranking score (see ``PromptOptions``).
   public let score: Double
   /// Why the belief was considered.
-  public let reasons: [ContextReason]
+  public let reasons: [PromptReason]
   /// Why it was left out, or `nil` when it is included.
-  public let exclusion: ContextExclusion?
+  public let exclusion: PromptExclusion?
   /// The rendered line, with its hedging (see ``HedgingBands``).
   public let line: String
 
-  /// Creates an entry (normally made by ``ContextSelector/context(for:)``).
+  /// Creates an entry (normally made by ``PromptSelector/prompt(for:)``).
   ///
   /// - Parameters:
   ///   - key: The key.
@@ -58,8 +58,8 @@ public struct ContextEntry: Sendable, Hashable, Codable {
   public init(
     key: BeliefKey, statement: String, outcome: String, probability: Double, baseRate: Double,
     confidence: Double, totalEvidence: Double, freshness: Double, informativeness: Double,
-    marks: (contested: Bool, stale: Bool), score: Double, reasons: [ContextReason],
-    exclusion: ContextExclusion?, line: String
+    marks: (contested: Bool, stale: Bool), score: Double, reasons: [PromptReason],
+    exclusion: PromptExclusion?, line: String
   ) {
     self.key = key
     self.statement = statement

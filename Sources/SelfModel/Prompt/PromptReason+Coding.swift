@@ -5,7 +5,7 @@
 ///
 /// Decoding also reads a value under `_0`, the name Swift's synthesized coding gave it before
 /// this form was written, so documents written then still decode.
-extension ContextReason {
+extension PromptReason {
   private enum CodingKeys: String, CodingKey {
     case key, keyPrefix, tag, relevance, anyBelief
   }

@@ -6,11 +6,11 @@
 /// and has no relevance function considers every belief.
 ///
 /// ```swift
-/// var request = ContextRequest(
-///   keyPrefixes: ["coding."], tags: ["style"], budget: ContextBudget(beliefs: 10))
+/// var request = PromptQuery(
+///   keyPrefixes: ["coding."], tags: ["style"], budget: PromptBudget(beliefs: 10))
 /// request.relevance = { definition in similarity(embedding(of: definition.statement), query) }
 /// ```
-public struct ContextRequest: Sendable {
+public struct PromptQuery: Sendable {
   /// Belief keys the request names; each must be declared.
   public var keys: [BeliefKey]
   /// Key prefixes (`"coding."` selects `coding.language`, `coding.tests`, …).
@@ -21,7 +21,7 @@ public struct ContextRequest: Sendable {
   /// embeddings); `nil` or 0 means "not relevant by this measure".
   public var relevance: (@Sendable (BeliefDefinition) -> Double?)?
   /// The budget.
-  public var budget: ContextBudget
+  public var budget: PromptBudget
   /// How many relevant but excluded beliefs to list in ``PromptContext/excluded``, at least 0
   /// (default 0).
   public var excludedLimit: Int
@@ -38,7 +38,7 @@ public struct ContextRequest: Sendable {
   public init(
     keys: [BeliefKey] = [], keyPrefixes: [String] = [], tags: [String] = [],
     relevance: (@Sendable (BeliefDefinition) -> Double?)? = nil,
-    budget: ContextBudget = ContextBudget(beliefs: 20), excludedLimit: Int = 0
+    budget: PromptBudget = PromptBudget(beliefs: 20), excludedLimit: Int = 0
   ) {
     self.keys = keys
     self.keyPrefixes = keyPrefixes

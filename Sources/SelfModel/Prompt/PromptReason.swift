@@ -3,7 +3,7 @@
 /// ```swift
 /// entry.reasons  // [.tag("style"), .relevance(0.82)]
 /// ```
-public enum ContextReason: Sendable, Hashable, Codable, CustomStringConvertible {
+public enum PromptReason: Sendable, Hashable, Codable, CustomStringConvertible {
   /// The request named the belief's key.
   case key
   /// The belief's key starts with this prefix, which the request named.

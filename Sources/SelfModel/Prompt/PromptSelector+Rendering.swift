@@ -1,4 +1,4 @@
-extension ContextSelector {
+extension PromptSelector {
   /// The first line of every context's text.
   static let header =
     "What is known about this user (p: probability of the stated outcome; hedges are calibrated):"

@@ -3,7 +3,7 @@
 /// ```swift
 /// context.excluded.first?.exclusion  // .overBeliefBudget
 /// ```
-public enum ContextExclusion: String, Sendable, Hashable, Codable {
+public enum PromptExclusion: String, Sendable, Hashable, Codable {
   /// The belief budget was already used by higher-ranked beliefs.
   case overBeliefBudget
   /// Its line did not fit in the characters left.

@@ -3,7 +3,7 @@ import SelfModel
 import SelfModelTesting
 import Testing
 
-@Suite struct ContextSelectorTests {
+@Suite struct PromptSelectorTests {
   static let now = Date(timeIntervalSince1970: 1_767_225_600)
   static let day: TimeInterval = 86_400
 
@@ -42,13 +42,13 @@ import Testing
     try add("chat.humour", .holds, 4)
     try add("chat.humour", .doesNotHold, 4)
     try add("coding.examples", .holds, 6, source: "clicks", daysAgo: 21)
-    try model.observe(items, at: now)
+    try model.record(items, at: now)
     return model
   }
 
   @Test func selectsByTagRanksAndHedges() throws {
-    let selector = try ContextSelector(model: Self.model(), at: Self.now)
-    let context = try selector.context(for: ContextRequest(tags: ["style"]))
+    let selector = try PromptSelector(model: Self.model(), at: Self.now)
+    let context = try selector.prompt(for: PromptQuery(tags: ["style"]))
     // The tone belief is less certain but twice as important.
     #expect(context.entries.map(\.key) == ["style.tone", "style.concise", "style.emoji"])
     let lines = context.text.split(separator: "\n").map(String.init)
@@ -65,9 +65,9 @@ import Testing
   }
 
   @Test func contestedAndStaleBeliefsAreMarkedAndNeverStatedAsFacts() throws {
-    let selector = try ContextSelector(model: Self.model(), at: Self.now)
-    let context = try selector.context(
-      for: ContextRequest(keys: ["chat.humour", "coding.examples"]))
+    let selector = try PromptSelector(model: Self.model(), at: Self.now)
+    let context = try selector.prompt(
+      for: PromptQuery(keys: ["chat.humour", "coding.examples"]))
     let humour = try #require(context.entries.first { $0.key == "chat.humour" })
     #expect(humour.isContested && !humour.isStale)
     #expect(humour.line.hasPrefix("- [contested] may: Enjoys humour"))
@@ -78,18 +78,18 @@ import Testing
   }
 
   @Test func budgetsAreRespectedAndExclusionsListed() throws {
-    let selector = try ContextSelector(model: Self.model(), at: Self.now)
-    let request = ContextRequest(
-      keyPrefixes: ["style.", "coding."], budget: ContextBudget(beliefs: 2), excludedLimit: 5)
-    let context = try selector.context(for: request)
+    let selector = try PromptSelector(model: Self.model(), at: Self.now)
+    let request = PromptQuery(
+      keyPrefixes: ["style.", "coding."], budget: PromptBudget(beliefs: 2), excludedLimit: 5)
+    let context = try selector.prompt(for: request)
     #expect(context.entries.count == 2)
     #expect(context.relevantCount == 5)
     #expect(
       context.excluded.map(\.exclusion) == [.overBeliefBudget, .overBeliefBudget, .noEvidence])
     #expect(context.excluded.last?.key == "coding.jokes")
-    let tight = try selector.context(
-      for: ContextRequest(
-        keyPrefixes: ["style."], budget: ContextBudget(beliefs: 10, characters: 200),
+    let tight = try selector.prompt(
+      for: PromptQuery(
+        keyPrefixes: ["style."], budget: PromptBudget(beliefs: 10, characters: 200),
         excludedLimit: 5))
     #expect(tight.text.count <= 200)
     #expect(tight.entries.count == 1)
@@ -100,11 +100,11 @@ import Testing
   /// beliefs it cut, instead of claiming that nothing is known.
   @Test(arguments: [40, 60, 120, 160])
   func aTinyCharacterBudgetIsHonouredAndExplained(characters: Int) throws {
-    let selector = try ContextSelector(model: Self.model(), at: Self.now)
-    let context = try selector.context(
-      for: ContextRequest(
-        keyPrefixes: ["style."], budget: ContextBudget(beliefs: 10, characters: characters)))
-    let unlimited = try selector.context(for: ContextRequest(keyPrefixes: ["style."]))
+    let selector = try PromptSelector(model: Self.model(), at: Self.now)
+    let context = try selector.prompt(
+      for: PromptQuery(
+        keyPrefixes: ["style."], budget: PromptBudget(beliefs: 10, characters: characters)))
+    let unlimited = try selector.prompt(for: PromptQuery(keyPrefixes: ["style."]))
     #expect(context.text.count <= characters)
     #expect(!context.text.contains("nothing relevant"))
     let cut = unlimited.entries.count - context.entries.count
@@ -115,30 +115,30 @@ import Testing
   }
 
   @Test func aRelevanceFunctionSelectsAndExplains() throws {
-    let selector = try ContextSelector(model: Self.model(), at: Self.now)
-    let request = ContextRequest(relevance: { $0.statement.contains("code") ? 0.7 : nil })
-    let context = try selector.context(for: request)
+    let selector = try PromptSelector(model: Self.model(), at: Self.now)
+    let request = PromptQuery(relevance: { $0.statement.contains("code") ? 0.7 : nil })
+    let context = try selector.prompt(for: request)
     #expect(context.entries.map(\.key) == ["coding.examples"])
     #expect(context.entries.first?.reasons == [.relevance(0.7)])
   }
 
   @Test func anEmptyRequestConsidersEveryBelief() throws {
-    let selector = try ContextSelector(model: Self.model(), at: Self.now)
-    let context = try selector.context(for: ContextRequest())
+    let selector = try PromptSelector(model: Self.model(), at: Self.now)
+    let context = try selector.prompt(for: PromptQuery())
     #expect(context.entries.count == 5 && context.relevantCount == 6)
     #expect(context.entries.allSatisfy { $0.reasons == [.anyBelief] })
   }
 
   @Test func nothingRelevantSaysSo() throws {
-    let selector = try ContextSelector(model: Self.model(), at: Self.now)
-    let context = try selector.context(for: ContextRequest(tags: ["nope"]))
+    let selector = try PromptSelector(model: Self.model(), at: Self.now)
+    let context = try selector.prompt(for: PromptQuery(tags: ["nope"]))
     #expect(context.entries.isEmpty)
     #expect(context.text.hasSuffix("- nothing relevant is known yet"))
   }
 
   @Test func jsonCarriesTheNumbers() throws {
-    let selector = try ContextSelector(model: Self.model(), at: Self.now)
-    let context = try selector.context(for: ContextRequest(keys: ["style.concise"]))
+    let selector = try PromptSelector(model: Self.model(), at: Self.now)
+    let context = try selector.prompt(for: PromptQuery(keys: ["style.concise"]))
     let json = try context.json()
     #expect(json.contains("\"probability\" : 0.9090909090909091"))
     let decoded = try JSONDecoder.iso8601.decode(PromptContext.self, from: Data(json.utf8))
@@ -146,35 +146,35 @@ import Testing
   }
 
   @Test func badInputIsATypedError() throws {
-    let selector = try ContextSelector(model: Self.model(), at: Self.now)
-    let bad: [(ContextRequest, ModelError)] = [
-      (ContextRequest(keys: ["missing"]), .unknownBelief("missing")),
+    let selector = try PromptSelector(model: Self.model(), at: Self.now)
+    let bad: [(PromptQuery, ModelError)] = [
+      (PromptQuery(keys: ["missing"]), .unknownBelief("missing")),
       (
-        ContextRequest(budget: ContextBudget(beliefs: 0)),
+        PromptQuery(budget: PromptBudget(beliefs: 0)),
         .numberOutOfRange(field: "budget.beliefs", value: 0, allowed: "1 or more")
       ),
       (
-        ContextRequest(budget: ContextBudget(beliefs: 3, characters: -1)),
+        PromptQuery(budget: PromptBudget(beliefs: 3, characters: -1)),
         .numberOutOfRange(field: "budget.characters", value: -1, allowed: "1 or more")
       ),
       (
-        ContextRequest(excludedLimit: -1),
+        PromptQuery(excludedLimit: -1),
         .numberOutOfRange(field: "excludedLimit", value: -1, allowed: "0 or more")
       ),
-      (ContextRequest(tags: [""]), .invalidText(field: "tag", reason: "it is empty")),
+      (PromptQuery(tags: [""]), .invalidText(field: "tag", reason: "it is empty")),
     ]
     for (request, error) in bad {
-      #expect(throws: error) { try selector.context(for: request) }
+      #expect(throws: error) { try selector.prompt(for: request) }
     }
     #expect(throws: ModelError.self) {
-      try selector.context(for: ContextRequest(relevance: { _ in .nan }))
+      try selector.prompt(for: PromptQuery(relevance: { _ in .nan }))
     }
     #expect(throws: ModelError.self) {
-      try selector.context(for: ContextRequest(relevance: { _ in 1.5 }))
+      try selector.prompt(for: PromptQuery(relevance: { _ in 1.5 }))
     }
     #expect(throws: ModelError.self) {
-      try ContextSelector(
-        model: Self.model(), at: Self.now, options: ContextOptions(staleFreshness: 2))
+      try PromptSelector(
+        model: Self.model(), at: Self.now, options: PromptOptions(staleFreshness: 2))
     }
   }
 
@@ -182,13 +182,13 @@ import Testing
   func contextsAreDeterministicAndWithinBudget(seed: UInt64) throws {
     var random = SeededRandom(seed: seed)
     let model = try Self.randomModel(&random)
-    let budget = ContextBudget(
+    let budget = PromptBudget(
       beliefs: Int.random(in: 1...8, using: &random),
       characters: Bool.random(using: &random) ? Int.random(in: 150...900, using: &random) : nil)
-    let request = ContextRequest(
+    let request = PromptQuery(
       keyPrefixes: ["b.1"], tags: ["t\(seed % 3)"], budget: budget, excludedLimit: 3)
-    let first = try ContextSelector(model: model, at: Self.now).context(for: request)
-    let second = try ContextSelector(model: model, at: Self.now).context(for: request)
+    let first = try PromptSelector(model: model, at: Self.now).prompt(for: request)
+    let second = try PromptSelector(model: model, at: Self.now).prompt(for: request)
     #expect(first == second)
     #expect(first.entries.count <= budget.beliefs)
     if let characters = budget.characters {
@@ -212,25 +212,25 @@ import Testing
         .binary(
           BeliefKey("k.\(index)"), statement: statement, tags: ["ta\u{301}g", "🏷️"],
           importance: Double(4 - index)))
-      try model.observe(
+      try model.record(
         Evidence(
           id: EvidenceID("e\(index)"), belief: BeliefKey("k.\(index)"), content: .holds,
           source: "s", observedAt: Self.now),
         at: Self.now)
     }
-    let selector = try ContextSelector(model: model, at: Self.now)
-    let all = try selector.context(for: ContextRequest(tags: ["ta\u{301}g", "🏷️"]))
+    let selector = try PromptSelector(model: model, at: Self.now)
+    let all = try selector.prompt(for: PromptQuery(tags: ["ta\u{301}g", "🏷️"]))
     #expect(all.entries.count == 4)
     let lengths = all.entries.map { 1 + $0.line.count }
     #expect(all.text.count == all.text.split(separator: "\n")[0].count + lengths.reduce(0, +))
-    let exact = try selector.context(
-      for: ContextRequest(
-        tags: ["ta\u{301}g", "🏷️"], budget: ContextBudget(beliefs: 20, characters: all.text.count)))
+    let exact = try selector.prompt(
+      for: PromptQuery(
+        tags: ["ta\u{301}g", "🏷️"], budget: PromptBudget(beliefs: 20, characters: all.text.count)))
     #expect(exact == all)
-    let short = try selector.context(
-      for: ContextRequest(
+    let short = try selector.prompt(
+      for: PromptQuery(
         tags: ["ta\u{301}g", "🏷️"],
-        budget: ContextBudget(beliefs: 20, characters: all.text.count - 1)))
+        budget: PromptBudget(beliefs: 20, characters: all.text.count - 1)))
     #expect(short.entries.map(\.key) == all.entries.dropLast().map(\.key))
   }
 
@@ -245,7 +245,7 @@ import Testing
           importance: Double.random(in: 0.5...3, using: &random)))
     }
     for index in 0..<120 {
-      try model.observe(
+      try model.record(
         Evidence(
           id: EvidenceID("e\(index)"),
           belief: BeliefKey("b.\(Int.random(in: 0..<40, using: &random))"),
