@@ -150,7 +150,8 @@ try diagram.svg().write(toFile: settings.diagramPath, atomically: true, encoding
 print("\n3. Wrote the reliability diagram to \(settings.diagramPath)")
 let driftPath = settings.driftPath
 try DriftChart(
-  title: "OULAD 2013J: weekly bias seen by the calibration monitor", series: driftSeries
+  title: "OULAD 2013J: weekly bias seen by the calibration monitor", series: driftSeries,
+  minimumEvents: 30
 )
 .svg().write(toFile: driftPath, atomically: true, encoding: .utf8)
 print("   and the monitor's weekly bias to \(driftPath)")

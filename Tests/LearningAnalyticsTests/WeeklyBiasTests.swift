@@ -55,4 +55,18 @@ import Testing
     let document = try XMLDocument(data: Data(svg.utf8))
     #expect(document.rootElement()?.name == "svg")
   }
+
+  /// With `minimumEvents: 3` only week 0 (3 pairs) is drawn, not week 2 (2 pairs), and the
+  /// axis says so; the bias axis covers week 0 alone.
+  @Test func weeksWithFewEventsAreLeftOutOfTheChart() throws {
+    let chart = DriftChart(
+      title: "drift", series: [.init(name: "m", color: "#000", bias: try Self.report())],
+      minimumEvents: 3)
+    let svg = chart.svg()
+    #expect(svg.components(separatedBy: "<circle").count - 1 == 1)
+    #expect(svg.contains(">week of 2013J (weeks with 3 events or more)</text>"))
+    // Week 0's bias is 0.733 - 0.667 = +0.067: the axis is +-0.10, week 2's -0.2 is not on it.
+    #expect(abs(chart.range - 0.1) < 1e-12)
+    #expect(chart.tickStep == 0.05)
+  }
 }

@@ -96,7 +96,7 @@ struct DirichletMultinomialObjective<Table: MarginalLikelihoodTable> {
     let w = bounds.upperBound
     var m = start.map { $0 / start.reduce(0, +) }
     for _ in 0..<200 {
-      let weighted = m.indices.map { m[$0] * Self.sums(countsAbove[$0], at: m[$0] * w).0 }
+      let weighted = m.indices.map { m[$0] * countsAbove[$0].firstSum(at: m[$0] * w) }
       let total = weighted.reduce(0, +)
       let next = weighted.map { $0 / total }
       let change = zip(next, m).map { abs($0 - $1) }.max() ?? 0

@@ -6,9 +6,10 @@ import Foundation
 /// A user's counts are rounded to multiples of ``unit`` (`2^-10` trial) when added, so the
 /// tables are integer histograms keyed by multiples of the unit, every sum is exact, and pages
 /// counted apart merge to the same bits in any order. Memory grows with the number of distinct
-/// counts, never with the number of users. The likelihood is the Dirichlet-multinomial's in
-/// its Gamma form (``FractionalCountTable``).
-struct FractionalCounts: Sendable, Hashable {
+/// counts, never with the number of users; the histograms are ``UnitHistogram``s, read back in
+/// key order. The likelihood is the Dirichlet-multinomial's in its Gamma form
+/// (``FractionalCountTable``).
+struct FractionalCounts: Sendable {
   /// The resolution of a count: `2^-10` trial.
   static let unit = 0x1p-10
 
@@ -19,14 +20,14 @@ struct FractionalCounts: Sendable, Hashable {
   /// Per outcome, the sum of every user's count, in units.
   private(set) var totalUnits: [Int]
   /// Per outcome: users by exact count in units (positive counts only).
-  private(set) var byCount: [[Int: Int]]
+  private(set) var byCount: [UnitHistogram]
   /// Users by exact total in units.
-  private(set) var byTrials: [Int: Int] = [:]
+  private(set) var byTrials = UnitHistogram()
 
   init(outcomes: Int) {
     outcomeCount = outcomes
     totalUnits = Array(repeating: 0, count: outcomes)
-    byCount = Array(repeating: [:], count: outcomes)
+    byCount = Array(repeating: UnitHistogram(), count: outcomes)
   }
 
   /// Per outcome, the sum of every user's count, in trials.
@@ -43,10 +44,10 @@ struct FractionalCounts: Sendable, Hashable {
     for (k, count) in zip(0..<outcomeCount, counts) {
       let units = Self.units(count)
       guard units > 0 else { continue }
-      byCount[k][units, default: 0] += 1
+      byCount[k].add(units)
       totalUnits[k] += units
     }
-    byTrials[n, default: 0] += 1
+    byTrials.add(n)
     users += 1
   }
 
@@ -56,18 +57,18 @@ struct FractionalCounts: Sendable, Hashable {
   /// Adds every user counted in `other` (the same number of outcomes).
   mutating func merge(_ other: FractionalCounts) {
     for k in 0..<outcomeCount {
-      byCount[k].merge(other.byCount[k], uniquingKeysWith: +)
+      byCount[k].merge(other.byCount[k])
       totalUnits[k] += other.totalUnits[k]
     }
-    byTrials.merge(other.byTrials, uniquingKeysWith: +)
+    byTrials.merge(other.byTrials)
     users += other.users
   }
 
   /// The table of one histogram, values ascending.
-  private static func table(_ histogram: [Int: Int]) -> FractionalCountTable {
-    let keys = histogram.keys.sorted()
+  private static func table(_ histogram: UnitHistogram) -> FractionalCountTable {
+    let entries = histogram.entries
     return FractionalCountTable(
-      values: keys.map { Double($0) * unit }, users: keys.map { Double(histogram[$0] ?? 0) })
+      values: entries.map { Double($0.key) * unit }, users: entries.map { Double($0.users) })
   }
 
   /// The objective of these counts.
@@ -80,12 +81,12 @@ struct FractionalCounts: Sendable, Hashable {
   /// Gamma form, summed in key order.
   var logMultinomialCoefficients: Double {
     var total = 0.0
-    for key in byTrials.keys.sorted() {
-      total += Double(byTrials[key] ?? 0) * logGamma(Double(key) * Self.unit + 1)
+    for (key, users) in byTrials.entries {
+      total += Double(users) * logGamma(Double(key) * Self.unit + 1)
     }
     for histogram in byCount {
-      for key in histogram.keys.sorted() {
-        total -= Double(histogram[key] ?? 0) * logGamma(Double(key) * Self.unit + 1)
+      for (key, users) in histogram.entries {
+        total -= Double(users) * logGamma(Double(key) * Self.unit + 1)
       }
     }
     return total

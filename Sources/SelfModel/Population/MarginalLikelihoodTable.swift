@@ -16,6 +16,9 @@ protocol MarginalLikelihoodTable: Sendable {
   /// `(sum_i [psi(x_i + a) - psi(a)], sum_i [psi'(a) - psi'(x_i + a)])`: the derivative of
   /// the table's term in `a`, and minus its second derivative.
   func sums(at a: Double) -> (Double, Double)
+  /// The first of ``sums(at:)`` alone, bit for bit (what a fixed point on the base rates
+  /// needs, without the second derivative's terms).
+  func firstSum(at a: Double) -> Double
 }
 
 /// Whole-number counts as `A_j`, the users with more than `j` (``BetaBinomialCounts/above(_:)``):
@@ -39,6 +42,12 @@ struct IntegerCountTable: MarginalLikelihoodTable {
       second += count * inverse * inverse
     }
     return (first, second)
+  }
+
+  func firstSum(at a: Double) -> Double {
+    var first = 0.0
+    for (j, count) in above.enumerated() where count > 0 { first += count * (1 / (a + Double(j))) }
+    return first
   }
 }
 
@@ -74,5 +83,12 @@ struct FractionalCountTable: MarginalLikelihoodTable {
       second += count * (psiPrime - trigamma(x + a))
     }
     return (first, second)
+  }
+
+  func firstSum(at a: Double) -> Double {
+    let psi = digamma(a)
+    var first = 0.0
+    for (x, count) in zip(values, users) { first += count * (digamma(x + a) - psi) }
+    return first
   }
 }

@@ -5,13 +5,15 @@
 /// chains instead of hashing context ids (benchmark B11). A context is interned with its
 /// declared ancestors, so a slot may hold no user yet; ``contexts`` lists only those that do.
 struct PopulationCells: Sendable {
-  /// Every user's counts, pooled over contexts.
+  /// Every user's counts, pooled over contexts. With decay only their users and totals are
+  /// kept (``DirichletMultinomialCounts/addTotals(_:)``): the fit uses the decayed ones.
   var overall: DirichletMultinomialCounts
   /// Each listed context's declared parent.
   let declaredParents: [ContextID: ContextID]
   /// The contexts interned, by slot.
   private(set) var contextIDs: [ContextID] = []
-  /// Each slot's counts: a context's include its descendants' (by declared parents).
+  /// Each slot's counts: a context's include its descendants' (by declared parents); with
+  /// decay, users and totals only, as ``overall``.
   private(set) var contextCounts: [DirichletMultinomialCounts] = []
   /// Each slot's declared parent's slot, or -1.
   private(set) var parentSlots: [Int] = []
@@ -71,13 +73,17 @@ struct PopulationCells: Sendable {
     try contextCounts[slot].add(counts)
   }
 
-  /// Adds one user's decayed counts to a context's slot (or `nil`: the belief overall).
-  mutating func add(weighted counts: ArraySlice<Double>, slot: Int?) {
+  /// Adds one user's decayed counts to a context's slot (or `nil`: the belief overall), and
+  /// its whole-number `counts` (already checked) to the slot's users and totals only: a
+  /// decayed fit reports those, and fits the decayed counts (benchmark B11d).
+  mutating func add(weighted: ArraySlice<Double>, counts: ArraySlice<Int>, slot: Int?) {
     guard let slot else {
-      overallWeighted?.add(counts)
+      overall.addTotals(counts)
+      overallWeighted?.add(weighted)
       return
     }
-    contextWeighted[slot].add(counts)
+    contextCounts[slot].addTotals(counts)
+    contextWeighted[slot].add(weighted)
   }
 
   mutating func merge(_ other: PopulationCells) throws(ModelError) {

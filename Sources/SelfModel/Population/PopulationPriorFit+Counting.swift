@@ -105,10 +105,13 @@ extension PopulationPriorFit {
     for row in userTrials.rows {
       let outcomes = cells[row.belief].overall.outcomeCount
       let slot = row.slot < 0 ? nil : row.slot
-      try cells[row.belief].add(userTrials.counts(of: row, outcomes: outcomes), slot: slot)
+      let counts = userTrials.counts(of: row, outcomes: outcomes)
       if userTrials.isWeighted {
         cells[row.belief].add(
-          weighted: userTrials.weightedCounts(of: row, outcomes: outcomes), slot: slot)
+          weighted: userTrials.weightedCounts(of: row, outcomes: outcomes), counts: counts,
+          slot: slot)
+      } else {
+        try cells[row.belief].add(counts, slot: slot)
       }
     }
   }
