@@ -31,6 +31,7 @@ let package = Package(
         .product(name: "SelfModel", package: "SelfModel"),
         .product(name: "SelfModelStore", package: "SelfModel"),
         .product(name: "SelfModelOperations", package: "SelfModel"),
+        .product(name: "SelfModelTesting", package: "SelfModel"),
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),

@@ -1,6 +1,7 @@
 import BenchmarkSupport
 import Foundation
 import SelfModel
+import SelfModelTesting
 
 /// B5: rank 100 candidates of 20 stances each against a 300-belief model.
 /// B6: backtest a ledger of about 170,000 events over 20,000 users, and tune a policy on it.

@@ -1,6 +1,6 @@
 /// Validation helpers shared by the model's throwing initialisers. Each throws the
 /// ``ModelError`` that names the field.
-enum Check {
+package enum Check {
   static let maximumStatementLength = 1_000
   static let maximumOutcomeLength = 64
   static let maximumNoteLength = 4_096
@@ -27,7 +27,7 @@ enum Check {
     }
   }
 
-  static func finite(_ value: Double, field: @autoclosure () -> String) throws(ModelError) {
+  package static func finite(_ value: Double, field: @autoclosure () -> String) throws(ModelError) {
     guard value.isFinite else { throw .nonFiniteNumber(field: field()) }
   }
 
@@ -47,7 +47,7 @@ enum Check {
     }
   }
 
-  static func positive(_ value: Double, field: @autoclosure () -> String) throws(ModelError) {
+  package static func positive(_ value: Double, field: @autoclosure () -> String) throws(ModelError) {
     guard value.isFinite else { throw .nonFiniteNumber(field: field()) }
     guard value > 0 else {
       throw .numberOutOfRange(field: field(), value: value, allowed: "greater than 0")

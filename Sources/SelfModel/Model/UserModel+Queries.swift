@@ -109,7 +109,7 @@ extension UserModel {
     return result
   }
 
-  func estimate(atIndex index: Int, time: Date) -> BeliefEstimate {
+  package func estimate(atIndex index: Int, time: Date) -> BeliefEstimate {
     let definition = definition(at: index)
     return estimate(definition, atIndex: index, time: time, prior: ownPrior(definition))
   }

@@ -1,7 +1,8 @@
 public import Foundation
+public import SelfModel
 
 /// Simulated users whose outcomes follow a known ("true") revision policy: ground truth for
-/// checking a ``Backtest`` or a ``PolicyTuner``.
+/// checking a `Backtest` or a `PolicyTuner` (both in `SelfModel`).
 ///
 /// Each user reports `eventsPerUser` hard outcomes. Gaps between reports are exponential with
 /// mean `meanGap`; each report is about a belief chosen uniformly and comes from a source
@@ -18,7 +19,7 @@ public import Foundation
 /// Randomness is passed in, so a seeded generator makes the population reproducible.
 ///
 /// ```swift
-/// var random = MySeededGenerator(seed: 42)
+/// var random = SeededRandom(seed: 42)
 /// let population = try SyntheticPopulation(
 ///   truth: RevisionPolicy(halfLifeBySourceKind: [.behavior: 14 * 86_400],
 ///                         reliabilityOverrides: ["clicks": 0.4]),
@@ -55,7 +56,7 @@ public struct SyntheticPopulation: Sendable, Hashable {
   ///   - eventsPerUser: At least 1.
   ///   - start: The first moment.
   ///   - meanGap: The mean gap in seconds, finite and `> 0`.
-  /// - Throws: ``ModelError`` naming the first bad argument.
+  /// - Throws: `ModelError` naming the first bad argument.
   public init(
     truth: RevisionPolicy, beliefs: [BeliefDefinition], sources: [Source], sourceWeights: [Double],
     userCount: Int, eventsPerUser: Int, start: Date, meanGap: TimeInterval
@@ -114,7 +115,7 @@ public struct SyntheticPopulation: Sendable, Hashable {
   ///     tuner starts from).
   ///   - generator: The source of randomness; the same seed gives the same users.
   /// - Returns: One model per user.
-  /// - Throws: The ``ModelError`` from building a model (for example an invalid `policy`, or
+  /// - Throws: The `ModelError` from building a model (for example an invalid `policy`, or
   ///   duplicate belief keys or source ids).
   public func generate(
     foldedUnder policy: RevisionPolicy, using generator: inout some RandomNumberGenerator
@@ -150,7 +151,7 @@ public struct SyntheticPopulation: Sendable, Hashable {
         id: try EvidenceID("e-\(step)"), belief: beliefs[belief].key,
         content: .outcome(beliefs[belief].outcomes[outcome]), source: sources[source].id,
         observedAt: moment)
-      model.append(item, try model.resolve(item, now: nil))
+      _ = try model.append(item, at: moment)
     }
     return model
   }
