@@ -47,7 +47,8 @@ package enum Check {
     }
   }
 
-  package static func positive(_ value: Double, field: @autoclosure () -> String) throws(ModelError) {
+  package static func positive(_ value: Double, field: @autoclosure () -> String) throws(ModelError)
+  {
     guard value.isFinite else { throw .nonFiniteNumber(field: field()) }
     guard value > 0 else {
       throw .numberOutOfRange(field: field(), value: value, allowed: "greater than 0")
