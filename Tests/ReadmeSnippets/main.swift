@@ -21,7 +21,7 @@ try model.record(
 let estimate = try model.estimate(for: "preference.concise", at: now)
 print(try estimate.probability(of: "true"))          // 0.5 + evidence: 0.6153...
 print(estimate.confidence)                           // 1 - W/(T+W) = 0.2307...
-print(try estimate.credibleInterval(for: "true", level: 0.9))
+print(try estimate.credibleInterval(for: "true"))    // level 0.95, the one default
 import SelfModelStore
 
 let catalogue = try Catalogue(
