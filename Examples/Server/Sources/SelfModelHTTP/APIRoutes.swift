@@ -70,7 +70,7 @@ enum APIRoutes {
       try await $0.nextQuestions($1, context: $2)
     },
     Route(method: .post, path: "users/:user/context", namesInBody: true) {
-      try await $0.context($1, context: $2)
+      try await $0.promptContext($1, context: $2)
     },
     Route(method: .post, path: "users/:user/reactions", namesInBody: true) {
       try await $0.react($1, context: $2)

@@ -23,7 +23,7 @@ extension APIHandlers {
 
   /// `POST /v1/users/{user}/context`: `promptContext`, the user's beliefs selected and
   /// rendered for a prompt.
-  func context(_ request: Request, context: some RequestContext) async throws -> Response {
+  func promptContext(_ request: Request, context: some RequestContext) async throws -> Response {
     let prompt = try await RequestInput.body(
       PromptRequest.self, of: request, for: try pathUser(context), limit: limits.maximumBodyBytes)
     return try JSONResponse.make(try await operations.promptContext(prompt, at: clock()))
