@@ -1,4 +1,5 @@
 import Foundation
+import SelfModel
 import SelfModelOperations
 import Testing
 
@@ -74,7 +75,9 @@ import Testing
       try Self.member(schemas, "RankingRequest", "properties", "credibleLevel"),
       try Self.member(schemas, "ReactionRequest", "properties", "level"),
     ]
-    for level in levels { #expect(level["default"] as? Double == Operations.defaultLevel) }
+    for level in levels {
+      #expect(level["default"] as? Double == BeliefEstimate.defaultCredibleLevel)
+    }
   }
 
   /// The object at `keys` under `object`.

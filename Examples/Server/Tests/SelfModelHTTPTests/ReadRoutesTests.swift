@@ -19,7 +19,7 @@ import Testing
       let concise = every.estimates[0]
       #expect(concise.mostLikely == "true")
       #expect(concise.outcomes.map(\.outcome) == ["true", "false"])
-      #expect(concise.outcomes[0].interval.level == Operations.defaultLevel)
+      #expect(concise.outcomes[0].interval.level == BeliefEstimate.defaultCredibleLevel)
       #expect(concise.evaluatedAt == Harness.now)
 
       let chosen = try decode(
