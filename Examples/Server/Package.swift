@@ -139,6 +139,25 @@ let package = Package(
       name: "ServiceAccessTests",
       dependencies: ["ServiceAccess", .product(name: "SelfModel", package: "SelfModel")]
     ),
+    // One answer on every edge: one scripted session through the library, over HTTP and MCP,
+    // the same JSON answer every time.
+    .testTarget(
+      name: "CrossEdgeTests",
+      dependencies: [
+        "SelfModelHTTP",
+        "SelfModelMCP",
+        "ServiceAccess",
+        .product(name: "MCP", package: "swift-sdk"),
+        .product(name: "SelfModel", package: "SelfModel"),
+        .product(name: "SelfModelStore", package: "SelfModel"),
+        .product(name: "SelfModelOperations", package: "SelfModel"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )
