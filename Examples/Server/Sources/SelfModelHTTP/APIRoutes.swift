@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import ServiceAccess
 
 /// The route table of API version 1, in one place: every path, its method and its handler.
 /// `openapi.json` describes the same table (a test checks that the two agree), and

@@ -3,6 +3,7 @@ import Hummingbird
 import SelfModel
 import SelfModelOperations
 import SelfModelStore
+import ServiceAccess
 
 /// What every authenticated route does before its handler: find the tenant's operations (one
 /// `Operations` per tenant store, made once), build the handlers over them, and run the

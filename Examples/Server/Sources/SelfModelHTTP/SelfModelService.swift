@@ -4,6 +4,7 @@ import HummingbirdCore
 public import Logging
 import NIOCore
 public import SelfModelStore
+public import ServiceAccess
 
 /// Builds the reference service: a router over each tenant's store, behind bearer tokens, and
 /// the application that runs it with the stores' lifecycle.

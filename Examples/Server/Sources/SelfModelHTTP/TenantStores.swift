@@ -1,4 +1,5 @@
 public import SelfModelStore
+public import ServiceAccess
 
 /// One store per tenant: what isolates tenants from each other.
 ///

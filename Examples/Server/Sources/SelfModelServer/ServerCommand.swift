@@ -5,6 +5,7 @@ import Logging
 import SelfModelHTTP
 import SelfModelOperations
 import SelfModelStore
+import ServiceAccess
 import ServiceLifecycle
 import UnixSignals
 

@@ -7,6 +7,7 @@ import NIOCore
 import SelfModel
 import SelfModelOperations
 import SelfModelStore
+import ServiceAccess
 import Testing
 
 @testable import SelfModelHTTP

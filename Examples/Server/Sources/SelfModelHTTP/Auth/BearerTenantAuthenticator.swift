@@ -1,5 +1,6 @@
 import Hummingbird
 import HummingbirdAuth
+import ServiceAccess
 
 /// hummingbird-auth's authenticator for the service's bearer tokens: an
 /// `Authorization: Bearer <token>` header whose token the table knows sets the context's

@@ -1,5 +1,6 @@
 import Hummingbird
 import HummingbirdAuth
+import ServiceAccess
 
 /// Lets a request through only when the authenticator set a tenant; otherwise 401 with a
 /// problem document and `WWW-Authenticate: Bearer` (RFC 6750), with

@@ -1,5 +1,6 @@
 public import Hummingbird
 public import HummingbirdAuth
+public import ServiceAccess
 
 /// The request context of the service: Hummingbird's core context plus the tenant the bearer
 /// token authenticated, if any (hummingbird-auth's `AuthRequestContext`).

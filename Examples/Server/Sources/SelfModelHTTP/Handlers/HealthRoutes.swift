@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SelfModelStore
+import ServiceAccess
 
 /// `GET /v1/health` and `GET /v1/ready`: unauthenticated, cheap, and run on Swift's
 /// cooperative pool rather than the work threads, so they answer while handlers are stuck.
