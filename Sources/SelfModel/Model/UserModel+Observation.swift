@@ -187,19 +187,21 @@ extension UserModel {
 
   mutating func apply(_ resolved: ResolvedEvidence) {
     let (belief, source) = (resolved.belief, resolved.source)
-    let isNewSlot = !(tallies[belief]?.slots.contains { $0.source == source } ?? false)
     if let virtual = resolved.virtual {
-      tallies[belief, default: BeliefTally()].virtual.items.append(
-        VirtualEvidence.Item(
-          source: source, halfLife: self.halfLife(belief: belief, source: source),
-          observedAt: resolved.observedAt, weight: resolved.weight, kind: virtual))
+      let item = VirtualEvidence.Item(
+        source: source, halfLife: self.halfLife(belief: belief, source: source),
+        observedAt: resolved.observedAt, weight: resolved.weight, kind: virtual)
+      tallies.modify(belief) { $0.virtual.items.append(item) }
       return
     }
-    let halfLife = isNewSlot ? self.halfLife(belief: belief, source: source) : nil
-    tallies[belief, default: BeliefTally()].add(
-      source: source, halfLifeIfNew: halfLife, observedAt: resolved.observedAt,
-      weight: resolved.weight, outcome: resolved.outcome, masses: resolved.masses,
-      outcomeCount: resolved.outcomeCount)
+    let halfLife =
+      tallies.hasSlot(for: source, at: belief) ? nil : self.halfLife(belief: belief, source: source)
+    tallies.modify(belief) {
+      $0.add(
+        source: source, halfLifeIfNew: halfLife, observedAt: resolved.observedAt,
+        weight: resolved.weight, outcome: resolved.outcome, masses: resolved.masses,
+        outcomeCount: resolved.outcomeCount)
+    }
   }
 
   /// The half-life that applies to an item from `source` about `belief`.
