@@ -31,7 +31,19 @@ extension UserModel {
   public mutating func record(_ evidence: Evidence, at now: Date) throws(ModelError)
     -> ObservationResult
   {
-    try record([evidence], at: now)
+    // The batch of one, without the batch's bookkeeping (B1b): the same checks in the same
+    // order, the same result.
+    try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
+    if let earlier = ledger.item(withID: evidence.id) {
+      guard earlier == evidence else { throw .evidenceIDReused(evidence.id) }
+      return ObservationResult(recorded: [], duplicates: [evidence.id], changes: [])
+    }
+    let resolved = try resolve(evidence, now: now)
+    let before = estimate(atIndex: resolved.belief, time: now)
+    append(evidence, resolved)
+    let after = estimate(atIndex: resolved.belief, time: now)
+    return ObservationResult(
+      recorded: [evidence.id], duplicates: [], changes: [BeliefChange(before: before, after: after)])
   }
 
   /// Records a batch of evidence atomically: either every item is valid and recorded (or
