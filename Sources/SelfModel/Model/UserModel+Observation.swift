@@ -43,7 +43,8 @@ extension UserModel {
     append(evidence, resolved)
     let after = estimate(atIndex: resolved.belief, time: now)
     return ObservationResult(
-      recorded: [evidence.id], duplicates: [], changes: [BeliefChange(before: before, after: after)])
+      recorded: [evidence.id], duplicates: [], changes: [BeliefChange(before: before, after: after)]
+    )
   }
 
   /// Records a batch of evidence atomically: either every item is valid and recorded (or
