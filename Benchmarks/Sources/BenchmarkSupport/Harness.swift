@@ -1,7 +1,8 @@
 import Foundation
+import Synchronization
 
 /// One row of the results table.
-package struct ResultRow: Codable {
+package struct ResultRow: Codable, Sendable {
   package var id: String
   package var workload: String
   package var value: Double
@@ -30,12 +31,17 @@ package struct ResultRow: Codable {
 }
 
 /// Command-line settings.
-package struct Settings {
+package struct Settings: Sendable {
   package var quick = false
   package var jsonPath: String?
   package var only: Set<String> = []
   /// Overrides the workload size where a benchmark supports it (for profiling).
   package var count: Int?
+  /// Runs the workloads on a task while the main thread blocks until they end, instead of
+  /// letting the main thread park in libdispatch's `dispatch_main`: valgrind 3.19 (Debian 12)
+  /// crashes there (its `sigsuspend` writes to the read-only signal mask libdispatch passes),
+  /// so `Scripts/instructions.sh` sets it.
+  package var mainThreadWaits = false
 
   package init(arguments: [String]) {
     var iterator = arguments.dropFirst().makeIterator()
@@ -45,6 +51,7 @@ package struct Settings {
       case "--json": jsonPath = iterator.next()
       case "--only": only = Set((iterator.next() ?? "").split(separator: ",").map(String.init))
       case "--count": count = iterator.next().flatMap { Int($0) }
+      case "--main-thread-waits": mainThreadWaits = true
       // A bare id selects a workload too: `SelfModelBenchmarks B12` is `--only B12`.
       case let id where !id.hasPrefix("-"): only.insert(id)
       default: break
@@ -63,6 +70,24 @@ extension Duration {
     let (s, attoseconds) = components
     return Double(s) + Double(attoseconds) * 1e-18
   }
+}
+
+/// Runs `body` on a task and blocks the calling thread until it ends (see
+/// ``Settings/mainThreadWaits``).
+package func waitOnMainThread<T: Sendable>(
+  _ body: @escaping @Sendable () async throws -> T
+) throws -> T {
+  let done = DispatchSemaphore(value: 0)
+  let result = Mutex<Result<T, any Error>?>(nil)
+  Task.detached {
+    let outcome: Result<T, any Error>
+    do { outcome = .success(try await body()) } catch { outcome = .failure(error) }
+    result.withLock { $0 = outcome }
+    done.signal()
+  }
+  done.wait()
+  guard let outcome = result.withLock({ $0 }) else { preconditionFailure("the task signalled") }
+  return try outcome.get()
 }
 
 /// Times `body` once with the continuous clock.

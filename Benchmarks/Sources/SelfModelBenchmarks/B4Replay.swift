@@ -26,7 +26,7 @@ enum B4Replay {
       print("  (making a \(records)-record journal once; it is kept in Benchmarks/.build/fixtures)")
       try await makeFixture(folder: folder, records: records, options: options)
     }
-    let rounds = settings.quick ? 1 : 3
+    let rounds = settings.rounds == 1 ? 1 : 3
     var ours: [Double] = []
     var grdb: [Double] = []
     var oursBytes: [Double] = []

@@ -3,13 +3,15 @@ import Foundation
 
 // SelfModel benchmarks: `swift run -c release --package-path Benchmarks SelfModelBenchmarks`
 // Options: --quick (tiny sizes, one round: CI keeps it compiling), --json PATH, --only B1,B2
-// (or the ids alone: `SelfModelBenchmarks B13`). B12 (PostgreSQL) is its own runner,
+// (or the ids alone: `SelfModelBenchmarks B13`), --count N, --main-thread-waits (for valgrind,
+// see `Settings.mainThreadWaits`). B12 (PostgreSQL) is its own runner,
 // `PostgresBenchmarks`, so that this one builds no SwiftNIO.
 let settings = Settings(arguments: CommandLine.arguments)
 print("SelfModel benchmarks\(settings.quick ? " (quick mode: numbers are not meaningful)" : "")")
 print("Each figure is a median over \(settings.rounds) interleaved rounds (A B A B ...).")
-var rows: [ResultRow] = []
-do {
+/// Runs the workloads `settings` selects.
+func runSelected(_ settings: Settings) async throws -> [ResultRow] {
+  var rows: [ResultRow] = []
   if settings.wants("B1") { rows += try B1InMemoryUpdate.run(settings) }
   if settings.wants("B2") { rows += try await B2DurableRecord.run(settings) }
   if settings.wants("B3") { rows += try await B3GroupCommit.run(settings) }
@@ -25,6 +27,14 @@ do {
     rows += try B13Context.run(settings, b5: rows.first { $0.id == "B5" }?.value)
   }
   if settings.wants("B13c") { rows += try await B13cOperations.run(settings) }
+  return rows
+}
+
+let rows: [ResultRow]
+do {
+  rows =
+    settings.mainThreadWaits
+    ? try waitOnMainThread { try await runSelected(settings) } : try await runSelected(settings)
 } catch {
   print("benchmark failed: \(error)")
   exit(1)

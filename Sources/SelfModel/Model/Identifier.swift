@@ -43,6 +43,18 @@ public struct Identifier<Kind: IdentifierTag>: Sendable, Hashable, Comparable {
     self.init(unchecked: rawValue)
   }
 
+  /// Creates an identifier from UTF-8 bytes that follow the rules, or returns `nil` (for any
+  /// problem: ``init(_:)`` says which). For decoders: the bytes are checked before a string
+  /// is made.
+  ///
+  /// - Parameter bytes: The identifier's UTF-8 bytes.
+  package init?(validBytes bytes: UnsafeRawBufferPointer) {
+    guard !bytes.isEmpty, bytes.count <= Self.maximumLength, bytes.allSatisfy(Self.isAllowed)
+    else { return nil }
+    // Allowed bytes are ASCII, so valid UTF-8.
+    self.init(unchecked: String(decoding: bytes, as: UTF8.self))
+  }
+
   /// Wraps a string already known to be valid.
   init(unchecked rawValue: String) {
     self.rawValue = rawValue

@@ -50,9 +50,9 @@ struct Ledger: Sendable {
   /// In place when this ledger ends where its storage ends; otherwise (another copy has
   /// appended since this one was made) it first forks a storage holding its own items.
   ///
-  /// - Returns: The item already recorded under the id (nothing is appended), or `nil` once
-  ///   `item` is appended.
-  mutating func insert(_ item: Evidence) -> Evidence? {
+  /// - Returns: The position of the item already recorded under the id (nothing is appended),
+  ///   or `nil` once `item` is appended.
+  mutating func insert(_ item: Evidence) -> Int? {
     if let storage {
       switch storage.insert(item, at: count) {
       case .appended:
@@ -60,7 +60,7 @@ struct Ledger: Sendable {
         return nil
       case .existing(let earlier): return earlier
       case .behindTip:
-        if let earlier = self.item(withID: item.id) { return earlier }
+        if let earlier = position(of: item.id) { return earlier }
       }
     }
     let fresh = LedgerStorage(items: items)

@@ -63,8 +63,9 @@ final class LedgerStorage: Sendable {
   enum Insertion {
     /// The item is now at the position asked for.
     case appended
-    /// The storage already holds an item with the same id: this one.
-    case existing(Evidence)
+    /// The storage already holds an item with the same id, at this position. (A position,
+    /// not the item: a 128-byte payload is copied at each step of the way back, B1.)
+    case existing(Int)
     /// Another copy has appended past the position; nothing changed.
     case behindTip
   }
@@ -76,7 +77,7 @@ final class LedgerStorage: Sendable {
       // One hash of the id both checks for an earlier item and claims the position.
       if let earlier = contents.positions.updateValue(position, forKey: item.id) {
         contents.positions[item.id] = earlier
-        return .existing(contents.items[earlier])
+        return .existing(earlier)
       }
       contents.items.append(item)
       return .appended

@@ -31,7 +31,20 @@ extension UserModel {
   public mutating func record(_ evidence: Evidence, at now: Date) throws(ModelError)
     -> ObservationResult
   {
-    try record([evidence], at: now)
+    // The batch of one, without the batch's bookkeeping (B1b): the same checks in the same
+    // order, the same result.
+    try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
+    if let earlier = ledger.item(withID: evidence.id) {
+      guard earlier == evidence else { throw .evidenceIDReused(evidence.id) }
+      return ObservationResult(recorded: [], duplicates: [evidence.id], changes: [])
+    }
+    let resolved = try resolve(evidence, now: now)
+    let before = estimate(atIndex: resolved.belief, time: now)
+    append(evidence, resolved)
+    let after = estimate(atIndex: resolved.belief, time: now)
+    return ObservationResult(
+      recorded: [evidence.id], duplicates: [], changes: [BeliefChange(before: before, after: after)]
+    )
   }
 
   /// Records a batch of evidence atomically: either every item is valid and recorded (or
@@ -187,19 +200,21 @@ extension UserModel {
 
   mutating func apply(_ resolved: ResolvedEvidence) {
     let (belief, source) = (resolved.belief, resolved.source)
-    let isNewSlot = !(tallies[belief]?.slots.contains { $0.source == source } ?? false)
     if let virtual = resolved.virtual {
-      tallies[belief, default: BeliefTally()].virtual.items.append(
-        VirtualEvidence.Item(
-          source: source, halfLife: self.halfLife(belief: belief, source: source),
-          observedAt: resolved.observedAt, weight: resolved.weight, kind: virtual))
+      let item = VirtualEvidence.Item(
+        source: source, halfLife: self.halfLife(belief: belief, source: source),
+        observedAt: resolved.observedAt, weight: resolved.weight, kind: virtual)
+      tallies.modify(belief) { $0.virtual.items.append(item) }
       return
     }
-    let halfLife = isNewSlot ? self.halfLife(belief: belief, source: source) : nil
-    tallies[belief, default: BeliefTally()].add(
-      source: source, halfLifeIfNew: halfLife, observedAt: resolved.observedAt,
-      weight: resolved.weight, outcome: resolved.outcome, masses: resolved.masses,
-      outcomeCount: resolved.outcomeCount)
+    let halfLife =
+      tallies.hasSlot(for: source, at: belief) ? nil : self.halfLife(belief: belief, source: source)
+    tallies.modify(belief) {
+      $0.add(
+        source: source, halfLifeIfNew: halfLife, observedAt: resolved.observedAt,
+        weight: resolved.weight, outcome: resolved.outcome, masses: resolved.masses,
+        outcomeCount: resolved.outcomeCount)
+    }
   }
 
   /// The half-life that applies to an item from `source` about `belief`.

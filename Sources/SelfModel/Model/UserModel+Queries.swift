@@ -147,7 +147,7 @@ extension UserModel {
     try Check.finite(time.timeIntervalSinceReferenceDate, field: "time")
     var past = self
     past.ledger = Ledger()
-    past.tallies = [:]
+    past.tallies = TallyTable()
     for item in ledger where item.recordedAt <= time {
       // Evidence that is hidden now (its entry retired) stays in the past ledger, hidden.
       try? past.appendReplayed(item)

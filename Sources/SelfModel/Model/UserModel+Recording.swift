@@ -25,7 +25,7 @@ extension UserModel {
       throw error
     }
     if let earlier = ledger.insert(evidence) {
-      guard earlier == evidence else { throw .evidenceIDReused(evidence.id) }
+      guard ledger[earlier] == evidence else { throw .evidenceIDReused(evidence.id) }
       return false
     }
     apply(resolved)

@@ -55,7 +55,7 @@ public struct UserModel: Sendable {
   var reliabilities: [Double]
   /// Tallies of the beliefs that have evidence, by belief index: a model with no evidence
   /// holds none, whatever the catalogue's size.
-  var tallies: [Int: BeliefTally] = [:]
+  var tallies = TallyTable()
   /// The evidence, shared with copies of this model (see ``Ledger``).
   var ledger = Ledger()
 

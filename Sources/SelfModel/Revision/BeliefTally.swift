@@ -32,6 +32,9 @@ struct BeliefTally: Sendable, Hashable {
   /// Likelihood-ratio and Jeffrey items, which multiply probabilities instead of adding counts.
   var virtual = VirtualEvidence()
 
+  /// Whether the tally holds nothing: no slot and no virtual item.
+  var isEmpty: Bool { slots.isEmpty && virtual.items.isEmpty }
+
   /// Adds `weight` on one outcome (`outcome`) or `weight * masses` on all.
   /// `halfLifeIfNew` is used only when the source has no slot yet: a slot's half-life is fixed
   /// by its belief and source kind.
@@ -91,9 +94,13 @@ struct BeliefTally: Sendable, Hashable {
   {
     var totals = Array(repeating: 0.0, count: outcomeCount)
     for slot in slots {
-      let (values, scale) = Self.contribution(
-        of: slot, at: time, reliability: reliabilities[slot.source], cap: cap)
-      for k in totals.indices { totals[k] += values[k] * scale }
+      // ``contribution(of:at:reliability:cap:)`` without its array (B1b): the same products
+      // summed in the same order, so the same bits.
+      let factor = slot.decayFactor(at: time) * reliabilities[slot.source]
+      var total = 0.0
+      for count in slot.counts { total += count * factor }
+      let scale = Self.capScale(total: total, cap: cap)
+      for k in totals.indices { totals[k] += slot.counts[k] * factor * scale }
     }
     return totals
   }

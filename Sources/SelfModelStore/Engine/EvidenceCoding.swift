@@ -215,6 +215,9 @@ enum EvidenceCoding {
   private static func identifier<Kind>(_ reader: inout BinaryReader) throws(StoreError)
     -> Identifier<Kind>
   {
+    // The common case checked on the bytes, without making a string first (B4c); anything
+    // else goes the long way, for the same errors.
+    if let valid = try reader.readString(as: Identifier<Kind>.init(validBytes:)) { return valid }
     let raw = try reader.readString()
     do {
       return try Identifier<Kind>(raw)

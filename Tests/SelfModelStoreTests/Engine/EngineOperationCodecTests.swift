@@ -112,6 +112,34 @@ import Testing
     }
   }
 
+  /// An identifier that breaks the rules fails with the same detail whichever way it is read
+  /// (its bytes are checked first, then, when they fail, the string): a disallowed ASCII
+  /// byte, non-ASCII UTF-8, invalid UTF-8.
+  @Test func badIdentifierBytesNameTheirProblem() throws {
+    let evidence = Evidence(
+      id: "e1", belief: "b.x", content: .holds, source: "s", observedAt: Self.now)
+    let payload = try OperationCodec.encode(.record([evidence], now: Self.now))
+    let at = try #require(payload.firstRange(of: Array("e1".utf8))?.lowerBound)
+    // The bytes, the problem, and where the reader stood: past a string it could read, at the
+    // start of one it could not.
+    let cases: [([UInt8], String, Int)] = [
+      ([0x65, 0x21], "invalid identifier", at + 2), ([0xC3, 0xA9], "invalid identifier", at + 2),
+      ([0xFF, 0x31], "invalid UTF-8", at),
+    ]
+    for (bytes, expected, position) in cases {
+      var damaged = payload
+      damaged.replaceSubrange(at..<at + 2, with: bytes)
+      do {
+        _ = try OperationCodec.decode(damaged)
+        Issue.record("decoded \(bytes)")
+      } catch {
+        #expect(error.code == .corruptFile)
+        #expect(error.detail?.contains(expected) == true, "\(error)")
+        #expect(error.detail?.hasSuffix("at payload byte \(position)") == true, "\(error)")
+      }
+    }
+  }
+
   /// The code of the error `decode` throws, or `nil` if it decodes.
   static func decodeError(_ bytes: [UInt8]) -> StoreError.Code? {
     do {
