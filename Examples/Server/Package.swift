@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "ServiceAccess", targets: ["ServiceAccess"]),
     .executable(name: "selfmodel-mcp", targets: ["SelfModelMCPServer"]),
     .executable(name: "selfmodel-mcp-bench", targets: ["SelfModelMCPBenchmark"]),
+    .executable(name: "selfmodel-edge-baseline", targets: ["SelfModelEdgeBaseline"]),
   ],
   dependencies: [
     .package(name: "SelfModel", path: "../.."),
@@ -101,6 +102,20 @@ let package = Package(
         .product(name: "MCP", package: "swift-sdk"),
         .product(name: "SelfModelOperations", package: "SelfModel"),
         .product(name: "SystemPackage", package: "swift-system"),
+      ]
+    ),
+    // B10's floor: one Hummingbird route that decodes evidence and calls `store.record`.
+    .executableTarget(
+      name: "SelfModelEdgeBaseline",
+      dependencies: [
+        "SelfModelHTTP",
+        "ServiceAccess",
+        .product(name: "SelfModel", package: "SelfModel"),
+        .product(name: "SelfModelStore", package: "SelfModel"),
+        .product(name: "SelfModelOperations", package: "SelfModel"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
       ]
     ),
     .testTarget(

@@ -29,13 +29,12 @@ import Testing
 
   @Test(arguments: [20_261_206, 7, 99])
   func randomMutationsNeverLoseOrMisplaceAcknowledgedRecords(seed: UInt64) async throws {
+    // A hang fails the suite's time limit; how long the trials take is not asserted.
     var random = SeededRandom(seed: seed)
-    let started = ContinuousClock.now
     for trial in 0..<12 {
       let mutation = Mutation.allCases.randomElement(using: &random) ?? .fifo
       try await run(mutation, trial: trial, random: &random)
     }
-    #expect(ContinuousClock.now - started < .seconds(60))
   }
 
   private func run(_ mutation: Mutation, trial: Int, random: inout SeededRandom) async throws {
@@ -61,7 +60,7 @@ import Testing
   private func check(root: String, context: String) async {
     let store: FileStore
     do {
-      store = try FileStore(at: root)
+      store = try await Self.open(root)
     } catch {
       expectTyped(error, root: root, context: context)
       return
@@ -76,6 +75,22 @@ import Testing
         try await store.forget(evidence: "e0", for: user)
       } catch {
         expectTyped(error, root: root, context: "\(context) \(user)")
+      }
+    }
+  }
+
+  /// Opens the store, trying again for up to 2 s while the folder is `locked`: other tests
+  /// of this process spawn child processes, and `posix_spawn` copies every descriptor, this
+  /// store's closed `LOCK` included, into the child until its `exec` closes the `O_CLOEXEC`
+  /// ones; on a loaded machine that window holds the `flock` for a moment.
+  private static func open(_ root: String) async throws(StoreError) -> FileStore {
+    var attempts = 0
+    while true {
+      do {
+        return try FileStore(at: root)
+      } catch  where error.code == .locked && attempts < 100 {
+        attempts += 1
+        try? await Task.sleep(for: .milliseconds(20))
       }
     }
   }

@@ -17,10 +17,11 @@ enum APIRoutes {
 
   /// Adds the problem middleware, the three public routes (`GET /openapi.json`,
   /// `GET /v1/health`, `GET /v1/ready`), then every authenticated route behind the drain
-  /// middleware, to `router`.
+  /// middleware, to `router`; with `unauthenticatedTenant`, those routes work on that tenant
+  /// without a token instead.
   static func register(
     _ scope: RouteScope, tokens: TenantTokens, on router: Router<TenantRequestContext>,
-    retryAfterSeconds: Int, drain: DrainState
+    retryAfterSeconds: Int, drain: DrainState, unauthenticatedTenant: TenantID? = nil
   ) {
     var table = MethodTable()
     table.add(.get, OpenAPIDocument.path)
@@ -31,10 +32,14 @@ enum APIRoutes {
     router.get(RouterPath(OpenAPIDocument.path)) { _, _ in try OpenAPIDocument.response() }
     let v1 = router.group("v1")
     HealthRoutes.register(on: v1, stores: scope.stores, lifecycle: drain)
-    let api = v1.group()
-      .add(middleware: DrainMiddleware<TenantRequestContext>(state: drain))
-      .add(middleware: BearerTenantAuthenticator<TenantRequestContext>(tokens: tokens))
-      .add(middleware: RequireTenantMiddleware<TenantRequestContext>())
+    let drained = v1.group().add(middleware: DrainMiddleware<TenantRequestContext>(state: drain))
+    let api =
+      if let unauthenticatedTenant {
+        drained.add(middleware: FixedTenantMiddleware<TenantRequestContext>(unauthenticatedTenant))
+      } else {
+        drained.add(middleware: BearerTenantAuthenticator<TenantRequestContext>(tokens: tokens))
+          .add(middleware: RequireTenantMiddleware<TenantRequestContext>())
+      }
     for route in routes {
       api.on(RouterPath(route.path), method: route.method) {
         try await scope.serve($0, $1, namesInBody: route.namesInBody, route.handler)

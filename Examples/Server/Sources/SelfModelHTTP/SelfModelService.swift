@@ -80,7 +80,8 @@ public enum SelfModelService {
 
   /// The API's router: the problem middleware, `GET /openapi.json`, `GET /v1/health`, and
   /// every other route of version 1 behind bearer-token authentication, each on the token's
-  /// tenant's store.
+  /// tenant's store (or, with ``ServerConfiguration/unauthenticatedTenant``, on that tenant's
+  /// store without a token).
   ///
   /// - Parameters:
   ///   - stores: Each tenant's store.
@@ -101,7 +102,7 @@ public enum SelfModelService {
       executor: WorkExecutor(threads: configuration.workThreads))
     APIRoutes.register(
       scope, tokens: tokens, on: router, retryAfterSeconds: configuration.retryAfterSeconds,
-      drain: drain)
+      drain: drain, unauthenticatedTenant: configuration.unauthenticatedTenant)
     return router
   }
 

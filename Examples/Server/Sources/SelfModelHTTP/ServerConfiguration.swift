@@ -1,6 +1,7 @@
 import Foundation
 public import SelfModelOperations
 public import SelfModelStore
+public import ServiceAccess
 
 /// What the reference service needs to start: where its data lives (one store folder per
 /// tenant under it), where it listens, and the limits it enforces on requests.
@@ -45,6 +46,12 @@ public struct ServerConfiguration: Sendable, Hashable {
   /// The most users each tenant's `FileStore` keeps open, one descriptor each (default
   /// 1,024). The command sizes it from the descriptor limit (``DescriptorBudget``).
   public var openUsersPerTenant: Int
+  /// `nil` (the default): every request under `/v1` but health and readiness needs a bearer
+  /// token, and works on its tenant's store. A tenant here switches authentication off:
+  /// every request works on this tenant's store, token or not. For a service on loopback
+  /// during development, and for measuring what authentication costs (B10); the command
+  /// (`--no-authentication`) refuses it on any host but loopback.
+  public var unauthenticatedTenant: TenantID?
 
   /// Creates a configuration with the defaults above.
   ///
@@ -62,5 +69,6 @@ public struct ServerConfiguration: Sendable, Hashable {
     self.workThreads = max(2, ProcessInfo.processInfo.activeProcessorCount)
     self.maximumConnections = 10_000
     self.openUsersPerTenant = 1_024
+    self.unauthenticatedTenant = nil
   }
 }

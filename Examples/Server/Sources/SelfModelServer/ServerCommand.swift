@@ -27,6 +27,14 @@ struct ServerCommand: AsyncParsableCommand {
       """)
   var tokensFile: String?
 
+  @Flag(
+    help: """
+      Serve without bearer tokens: every request works on the tenant `local`. Only on a \
+      loopback host (127.0.0.1, ::1, localhost), for development and for measuring what \
+      authentication costs (B10); not with bearer tokens.
+      """)
+  var noAuthentication = false
+
   @Option(help: "The address to listen on (env SELFMODEL_HOST; default 127.0.0.1).")
   var host: String?
 
@@ -77,7 +85,7 @@ struct ServerCommand: AsyncParsableCommand {
     let environment = ProcessInfo.processInfo.environment
     var configuration = try serverConfiguration(environment)
     let logger = try makeLogger(environment)
-    let tokens = try loadTokens(environment, logger: logger)
+    let tokens = try access(environment, configuration: &configuration, logger: logger)
     let budget = try DescriptorBudget(
       limit: DescriptorBudget.processLimit(), tenants: tokens.tenants.count,
       connections: maxConnections ?? environment["SELFMODEL_MAX_CONNECTIONS"].flatMap(Int.init),
@@ -146,6 +154,28 @@ struct ServerCommand: AsyncParsableCommand {
     }
     logger.logLevel = parsed
     return logger
+  }
+
+  /// The bearer tokens; with `--no-authentication` (refused off loopback or beside tokens),
+  /// the tenant `local` with one random token that nobody is told, and authentication off.
+  private func access(
+    _ environment: [String: String], configuration: inout ServerConfiguration, logger: Logger
+  ) throws -> TenantTokens {
+    guard noAuthentication else { return try loadTokens(environment, logger: logger) }
+    guard ["127.0.0.1", "::1", "localhost"].contains(configuration.host) else {
+      throw ValidationError(
+        "--no-authentication serves on loopback only, not on \(configuration.host)")
+    }
+    guard tokensFile == nil,
+      environment["SELFMODEL_TOKENS_FILE"] == nil, environment["SELFMODEL_TOKENS"] == nil
+    else {
+      throw ValidationError("--no-authentication and bearer tokens exclude each other")
+    }
+    let tenant = try TenantID("local")
+    configuration.unauthenticatedTenant = tenant
+    logger.warning("authentication is off: every request works on the tenant \(tenant)")
+    let unused = (0..<4).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }
+    return try TenantTokens([tenant: [unused.joined(separator: "-")]])
   }
 
   /// The tokens from `--tokens-file`, `SELFMODEL_TOKENS_FILE` or `SELFMODEL_TOKENS`; warns

@@ -43,6 +43,21 @@ import Testing
     }
   }
 
+  /// `unauthenticatedTenant` (the command's `--no-authentication`): every request works on
+  /// that tenant's store, with no token, with an unknown one, or with another tenant's.
+  @Test func authenticationOffWorksOnTheOneTenantWhateverTheToken() async throws {
+    let harness = try await Harness.make { $0.unauthenticatedTenant = try? Harness.acme() }
+    try await harness.run { client in
+      let created = try await client.send(.post, "/v1/users", json: #"{"user": "u1"}"#, token: nil)
+      #expect(created.status == .created)
+      #expect(try await harness.store.contains("u1"))
+      for token in [nil, "not-a-known-token-0123456789", Harness.globexToken] {
+        let read = try await client.send(.get, "/v1/users/u1", token: token)
+        #expect(read.status == .ok, "token \(token ?? "none")")
+      }
+    }
+  }
+
   @Test func healthAndTheOpenAPIDocumentNeedNoToken() async throws {
     try await Harness.make().run { client in
       #expect(try await client.send(.get, "/v1/health", token: nil).status == .ok)

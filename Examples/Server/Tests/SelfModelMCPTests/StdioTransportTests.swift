@@ -8,7 +8,7 @@ import Testing
 /// goes on; `--help` exits 0 with the usage.
 @Suite(.serialized) struct StdioTransportTests {
   /// The child's standard input and output as raw lines.
-  final class Child {
+  final class Child: @unchecked Sendable {  // one test uses it at a time
     let process = Process()
     let input = Pipe()
     let output = Pipe()
@@ -27,8 +27,10 @@ import Testing
       try input.fileHandleForWriting.write(contentsOf: Data((line + "\n").utf8))
     }
 
-    /// The next line the child writes.
-    func line() -> String {
+    /// The next line the child writes, read off the cooperative pool.
+    func line() async -> String { await offPool { self.blockingLine() } }
+
+    private func blockingLine() -> String {
       while true {
         if let newline = buffered.firstIndex(of: UInt8(ascii: "\n")) {
           let line = String(decoding: buffered[..<newline], as: UTF8.self)
@@ -41,10 +43,12 @@ import Testing
       }
     }
 
-    func finish() -> Int32 {
+    func finish() async -> Int32 {
       try? input.fileHandleForWriting.close()
-      process.waitUntilExit()
-      return process.terminationStatus
+      return await offPool {
+        self.process.waitUntilExit()
+        return self.process.terminationStatus
+      }
     }
   }
 
@@ -65,20 +69,20 @@ import Testing
       "--store", fixture.folder.path, "--agent-source", Fixture.agent.rawValue,
     ])
     try child.send(Self.initialize)
-    #expect(child.line().contains(#""protocolVersion""#))
+    #expect(await child.line().contains(#""protocolVersion""#))
     let clock = ContinuousClock()
-    let small = try clock.measure {
+    let small = try await clock.measure {
       try child.send(Self.call(id: 2, noteBytes: 10))
-      #expect(child.line().contains(#""id":2"#))
+      #expect(await child.line().contains(#""id":2"#))
     }
-    let large = try clock.measure {
+    let large = try await clock.measure {
       try child.send(Self.call(id: 3, noteBytes: 1_000_000))
-      let answer = child.line()
+      let answer = await child.line()
       #expect(answer.contains(#""id":3"#) && answer.contains("invalidText"))
     }
     // The SDK's own reader took about 20 s for 1 MB; linear reading takes well under 2 s.
     #expect(large < .seconds(2), "small \(small), 1 MB \(large)")
-    #expect(child.finish() == 0)
+    #expect(await child.finish() == 0)
     try? FileManager.default.removeItem(at: fixture.folder)
   }
 
@@ -90,20 +94,20 @@ import Testing
       "--max-message-bytes", "65536",
     ])
     try child.send(Self.initialize)
-    _ = child.line()
+    _ = await child.line()
     try child.send(Self.call(id: 2, noteBytes: 100_000))
-    let refusal = child.line()
+    let refusal = await child.line()
     #expect(refusal.contains("-32600") && refusal.contains("65536 bytes"), "\(refusal)")
     try child.send(#"{"jsonrpc":"2.0","id":3,"method":"ping"}"#)
-    #expect(child.line().contains(#""id":3"#))
-    #expect(child.finish() == 0)
+    #expect(await child.line().contains(#""id":3"#))
+    #expect(await child.finish() == 0)
     try? FileManager.default.removeItem(at: fixture.folder)
   }
 
-  @Test func helpExitsZeroWithTheUsage() throws {
+  @Test func helpExitsZeroWithTheUsage() async throws {
     let child = try Child(["--help"])
-    let usage = child.line()
+    let usage = await child.line()
     #expect(usage.hasPrefix("usage: selfmodel-mcp"))
-    #expect(child.finish() == 0)
+    #expect(await child.finish() == 0)
   }
 }

@@ -46,7 +46,7 @@ import Testing
     let client = try await child.client()
     try await Self.exerciseEveryTool(client)
     await client.disconnect()
-    #expect(child.finish() == 0)
+    #expect(await child.finish() == 0)
     let reopened = try FileStore(at: fixture.folder.path)
     let model = try await reopened.model(for: "u1")
     #expect(model.evidence.map(\.id).contains("said-1"))
@@ -62,7 +62,7 @@ import Testing
     let child = try ServerProcess(arguments: [
       "--store", fixture.folder.path, "--agent-source", "user",
     ])
-    #expect(child.finish() == 1)
+    #expect(await child.finish() == 1)
     try? FileManager.default.removeItem(at: fixture.folder)
   }
 

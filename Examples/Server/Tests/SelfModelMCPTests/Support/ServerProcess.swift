@@ -4,7 +4,7 @@ import SystemPackage
 
 /// The built `selfmodel-mcp` executable, launched on a store folder, with a client talking to
 /// it over its standard input and output.
-final class ServerProcess {
+final class ServerProcess: @unchecked Sendable {  // one test uses it at a time
   let process = Process()
   private let toServer = Pipe()
   private let fromServer = Pipe()
@@ -34,10 +34,13 @@ final class ServerProcess {
     return client
   }
 
-  /// Closes the child's input (end of session) and waits for it to exit.
-  func finish() -> Int32 {
+  /// Closes the child's input (end of session) and waits, off the cooperative pool, for it to
+  /// exit.
+  func finish() async -> Int32 {
     try? toServer.fileHandleForWriting.close()
-    process.waitUntilExit()
-    return process.terminationStatus
+    return await offPool {
+      self.process.waitUntilExit()
+      return self.process.terminationStatus
+    }
   }
 }
