@@ -25,9 +25,6 @@ public struct TenantTokens: Sendable {
     var tenants: [Entry]
   }
 
-  /// The shortest token accepted, in bytes (``BearerTokenRules/minimumLength``).
-  public static let minimumTokenLength = BearerTokenRules.minimumLength
-
   private let table: BearerTokenTable<TenantID>
 
   /// Every tenant that has at least one token, by name.

@@ -19,14 +19,14 @@ enum Schema {
 
   static let user = identifier("The user's id, such as \"user-42\"")
 
-  /// An ISO 8601 time within the range the model accepts.
+  /// An RFC 3339 time (`OperationCoding`) within the range the model accepts.
   static func timestamp(_ description: String) -> Value {
     let range = ModelLimits.timeRange
     return [
       "type": "string", "format": "date-time",
       "description": .string(
         """
-        \(description) ISO 8601 with a zone, such as "2026-05-08T10:00:00Z" (fractions of a \
+        \(description) RFC 3339 with an offset, such as "2026-05-08T10:00:00Z" (fractions of a \
         second allowed), between \(range.earliest) and \(range.latest), and at most the \
         catalogue policy's futureTolerance (default 300 s) ahead of the server's clock.
         """),
