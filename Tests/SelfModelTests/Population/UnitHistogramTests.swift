@@ -52,4 +52,35 @@ import Testing
       #expect(merged.entries.map(\.users) == whole.entries.map(\.users))
     }
   }
+
+  /// Keys added a row at a time, with header counters, read back as single adds do, and the
+  /// header sums every row's increments, merged too.
+  @Test func rowsAndHeadersCountWhatSingleAddsCount() {
+    let keys = Self.keys(seed: 11, count: 3_000, range: 200)
+    var single = UnitHistogram()
+    var rows = UnitHistogram(header: 2)
+    var (first, second) = (UnitHistogram(header: 2), UnitHistogram(header: 2))
+    for start in stride(from: 0, to: keys.count, by: 3) {
+      let row = Array(Set(keys[start..<min(start + 3, keys.count)])).sorted()
+      for key in row { single.add(key) }
+      let header = [row.count, 1]
+      row.withUnsafeBufferPointer { keys in
+        header.withUnsafeBufferPointer { header in
+          rows.add(keys: keys, header: header)
+          if start % 2 == 0 {
+            first.add(keys: keys, header: header)
+          } else {
+            second.add(keys: keys, header: header)
+          }
+        }
+      }
+    }
+    second.merge(first)
+    for table in [rows, second] {
+      #expect(table.entries.map(\.key) == single.entries.map(\.key))
+      #expect(table.entries.map(\.users) == single.entries.map(\.users))
+      #expect(table.header(0) == single.entries.reduce(0) { $0 + $1.users })
+      #expect(table.header(1) == 1_000)
+    }
+  }
 }
