@@ -42,52 +42,61 @@ extension KnowledgeTracingFit {
     }
   }
 
-  /// The scaled forward pass: `P(L_t | answers up to t)` and `c_t = P(answer_t | earlier)`.
-  static func forward(_ sequence: [Bool], _ parameters: KnowledgeTracing.Parameters)
-    -> (filtered: [Double], scales: [Double])
-  {
-    let steps = KnowledgeTracing.filter(sequence, parameters: parameters)
-    return (
-      steps.map(\.masteryAfterObservation),
-      zip(sequence, steps).map { $0 ? $1.correctProbability : 1 - $1.correctProbability }
-    )
+  /// The distinct sequences of `sequences` with how many times each occurs, in a fixed order
+  /// (shorter first, then lexicographic) so that sums do not depend on hashing.
+  static func distinct(_ sequences: [[Bool]]) -> [(sequence: [Bool], weight: Double)] {
+    var counts: [[Bool]: Double] = [:]
+    for sequence in sequences where !sequence.isEmpty { counts[sequence, default: 0] += 1 }
+    return counts.sorted { left, right in
+      left.key.count != right.key.count
+        ? left.key.count < right.key.count
+        : left.key.lexicographicallyPrecedes(right.key) { !$0 && $1 }
+    }.map { ($0.key, $0.value) }
   }
 
-  /// The E-step of one sequence: the scaled backward pass over the forward pass, adding the
-  /// expected occupancies and transitions to `counts` and reporting each step's smoothed
-  /// mastery `gamma_t(L)` to `smoothed`.
+  /// The E-step of one sequence counted `weight` times: the scaled forward pass (the filter's
+  /// steps), then the scaled backward pass, adding the expected occupancies and transitions to
+  /// `counts` and reporting each step's smoothed mastery `gamma_t(L)` to `smoothed`.
   ///
-  /// With `a_t` the filtered distribution, `c_t` the scales and `b_T = (1, 1)`:
+  /// With `a_t` the filtered distribution, `c_t = P(o_t | o_<t)` and `b_T = (1, 1)`:
   /// `b_t(r) = sum_s A(r, s) e_s(o_{t+1}) b_{t+1}(s) / c_{t+1}`, `gamma_t = a_t b_t`, and
   /// `xi_t(r, s) = a_t(r) A(r, s) e_s(o_{t+1}) b_{t+1}(s) / c_{t+1}`.
   static func accumulate(
-    _ sequence: [Bool], _ parameters: KnowledgeTracing.Parameters, into counts: ExpectedCounts,
-    smoothed: (Int, Double) -> Void
-  ) -> ExpectedCounts {
-    guard !sequence.isEmpty else { return counts }
-    var counts = counts
-    let (filtered, scales) = forward(sequence, parameters)
-    let transition = [
-      [1 - parameters.learn, parameters.learn], [parameters.forget, 1 - parameters.forget],
-    ]
-    var backward = [1.0, 1.0]
-    for t in stride(from: sequence.count - 1, through: 0, by: -1) {
-      let alpha = [1 - filtered[t], filtered[t]]
-      if t + 1 < sequence.count {
-        let next = emissions(sequence[t + 1], parameters)
-        let weighted = [next[0] * backward[0], next[1] * backward[1]].map { $0 / scales[t + 1] }
-        counts.learnt += alpha[0] * transition[0][1] * weighted[1]
-        counts.forgot += alpha[1] * transition[1][0] * weighted[0]
-        backward = transition.map { $0[0] * weighted[0] + $0[1] * weighted[1] }
+    _ sequence: [Bool], weight: Double = 1, _ parameters: KnowledgeTracing.Parameters,
+    into counts: inout ExpectedCounts, buffer: inout [Double], smoothed: (Int, Double) -> Void
+  ) {
+    guard !sequence.isEmpty else { return }
+    let n = sequence.count
+    if buffer.count < 2 * n { buffer = [Double](repeating: 0, count: 2 * n) }
+    var mastery = parameters.prior
+    var logLikelihood = 0.0
+    for t in 0..<n {
+      let step = KnowledgeTracing.step(from: mastery, correct: sequence[t], parameters: parameters)
+      buffer[t] = step.masteryAfterObservation
+      buffer[n + t] = sequence[t] ? step.correctProbability : 1 - step.correctProbability
+      logLikelihood += log(buffer[n + t])
+      mastery = step.masteryNext
+    }
+    var backward = (unmastered: 1.0, mastered: 1.0)
+    for t in stride(from: n - 1, through: 0, by: -1) {
+      let alpha = buffer[t]
+      if t + 1 < n {
+        let (e0, e1) = emissions(sequence[t + 1], parameters)
+        let w0 = e0 * backward.unmastered / buffer[n + t + 1]
+        let w1 = e1 * backward.mastered / buffer[n + t + 1]
+        counts.learnt += weight * (1 - alpha) * parameters.learn * w1
+        counts.forgot += weight * alpha * parameters.forget * w0
+        backward = (
+          (1 - parameters.learn) * w0 + parameters.learn * w1,
+          parameters.forget * w0 + (1 - parameters.forget) * w1
+        )
       }
-      let gamma = alpha[1] * backward[1]
-      counts.add(
-        gamma: gamma, correct: sequence[t], isFirst: t == 0, isLast: t + 1 == sequence.count)
+      let gamma = alpha * backward.mastered
+      counts.add(gamma, weight: weight, correct: sequence[t], isFirst: t == 0, isLast: t + 1 == n)
       smoothed(t, gamma)
     }
-    counts.sequences += 1
-    counts.logLikelihood += scales.reduce(0) { $0 + log($1) }
-    return counts
+    counts.sequences += weight
+    counts.logLikelihood += weight * logLikelihood
   }
 
   /// `value` moved into `bounds`.
@@ -97,23 +106,25 @@ extension KnowledgeTracingFit {
 
   /// `P(answer | not L)` and `P(answer | L)`.
   private static func emissions(_ correct: Bool, _ parameters: KnowledgeTracing.Parameters)
-    -> [Double]
+    -> (Double, Double)
   {
-    correct
-      ? [parameters.guess, 1 - parameters.slip] : [1 - parameters.guess, parameters.slip]
+    correct ? (parameters.guess, 1 - parameters.slip) : (1 - parameters.guess, parameters.slip)
   }
 }
 
 extension KnowledgeTracingFit.ExpectedCounts {
-  /// Adds one step's smoothed mastery `gamma`.
-  fileprivate mutating func add(gamma: Double, correct: Bool, isFirst: Bool, isLast: Bool) {
+  /// Adds one step's smoothed mastery `gamma`, counted `weight` times.
+  fileprivate mutating func add(
+    _ gamma: Double, weight: Double, correct: Bool, isFirst: Bool, isLast: Bool
+  ) {
+    let (off, on) = (weight * (1 - gamma), weight * gamma)
     if !isLast {
-      unmasteredBeforeStep += 1 - gamma
-      masteredBeforeStep += gamma
+      unmasteredBeforeStep += off
+      masteredBeforeStep += on
     }
-    unmastered += 1 - gamma
-    mastered += gamma
-    if correct { guessed += 1 - gamma } else { slipped += gamma }
-    if isFirst { startMastered += gamma }
+    unmastered += off
+    mastered += on
+    if correct { guessed += off } else { slipped += on }
+    if isFirst { startMastered += on }
   }
 }

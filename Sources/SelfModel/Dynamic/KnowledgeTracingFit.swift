@@ -124,9 +124,12 @@ public enum KnowledgeTracingFit {
   public static func logLikelihood(
     _ sequences: [[Bool]], parameters: KnowledgeTracing.Parameters
   ) -> Double {
-    sequences.reduce(0) { total, sequence in
-      total + forward(sequence, parameters).scales.reduce(0) { $0 + log($1) }
+    var counts = ExpectedCounts()
+    var buffer: [Double] = []
+    for (sequence, weight) in distinct(sequences) {
+      accumulate(sequence, weight: weight, parameters, into: &counts, buffer: &buffer) { _, _ in }
     }
+    return counts.logLikelihood
   }
 
   /// The smoothed mastery of every step, `P(L_t | every answer of the sequence)`, by the
@@ -140,7 +143,9 @@ public enum KnowledgeTracingFit {
     _ sequence: [Bool], parameters: KnowledgeTracing.Parameters
   ) -> [Double] {
     var mastery = [Double](repeating: 0, count: sequence.count)
-    _ = accumulate(sequence, parameters, into: ExpectedCounts()) { t, gamma in
+    var counts = ExpectedCounts()
+    var buffer: [Double] = []
+    accumulate(sequence, parameters, into: &counts, buffer: &buffer) { t, gamma in
       mastery[t] = gamma
     }
     return mastery
@@ -151,12 +156,14 @@ public enum KnowledgeTracingFit {
     _ sequences: [[Bool]], from start: KnowledgeTracing.Parameters, index: Int, options: Options
   ) throws(ModelError) -> Result {
     let observations = sequences.reduce(0) { $0 + $1.count }
+    let distinct = distinct(sequences)
+    var buffer: [Double] = []
     var parameters = start
     var previous = -Double.infinity
     for iteration in 1...options.maximumIterations {
       var counts = ExpectedCounts()
-      for sequence in sequences {
-        counts = accumulate(sequence, parameters, into: counts) { _, _ in }
+      for (sequence, weight) in distinct {
+        accumulate(sequence, weight: weight, parameters, into: &counts, buffer: &buffer) { _, _ in }
       }
       if counts.logLikelihood - previous < options.tolerance * Double(observations) {
         return Result(
