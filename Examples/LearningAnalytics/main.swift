@@ -82,6 +82,26 @@ for task in LearningTask.allCases {
     )
   }
   rows.append(("library, tuned + priors + sources per type", sourced))
+  // The pre-registered knowledge-tracing row (Docs/Evaluation.md), mastery only: one BKT
+  // skill per module x type, fitted by KnowledgeTracingFit on 2013B, one step per event.
+  if task == .mastery {
+    let tracing = try KnowledgeTracingReplay(training: evaluation.training)
+    print("   knowledge tracing fitted on 2013B (prior, learn, forget, guess, slip):")
+    for (skill, fit) in tracing.fits.sorted(by: { $0.key < $1.key }) {
+      let p = fit.parameters
+      print(
+        "     \(skill.isEmpty ? "(all)" : skill): \(format(p.prior, 3)) \(format(p.learn, 3))",
+        "\(format(p.forget, 3)) \(format(p.guess, 3)) \(format(p.slip, 3)),",
+        "\(fit.observations) answers, \(fit.iterations) iterations\(fit.converged ? "" : " (not converged)")"
+      )
+    }
+    let all = tracing.predictions(evaluation.replay.events)
+    rows.append(
+      (
+        "knowledge tracing per module x type",
+        zip(evaluation.replay.events, all).filter { $0.0.isScored }.map(\.1)
+      ))
+  }
   // The pre-registered follow-up (Docs/Evaluation.md): the same row, base rates refitted by
   // PopulationPriorFit, once on 2013B (the control) and before every 2013J day. Full run only:
   // a refit over every student costs seconds in a debug build (PriorRefitTests covers it).

@@ -27,6 +27,10 @@ func runSelected(_ settings: Settings) async throws -> [ResultRow] {
     rows += try B13Context.run(settings, b5: rows.first { $0.id == "B5" }?.value)
   }
   if settings.wants("B13c") { rows += try await B13cOperations.run(settings) }
+  if settings.wants("B15") {
+    if !settings.wants("B1") { rows += try B1InMemoryUpdate.run(settings) }
+    rows += try B15KnowledgeTracing.run(settings, b1: rows.first { $0.id == "B1" }?.value)
+  }
   return rows
 }
 
