@@ -38,17 +38,7 @@ enum B3GroupCommit {
       oneUser.append(try await concurrent(store, rounds: rounds, base: base, users: nil))
       manyUsers.append(try await concurrent(store, rounds: rounds, base: base, users: writers))
       deferred.append(try await concurrent(unsynced, rounds: rounds, base: base, users: nil))
-      grdb.append(
-        try time {
-          for round in 0..<rounds {
-            try pool.write { db in
-              for writer in 0..<writers {
-                let index = base + round * writers + writer
-                try Fixtures.insert(Fixtures.evidence(index, prefix: "g"), user: "user", into: db)
-              }
-            }
-          }
-        })
+      grdb.append(try grdbTransactions(pool, rounds: rounds, base: base, prefix: "g"))
     }
     let total = Double(rounds * writers)
     let rate = total / median(oneUser)
@@ -76,11 +66,28 @@ enum B3GroupCommit {
     ]
   }
 
-  /// `rounds` waves of `writers` concurrent single-item records; one user, or one per writer.
-  static func concurrent(_ store: FileStore, rounds: Int, base: Int, users: Int?) async throws
-    -> Double
+  /// `rounds` GRDB transactions of `writers` rows each (B3's and B3b's baseline): one sync per
+  /// transaction (WAL, `synchronous = FULL`).
+  static func grdbTransactions(_ pool: DatabasePool, rounds: Int, base: Int, prefix: String)
+    throws -> Double
   {
-    let prefix = users == nil ? "c" : "m"
+    try time {
+      for round in 0..<rounds {
+        try pool.write { db in
+          for writer in 0..<writers {
+            let index = base + round * writers + writer
+            try Fixtures.insert(Fixtures.evidence(index, prefix: prefix), user: "user", into: db)
+          }
+        }
+      }
+    }
+  }
+
+  /// `rounds` waves of `writers` concurrent single-item records; one user, or one per writer.
+  static func concurrent(
+    _ store: FileStore, rounds: Int, base: Int, users: Int?, prefix: String? = nil
+  ) async throws -> Double {
+    let prefix = prefix ?? (users == nil ? "c" : "m")
     return try await timeAsync {
       for round in 0..<rounds {
         try await withThrowingTaskGroup(of: Void.self) { group in

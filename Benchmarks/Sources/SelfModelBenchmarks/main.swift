@@ -15,6 +15,7 @@ func runSelected(_ settings: Settings) async throws -> [ResultRow] {
   if settings.wants("B1") { rows += try B1InMemoryUpdate.run(settings) }
   if settings.wants("B2") { rows += try await B2DurableRecord.run(settings) }
   if settings.wants("B3") { rows += try await B3GroupCommit.run(settings) }
+  if settings.wants("B3b") || settings.wants("B3c") { rows += try await B3bB3cPairs.run(settings) }
   if settings.wants("B4") { rows += try await B4Load.run(settings) }
   if settings.wants("B4c") || settings.wants("B7") { rows += try await B4Replay.run(settings) }
   if settings.wants("B7c") { rows += try await B7Catalogue.run(settings) }

@@ -61,3 +61,48 @@ extension UserModel {
     refold(where: predicate)
   }
 }
+
+extension UserModel {
+  /// Appends one item read from a store's journal, as ``append(_:at:)`` does but without
+  /// checking again what the item passed before it was written (B4c).
+  ///
+  /// The journal holds only items that passed ``append(_:at:)``'s checks, each record under a
+  /// CRC-32C, so what depends on the item alone is not checked again: its weight (positive, at
+  /// most `Check.maximumWeight`), its times (finite, in range, not beyond the policy's future
+  /// tolerance from the record's `now`), its note and metadata (lengths, counts), `now` itself.
+  /// (A record that passed them then passes them now: they read nothing that changes.)
+  ///
+  /// What stays, because it can differ between the write and the read, or because damage that
+  /// each record's checksum does not see (a snapshot and journal that do not belong together, a
+  /// record written twice) would otherwise go unnoticed:
+  /// - the belief and source lookups: the catalogue may have retired or changed the entry
+  ///   since (the caller keeps such evidence, hidden); an unknown one is a typed error;
+  /// - the content against the definition's outcomes (outcome name, distribution, virtual
+  ///   evidence): the definition in force now may have other outcomes than when it was written;
+  /// - the ledger's id check: a duplicate counts once, an id reused for other content is
+  ///   ``ModelError/evidenceIDReused(_:)``, as in ``append(_:at:)``.
+  /// The store still checks each record's bytes (length, CRC-32C, sequence), decodes them with
+  /// typed errors for malformed fields, and identifiers keep their rules (checked on the bytes:
+  /// the check is also what makes the byte-to-string conversion lossless, and a model holding an
+  /// invalid identifier would write a snapshot that fails to load).
+  ///
+  /// - Parameter item: The item.
+  /// - Throws: ``ModelError`` as ``append(_:at:)``, for the checks that stay.
+  mutating func appendFromJournal(_ item: Evidence) throws(ModelError) {
+    let resolved: ResolvedEvidence
+    do throws(ModelError) {
+      guard let belief = beliefIndex(of: item.belief) else { throw .unknownBelief(item.belief) }
+      guard let source = sourceIndex(of: item.source) else { throw .unknownSource(item.source) }
+      resolved = try resolveContent(item, belief, source, retired: nil)
+    } catch {
+      // As in `append(_:at:)`: an item recorded earlier is a duplicate, even if it would fail.
+      if ledger.item(withID: item.id) == item { return }
+      throw error
+    }
+    if let earlier = ledger.insert(item) {
+      guard ledger[earlier] == item else { throw .evidenceIDReused(item.id) }
+      return
+    }
+    apply(resolved)
+  }
+}
