@@ -127,9 +127,10 @@ extension UserModel {
     return try resolveContent(item, beliefIndex, sourceIndex, retired: retired)
   }
 
-  /// Checks what depends on the item alone (and the clock): weight, times, note, metadata.
+  /// Checks what depends on the item alone (and the clock, when `now` is given): weight,
+  /// times, note, metadata.
   @inline(__always)
-  private func checkOwnValues(_ item: Evidence, now: Date?) throws(ModelError) {
+  func checkOwnValues(_ item: Evidence, now: Date?) throws(ModelError) {
     try Check.positive(item.weight, field: "weight of evidence \(item.id)")
     guard item.weight <= Check.maximumWeight else {
       throw .numberOutOfRange(

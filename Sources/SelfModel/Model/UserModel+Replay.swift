@@ -64,17 +64,20 @@ extension UserModel {
 
 extension UserModel {
   /// Appends one item read from a store's journal, as ``append(_:at:)`` does but without
-  /// checking again what the item passed before it was written (B4c).
+  /// checking again what depended on the moment it was written (B4c).
   ///
-  /// The journal holds only items that passed ``append(_:at:)``'s checks, each record under a
-  /// CRC-32C, so what depends on the item alone is not checked again: its weight (positive, at
-  /// most `Check.maximumWeight`), its times (finite, in range, not beyond the policy's future
-  /// tolerance from the record's `now`), its note and metadata (lengths, counts), `now` itself.
-  /// (A record that passed them then passes them now: they read nothing that changes.)
+  /// The journal holds only items that passed ``append(_:at:)``'s checks, so the one check that
+  /// read the clock is not made again: an item's time against the policy's future tolerance
+  /// from the record's `now` (a later, stricter policy does not turn an accepted record into a
+  /// corrupt file). The item's own values are checked again (weight positive and at most
+  /// `Check.maximumWeight`, times finite and in range, note and metadata within their limits):
+  /// a CRC-32C catches damage, not a file written by someone else, and a NaN weight that came
+  /// in through a crafted journal would poison every estimate of the belief. Those checks are
+  /// comparisons, a few instructions per record.
   ///
-  /// What stays, because it can differ between the write and the read, or because damage that
-  /// each record's checksum does not see (a snapshot and journal that do not belong together, a
-  /// record written twice) would otherwise go unnoticed:
+  /// What stays besides, because it can differ between the write and the read, or because
+  /// damage that each record's checksum does not see (a snapshot and journal that do not belong
+  /// together, a record written twice) would otherwise go unnoticed:
   /// - the belief and source lookups: the catalogue may have retired or changed the entry
   ///   since (the caller keeps such evidence, hidden); an unknown one is a typed error;
   /// - the content against the definition's outcomes (outcome name, distribution, virtual
@@ -91,6 +94,7 @@ extension UserModel {
   mutating func appendFromJournal(_ item: Evidence) throws(ModelError) {
     let resolved: ResolvedEvidence
     do throws(ModelError) {
+      try checkOwnValues(item, now: nil)
       guard let belief = beliefIndex(of: item.belief) else { throw .unknownBelief(item.belief) }
       guard let source = sourceIndex(of: item.source) else { throw .unknownSource(item.source) }
       resolved = try resolveContent(item, belief, source, retired: nil)
