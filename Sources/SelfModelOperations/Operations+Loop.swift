@@ -62,7 +62,7 @@ extension Operations {
     -> RankingResponse
   {
     let user = request.user
-    let level = request.credibleLevel ?? BeliefEstimate.defaultCredibleLevel
+    let level = request.level ?? BeliefEstimate.defaultCredibleLevel
     try OperationLimits.check(level: level, operation: "rank", user: user)
     try OperationLimits.check(
       count: request.candidates.count, maximum: limits.maximumCandidates, field: "candidates",

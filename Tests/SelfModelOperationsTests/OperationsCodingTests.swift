@@ -55,4 +55,27 @@ import Testing
       Issue.record("unexpected error \(error)")
     }
   }
+
+  @Test func everyRequestNamesItsCredibleLevelLevelAndTheOldNameIsRefused() throws {
+    let rank = RankRequest(
+      user: "u",
+      candidates: [
+        try Candidate(
+          id: "short", stances: [try Stance(belief: "preference.concise", asserts: .holds)])
+      ], level: 0.8)
+    let text = String(decoding: try OperationCoding.encoder().encode(rank), as: UTF8.self)
+    #expect(text.contains(#""level":0.8"#))
+    #expect(!text.contains("credibleLevel"))
+    #expect(try OperationCoding.decoder().decode(RankRequest.self, from: Data(text.utf8)) == rank)
+    // The earlier name is refused with a message that names the new one, not ignored (which
+    // would answer at the default level without a word).
+    let old = text.replacingOccurrences(of: #""level":"#, with: #""credibleLevel":"#)
+    do {
+      _ = try OperationCoding.decoder().decode(RankRequest.self, from: Data(old.utf8))
+      Issue.record("credibleLevel was accepted")
+    } catch let DecodingError.dataCorrupted(context) {
+      #expect(context.debugDescription.contains("named level"))
+      #expect(context.codingPath.last?.stringValue == "credibleLevel")
+    }
+  }
 }

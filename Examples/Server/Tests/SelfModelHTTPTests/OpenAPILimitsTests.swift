@@ -72,7 +72,7 @@ import Testing
     let schemas = try SchemaFieldTests.components("schemas")
     let levels = [
       try Self.member(parameters, "level", "schema"),
-      try Self.member(schemas, "RankingRequest", "properties", "credibleLevel"),
+      try Self.member(schemas, "RankingRequest", "properties", "level"),
       try Self.member(schemas, "ReactionRequest", "properties", "level"),
     ]
     for level in levels {
