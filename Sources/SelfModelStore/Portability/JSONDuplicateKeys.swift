@@ -58,9 +58,14 @@ public enum JSONDuplicateKeys {
       case UInt8(ascii: ","):
         if let last = stack.indices.last, stack[last].keys != nil { stack[last].expectsKey = true }
       case UInt8(ascii: "\""):
+        guard let last = stack.indices.last, stack[last].expectsKey else {
+          // A value: only where it ends matters, not its text.
+          guard let end = endOfString(in: bytes, from: index) else { return nil }
+          index = end
+          continue
+        }
         guard let (text, end) = string(in: bytes, from: index) else { return nil }
         index = end
-        guard let last = stack.indices.last, stack[last].expectsKey else { continue }
         stack[last].expectsKey = false
         if stack[last].keys?.insert(text).inserted == false { return .duplicateKey(text) }
       default: continue
@@ -71,7 +76,37 @@ public enum JSONDuplicateKeys {
 
   /// Decodes the string whose opening quote precedes `start`; returns it and the index after
   /// its closing quote, or `nil` if it is not terminated.
+  /// The index after the closing quote of the string whose text starts at `start`, checking
+  /// its escapes as ``string(in:from:)`` does; `nil` where that answers `nil`.
+  private static func endOfString(in bytes: [UInt8], from start: Int) -> Int? {
+    var index = start
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      if byte == UInt8(ascii: "\"") { return index }
+      if byte == UInt8(ascii: "\\") {
+        guard let (_, end) = escape(in: bytes, at: index) else { return nil }
+        index = end
+      }
+    }
+    return nil
+  }
+
   private static func string(in bytes: [UInt8], from start: Int) -> (String, Int)? {
+    // Most keys have no escape: their text is their bytes.
+    var index = start
+    while index < bytes.count, bytes[index] != UInt8(ascii: "\""),
+      bytes[index] != UInt8(ascii: "\\")
+    {
+      index += 1
+    }
+    if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+      return (String(decoding: bytes[start..<index], as: UTF8.self), index + 1)
+    }
+    return escapedString(in: bytes, from: start)
+  }
+
+  private static func escapedString(in bytes: [UInt8], from start: Int) -> (String, Int)? {
     var scalars = String.UnicodeScalarView()
     var run: [UInt8] = []
     var index = start

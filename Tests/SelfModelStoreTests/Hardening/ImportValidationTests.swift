@@ -86,5 +86,12 @@ import Testing
     #expect(JSONDuplicateKeys.first(in: Array(#"{"a":1,"\u0061":2}"#.utf8)) == "a")
     #expect(JSONDuplicateKeys.first(in: Array(#"{"a":{"a":1},"b":[{"a":1},{"a":2}]}"#.utf8)) == nil)
     #expect(JSONDuplicateKeys.first(in: Array(#"{"x":"\"}\"","x":1}"#.utf8)) == "x")
+    // A value is skipped, not read: an escaped backslash at its end, a pair of escapes, a key
+    // that is only an escape; a broken escape stops the scan (the decoder reports the JSON).
+    #expect(JSONDuplicateKeys.first(in: Array(#"{"x":"\\","x":1}"#.utf8)) == "x")
+    #expect(
+      JSONDuplicateKeys.first(in: Array(#"{"x":"\ud83d\ude00","y":"é","\u0079":2}"#.utf8)) == "y")
+    #expect(JSONDuplicateKeys.first(in: Array(#"{"x":"\u00","x":1}"#.utf8)) == nil)
+    #expect(JSONDuplicateKeys.first(in: Array(#"{"x":"open"#.utf8)) == nil)
   }
 }
