@@ -78,7 +78,7 @@ let package = Package(
     ),
     .testTarget(
       name: "SelfModelOperationsTests",
-      dependencies: ["SelfModel", "SelfModelStore", "SelfModelOperations"]
+      dependencies: ["SelfModel", "SelfModelStore", "SelfModelOperations", "SelfModelTesting"]
     ),
     // The LearningAnalytics example's metrics, bootstrap, replays and SVG, against Python.
     .testTarget(name: "LearningAnalyticsTests", dependencies: ["LearningAnalytics"]),

@@ -23,6 +23,28 @@ public enum OperationCoding {
     return encoder
   }
 
+  /// `value` as JSON, the bytes ``encoder()`` writes for it.
+  ///
+  /// The answers of writes (`ObservationResponse`) and of estimates (`EstimatesResponse`),
+  /// the service's most frequent, are written without `JSONEncoder`'s boxed tree, to the same
+  /// bytes (tests compare the two on random responses); every other value goes through
+  /// ``encoder()``.
+  ///
+  /// - Parameter value: The value.
+  /// - Returns: Its JSON.
+  /// - Throws: `EncodingError` for a value the encoder refuses (a number that is not finite).
+  public static func encode<Value: Encodable>(_ value: Value) throws -> Data {
+    if let response = value as? ObservationResponse,
+      let bytes = ResponseJSONWriter.json(response)
+    {
+      return Data(bytes)
+    }
+    if let response = value as? EstimatesResponse, let bytes = ResponseJSONWriter.json(response) {
+      return Data(bytes)
+    }
+    return try encoder().encode(value)
+  }
+
   /// A decoder: dates as RFC 3339 strings (any offset) only; a number where a date belongs is
   /// `DecodingError.typeMismatch`.
   ///

@@ -10,7 +10,7 @@ enum JSONResponse {
   static func make(
     _ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
   ) throws -> Response {
-    raw(try OperationCoding.encoder().encode(value), status: status, headers: headers)
+    raw(try OperationCoding.encode(value), status: status, headers: headers)
   }
 
   /// Bytes that already are JSON, as a body with `status`.

@@ -1,4 +1,6 @@
 import Hummingbird
+import NIOCore
+import NIOPosix
 import Synchronization
 
 /// Runs a handler under the server's request deadline, on the service's ``WorkExecutor``:
@@ -18,27 +20,36 @@ enum RequestDeadline {
     _ body: @escaping @Sendable () async throws -> Response
   ) async throws -> Response {
     let race = Race()
+    // One task per request: the handler, which delivers its own result. The deadline is a
+    // timer on one of SwiftNIO's event loops (a heap entry, no task and no sleeping thread).
     let work = Task(executorPreference: executor) {
-      try Task.checkCancellation()
-      return try await body()
+      do {
+        try Task.checkCancellation()
+        race.finish(.success(try await body()))
+      } catch {
+        race.finish(.failure(error))
+      }
     }
-    let timer = Task {
-      try await Task.sleep(for: limit)
+    let timer = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: timeAmount(limit)) {
       race.finish(.failure(HTTPProblem.timedOut(after: limit)))
       work.cancel()
     }
-    Task {
-      let result = await work.result
-      timer.cancel()
-      race.finish(result)
-    }
+    defer { timer.cancel() }
     return try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { race.wait($0) }
     } onCancel: {
       work.cancel()
-      timer.cancel()
       race.finish(.failure(CancellationError()))
     }
+  }
+
+  /// `duration` in SwiftNIO's unit, whole nanoseconds.
+  private static func timeAmount(_ duration: Duration) -> TimeAmount {
+    let (seconds, attoseconds) = duration.components
+    let (nanoseconds, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+    guard !overflow else { return .nanoseconds(Int64.max) }
+    return .nanoseconds(
+      nanoseconds.addingReportingOverflow(attoseconds / 1_000_000_000).partialValue)
   }
 }
 

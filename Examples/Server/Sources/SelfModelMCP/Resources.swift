@@ -61,7 +61,7 @@ enum Resources {
     do {
       let estimates = try await runner.operations.estimates(
         EstimatesRequest(user: user), at: moment)
-      json = try OperationCoding.encoder().encode(estimates)
+      json = try OperationCoding.encode(estimates)
     } catch {
       throw MCPError.invalidParams(String(describing: error))
     }

@@ -49,7 +49,7 @@ extension ToolRunner {
     do { response = try await operation() } catch { throw .store(error) }
     let json: Data
     do {
-      json = try OperationCoding.encoder().encode(response)
+      json = try OperationCoding.encode(response)
     } catch {
       throw .store(StoreError(.storeFailed, operation: "encode", user: nil, detail: "\(error)"))
     }
