@@ -151,11 +151,18 @@ public final class PostgresStore: UserModelStore {
   private static func createSchema(
     _ schema: String, client: PostgresClient, options: PostgresStoreOptions, logger: Logger
   ) async throws(StoreError) {
+    let timeout = options.callTimeout
     do {
-      // The one name written into SQL text; isValidSchema allows only [a-z0-9_].
-      try await client.query(
-        PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \"\(schema)\""), logger: logger
-      ).consume()
+      // Within the call's time limit, as every call: a server that is down or does not answer
+      // must fail the open, not hold it forever while the client retries connecting.
+      try await CallDeadline.run(timeout) {
+        StoreError(.timedOut, operation: "open", detail: "no answer within \(timeout)")
+      } _: {
+        // The one name written into SQL text; isValidSchema allows only [a-z0-9_].
+        try await client.query(
+          PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \"\(schema)\""), logger: logger
+        ).consume()
+      }
     } catch {
       throw PostgresErrorMapping.storeError(error, operation: "open", user: nil)
     }
