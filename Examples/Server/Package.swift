@@ -2,10 +2,11 @@
 import PackageDescription
 
 // SelfModel's two services over one `Operations` layer: the reference HTTP service (a FileStore
-// per tenant behind a JSON API on Hummingbird 2, run under swift-service-lifecycle) and the MCP
-// server (the official Swift SDK for the Model Context Protocol, over stdio or Streamable HTTP).
-// Both take their bearer tokens and tenant scopes from `ServiceAccess`. A sibling package, so
-// the root manifest stays free of dependencies. See README.md.
+// per tenant, or with `--postgres` a PostgreSQL schema per tenant, behind a JSON API on
+// Hummingbird 2, run under swift-service-lifecycle) and the MCP server (the official Swift SDK
+// for the Model Context Protocol, over stdio or Streamable HTTP). Both take their bearer tokens
+// and tenant scopes from `ServiceAccess`. A sibling package, so the root manifest stays free of
+// dependencies. See README.md.
 let package = Package(
   name: "SelfModelServer",
   platforms: [.macOS(.v15)],  // the root package needs macOS 15 (Synchronization)
@@ -20,6 +21,10 @@ let package = Package(
   ],
   dependencies: [
     .package(name: "SelfModel", path: "../.."),
+    // `selfmodel-server --postgres`: PostgresStore, one schema per tenant; postgres-nio pinned
+    // as in Backends/Postgres.
+    .package(name: "SelfModelPostgres", path: "../../Backends/Postgres"),
+    .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
@@ -66,6 +71,8 @@ let package = Package(
         "ServiceAccess",
         .product(name: "SelfModelStore", package: "SelfModel"),
         .product(name: "SelfModelOperations", package: "SelfModel"),
+        .product(name: "SelfModelPostgres", package: "SelfModelPostgres"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
@@ -123,6 +130,8 @@ let package = Package(
       name: "SelfModelHTTPTests",
       dependencies: [
         "SelfModelHTTP",
+        // The launch-error tests run the built `selfmodel-server`.
+        "SelfModelServer",
         "ServiceAccess",
         .product(name: "SelfModel", package: "SelfModel"),
         .product(name: "SelfModelStore", package: "SelfModel"),

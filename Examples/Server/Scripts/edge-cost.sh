@@ -8,8 +8,15 @@
 # item (Scripts/evidence.lua, read share 0). A turn with a non-2xx answer or a socket error
 # fails the script. Prints each turn's requests/s, each server's median, and the ratios
 # auth/open (bar >= 0.9) and auth/floor (bar >= 0.8). Not part of CI.
+# With EDGE_POSTGRES=1, under Scripts/with-postgres, a fourth server in each round:
+#   pg     two selfmodel-server nodes with bearer authentication on one PostgreSQL database
+#          (--postgres env, ports PORT and PORT+1), seeded afresh each turn (the tenant's schema
+#          dropped), one wrk with 32 connections on each node at once; the turn's rate is the sum
+# and the ratio pg/auth (no bar: what two nodes on PostgreSQL give against one on FileStore).
 # Usage: Examples/Server/Scripts/edge-cost.sh   (ROUNDS=3 SECONDS_PER_TURN=15 PORT=8091 by default;
 #   SERVER_BIN and BASELINE_BIN skip the release build)
+#   Scripts/with-postgres env EDGE_POSTGRES=1 Examples/Server/Scripts/edge-cost.sh
+#   (set PORT and the others after `env`: with-postgres uses a variable PORT of its own)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,17 +25,51 @@ seconds=${SECONDS_PER_TURN:-15}
 port=${PORT:-8091}
 work=$(mktemp -d /tmp/selfmodel-edge.XXXXXX)
 server=""
+second=""
+servers=(auth open floor)
+if [ "${EDGE_POSTGRES:-0}" = 1 ]; then
+  [ -n "${PGHOST:-}" ] || { echo "EDGE_POSTGRES=1 needs Scripts/with-postgres (no PGHOST)" >&2; exit 1; }
+  servers+=(pg)
+fi
 SELFMODEL_TOKEN=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')
 export SELFMODEL_TOKEN
 (umask 077 && printf '{"tenants": [{"tenant": "local", "tokens": ["%s"]}]}\n' "$SELFMODEL_TOKEN" \
   >"$work/tokens.json")
 
 stop_server() {
-  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
-    kill -TERM "$server"
-    wait "$server" || true
-  fi
-  server=""
+  for pid in $server $second; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid"
+      wait "$pid" || true
+    fi
+  done
+  server="" second=""
+}
+
+wait_listening() {
+  for _ in $(seq 1 300); do
+    if curl -s -o /dev/null "http://127.0.0.1:$1/"; then return 0; fi
+    sleep 0.1
+  done
+  echo "the server on port $1 did not start; see $work/*.log" >&2
+  exit 1
+}
+
+# start_pg: two nodes on a fresh schema, seeded through the first; both listening.
+start_pg() {
+  local psql
+  psql=$(command -v psql || ls -d /usr/lib/postgresql/*/bin/psql | sort -V | tail -n 1)
+  "$psql" -qAt \
+    -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS selfmodel_local CASCADE" >/dev/null
+  "$server_bin" --postgres env --port "$port" --log-level warning \
+    --tokens-file "$work/tokens.json" >>"$work/pg.log" 2>&1 &
+  server=$!
+  wait_listening "$port"
+  python3 Scripts/loadclient.py --port "$port" --acked "$work/seed-acked.txt" setup >/dev/null
+  "$server_bin" --postgres env --port $((port + 1)) --log-level warning \
+    --tokens-file "$work/tokens.json" >>"$work/pg.log" 2>&1 &
+  second=$!
+  wait_listening $((port + 1))
 }
 trap 'stop_server; echo "== work folder (logs): $work"' EXIT
 
@@ -68,18 +109,29 @@ stop_server
 echo "== nproc $(nproc), load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 declare -A rates
 for round in $(seq 1 "$rounds"); do
-  for name in auth open floor; do
-    rm -rf "$work/run" && cp -a "$work/seed" "$work/run"
-    start "$name" "$work/run"
-    out=$(wrk -t2 -c64 -d"${seconds}s" -s Scripts/evidence.lua "http://127.0.0.1:$port" \
-      -- 0 "edge-$name-$round" "$SELFMODEL_TOKEN")
+  for name in "${servers[@]}"; do
+    if [ "$name" = pg ]; then
+      start_pg
+      wrk -t1 -c32 -d"${seconds}s" -s Scripts/evidence.lua "http://127.0.0.1:$((port + 1))" \
+        -- 0 "edge-pg-b-$round" "$SELFMODEL_TOKEN" >"$work/wrk-b.txt" &
+      out=$(wrk -t1 -c32 -d"${seconds}s" -s Scripts/evidence.lua "http://127.0.0.1:$port" \
+        -- 0 "edge-pg-a-$round" "$SELFMODEL_TOKEN")
+      wait $!
+      out="$out
+$(cat "$work/wrk-b.txt")"
+    else
+      rm -rf "$work/run" && cp -a "$work/seed" "$work/run"
+      start "$name" "$work/run"
+      out=$(wrk -t2 -c64 -d"${seconds}s" -s Scripts/evidence.lua "http://127.0.0.1:$port" \
+        -- 0 "edge-$name-$round" "$SELFMODEL_TOKEN")
+    fi
     stop_server
     if grep -q -E "Non-2xx|Socket errors" <<<"$out"; then
       echo "$out"
       echo "== $name, round $round: errors; the figures would be meaningless" >&2
       exit 1
     fi
-    rate=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
+    rate=$(awk '/^Requests\/sec:/ { sum += $2 } END { printf "%.2f", sum }' <<<"$out")
     rates[$name]="${rates[$name]:-} $rate"
     echo "round $round  $name  $rate req/s  (load $(cut -d' ' -f1 /proc/loadavg))"
   done
@@ -90,6 +142,11 @@ auth=$(median "${rates[auth]}")
 open=$(median "${rates[open]}")
 floor=$(median "${rates[floor]}")
 echo "== medians over $rounds rounds: auth $auth, open $open, floor $floor req/s"
+if [ "${EDGE_POSTGRES:-0}" = 1 ]; then
+  pg=$(median "${rates[pg]}")
+  awk -v a="$auth" -v p="$pg" 'BEGIN {
+    printf "== pg (two nodes on PostgreSQL) %s req/s; pg / auth = %.2f\n", p, p / a }'
+fi
 awk -v a="$auth" -v o="$open" -v f="$floor" 'BEGIN {
   printf "== auth / open  = %.2f (bar >= 0.90)\n", a / o
   printf "== auth / floor = %.2f (bar >= 0.80)\n", a / f

@@ -151,11 +151,27 @@ public final class PostgresStore: UserModelStore {
   private static func createSchema(
     _ schema: String, client: PostgresClient, options: PostgresStoreOptions, logger: Logger
   ) async throws(StoreError) {
+    let timeout = options.callTimeout
     do {
-      // The one name written into SQL text; isValidSchema allows only [a-z0-9_].
-      try await client.query(
-        PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \"\(schema)\""), logger: logger
-      ).consume()
+      // Within the call's time limit, as every call: a server that is down or does not answer
+      // must fail the open, not hold it forever while the client retries connecting.
+      try await CallDeadline.run(timeout) {
+        StoreError(.timedOut, operation: "open", detail: "no answer within \(timeout)")
+      } _: {
+        // Under the migrations' advisory lock: two instances creating one new schema at once
+        // would otherwise both pass IF NOT EXISTS and one fail on pg_namespace's unique index
+        // (seen with three selfmodel-server nodes starting together).
+        try await client.withTransaction(logger: logger) { connection in
+          try await connection.query(
+            "SELECT pg_advisory_xact_lock(\(PostgresMigrations.lockKey))", logger: logger
+          ).consume()
+          // The one name written into SQL text; isValidSchema allows only [a-z0-9_].
+          try await connection.query(
+            PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \"\(schema)\""),
+            logger: logger
+          ).consume()
+        }
+      }
     } catch {
       throw PostgresErrorMapping.storeError(error, operation: "open", user: nil)
     }

@@ -20,6 +20,24 @@ struct PostgresStoreTests {
     try await PostgresTestDatabase.dropSchema(schema)
   }
 
+  /// Instances starting together on a schema nobody created yet all open it (without the
+  /// advisory lock around `CREATE SCHEMA`, two of three `selfmodel-server` nodes starting
+  /// together failed on `pg_namespace`'s unique index).
+  @Test func instancesCreatingOneNewSchemaTogetherAllOpen() async throws {
+    for round in 0..<3 {
+      let schema = PostgresTestDatabase.newSchema("together\(round)")
+      let stores = try await withThrowingTaskGroup(of: PostgresStore.self) { group in
+        for _ in 0..<6 {
+          group.addTask { try await PostgresTestDatabase.store(schema: schema) }
+        }
+        return try await group.reduce(into: []) { $0.append($1) }
+      }
+      #expect(stores.count == 6)
+      for store in stores { await store.shutdown() }
+      try await PostgresTestDatabase.dropSchema(schema)
+    }
+  }
+
   @Test func aDatabaseMigratedByANewerReleaseIsRefused() async throws {
     let schema = PostgresTestDatabase.newSchema("newer")
     let store = try await PostgresTestDatabase.store(schema: schema)

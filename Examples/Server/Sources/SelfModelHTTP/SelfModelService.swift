@@ -5,6 +5,7 @@ public import Logging
 import NIOCore
 public import SelfModelStore
 public import ServiceAccess
+import ServiceLifecycle
 
 /// Builds the reference service: a router over each tenant's store, behind bearer tokens, and
 /// the application that runs it with the stores' lifecycle.
@@ -106,6 +107,17 @@ public enum SelfModelService {
     return router
   }
 
+  /// The stores' services: the one that closes them at shutdown and, for stores that are
+  /// probed, the one that probes them every 2 s. Shut down in reverse order: probing stops
+  /// before the stores close.
+  private static func services(_ stores: TenantStores, logger: Logger) -> [any Service] {
+    var services: [any Service] = [StoreService(stores: stores, logger: logger)]
+    if stores.probesReachability {
+      services.append(StoreProbeService(stores: stores, period: .seconds(2), logger: logger))
+    }
+    return services
+  }
+
   /// The application: the router, listening where the configuration says (connections idle
   /// 2 s past the request timeout are closed), with a service that closes the stores once the
   /// server has drained at graceful shutdown.
@@ -137,7 +149,7 @@ public enum SelfModelService {
         serverName: "selfmodel-server",
         availableConnectionsDelegate: ConnectionLimit(
           maximum: configuration.maximumConnections, drain: drain)),
-      services: [StoreService(stores: stores, logger: logger)],
+      services: services(stores, logger: logger),
       logger: logger)
   }
 }

@@ -15,13 +15,25 @@ public import ServiceAccess
 /// ```
 public struct TenantStores: Sendable {
   private let stores: [TenantID: any UserModelStore]
+  private let reachability: StoreReachability?
 
   /// Wraps stores that are already open.
   ///
-  /// - Parameter stores: Each tenant's store.
-  public init(_ stores: [TenantID: any UserModelStore]) {
+  /// A store on a server (PostgreSQL) does not fail once and for all as a `FileStore` does:
+  /// its server may stop answering and come back. With `probesReachability`, ``probe()``
+  /// (which the application runs every 2 s) reads from each store and ``failures`` names each
+  /// tenant whose last probe failed.
+  ///
+  /// - Parameters:
+  ///   - stores: Each tenant's store.
+  ///   - probesReachability: Whether to probe the stores (default `false`).
+  public init(_ stores: [TenantID: any UserModelStore], probesReachability: Bool = false) {
     self.stores = stores
+    self.reachability = probesReachability ? StoreReachability() : nil
   }
+
+  /// Whether the stores are probed (see ``init(_:probesReachability:)``).
+  public var probesReachability: Bool { reachability != nil }
 
   /// The tenants, by name.
   public var tenants: [TenantID] { stores.keys.sorted() }
@@ -35,10 +47,36 @@ public struct TenantStores: Sendable {
   }
 
   /// Each tenant whose store stopped accepting writes (a `FileStore`'s ``FileStore/failure``),
-  /// with the first cause.
+  /// with the first cause, or whose last ``probe()`` failed (operation `probe`).
   public var failures: [(tenant: TenantID, error: StoreError)] {
-    tenants.compactMap { tenant in
-      (stores[tenant] as? FileStore)?.failure.map { (tenant: tenant, error: $0) }
+    let unreachable = reachability?.failures ?? [:]
+    return tenants.compactMap { tenant in
+      let failure = (stores[tenant] as? FileStore)?.failure ?? unreachable[tenant]
+      return failure.map { (tenant: tenant, error: $0) }
+    }
+  }
+
+  /// Reads one user id from each store, concurrently, and records which failed (kept until
+  /// that store's next probe succeeds); does nothing unless the stores are probed. A store
+  /// that is closed (shutting down) is not counted as failed.
+  public func probe() async {
+    guard let reachability else { return }
+    await withTaskGroup(of: (TenantID, StoreError?).self) { group in
+      for (tenant, store) in stores {
+        group.addTask {
+          do throws(StoreError) {
+            _ = try await store.users(after: nil, limit: 1)
+            return (tenant, nil)
+          } catch {
+            return (
+              tenant, error.code == .closed ? nil : StoreError(error.code, operation: "probe")
+            )
+          }
+        }
+      }
+      for await (tenant, failure) in group {
+        reachability.record(failure, for: tenant)
+      }
     }
   }
 

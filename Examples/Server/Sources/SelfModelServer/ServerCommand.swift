@@ -9,16 +9,34 @@ import ServiceAccess
 import ServiceLifecycle
 import UnixSignals
 
-/// `selfmodel-server`: the reference HTTP service, one `FileStore` per tenant, behind bearer
-/// tokens. Each flag falls back to an environment variable, then to a default.
+/// `selfmodel-server`: the reference HTTP service, one `FileStore` per tenant (or, with
+/// `--postgres`, one PostgreSQL schema per tenant), behind bearer tokens. Each flag falls back
+/// to an environment variable, then to a default.
 @main
 struct ServerCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "selfmodel-server",
-    abstract: "Serves SelfModel's FileStore over a JSON HTTP API (see Docs/Server.md).")
+    abstract:
+      "Serves SelfModel's FileStore or PostgresStore over a JSON HTTP API (see Docs/Server.md).")
 
   @Option(help: "The data folder, created if missing (env SELFMODEL_DATA).")
   var data: String?
+
+  @Option(
+    help: """
+      Keep every tenant in PostgreSQL instead of the data folder, one schema \
+      selfmodel_<tenant> each: postgres://user:password@host:port/database?sslmode=disable|require \
+      (default require), or `env` for libpq's PGHOST, PGPORT, PGUSER, PGPASSWORD and PGDATABASE \
+      (PGHOST may be a unix socket folder; no TLS) (env SELFMODEL_POSTGRES_URL).
+      """)
+  var postgres: String?
+
+  @Option(
+    help: """
+      With --postgres, the most database connections this process opens, shared evenly by the \
+      tenants' pools, at least one each (env SELFMODEL_POSTGRES_CONNECTIONS; default 20).
+      """)
+  var postgresConnections: Int?
 
   @Option(
     help: """
@@ -95,11 +113,8 @@ struct ServerCommand: AsyncParsableCommand {
     logger.info(
       "descriptor limit \(budget.limit): at most \(budget.connections) connections, \(budget.openUsersPerTenant) open users per tenant"
     )
-    let stores = try await SelfModelService.openStores(
-      configuration, tenants: tokens.tenants, logger: logger)
-    logger.info(
-      "serving \(configuration.dataFolder) for \(tokens.tenants.count) tenant(s) on \(configuration.host):\(configuration.port)"
-    )
+    let stores = try await openStores(
+      environment, configuration: configuration, tenants: tokens.tenants, logger: logger)
     let drain = DrainState()
     let app = SelfModelService.application(
       stores: stores, tokens: tokens, configuration: configuration, logger: logger, drain: drain)
