@@ -74,7 +74,7 @@ extension Operations {
   }
 
   /// The user as a value, for an edge that writes the lines form (`application/x-ndjson`)
-  /// with ``ExportLineWriter``, a chunk at a time, instead of one JSON document.
+  /// with `ExportLineWriter`, a chunk at a time, instead of one JSON document.
   ///
   /// - Parameter user: The user.
   /// - Returns: The document.

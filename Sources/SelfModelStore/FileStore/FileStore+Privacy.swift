@@ -87,7 +87,7 @@ extension FileStore {
     ExportDocument(snapshot: try await model(for: user).snapshot)
   }
 
-  /// Imports an exported user; see ``UserModelStore/importUser(_:replacing:)``.
+  /// Imports an exported user; see ``UserModelStore/importUser(_:replacing:)-(Data,_)``.
   ///
   /// The model is written as a snapshot; replacing a user also empties their journal and
   /// removes damaged copies, so nothing of the replaced model remains.
@@ -96,7 +96,7 @@ extension FileStore {
   ///   - document: The JSON document.
   ///   - replacing: Whether an existing user may be replaced.
   /// - Returns: The imported user.
-  /// - Throws: As ``UserModelStore/importUser(_:replacing:)``, plus
+  /// - Throws: As ``UserModelStore/importUser(_:replacing:)-(Data,_)``, plus
   ///   ``StoreError/Code/storeFailed`` and ``StoreError/Code/closed``.
   public func importUser(_ document: Data, replacing: Bool) async throws(StoreError) -> UserID {
     try await importUser(try ExportDocument(decoding: document), replacing: replacing)

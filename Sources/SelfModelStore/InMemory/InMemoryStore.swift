@@ -242,13 +242,13 @@ public final class InMemoryStore: UserModelStore {
     ExportDocument(snapshot: try await model(for: user).snapshot)
   }
 
-  /// Imports a user; see ``UserModelStore/importUser(_:replacing:)``.
+  /// Imports a user; see ``UserModelStore/importUser(_:replacing:)-(Data,_)``.
   ///
   /// - Parameters:
   ///   - document: The export document.
   ///   - replacing: Whether an existing model may be replaced.
   /// - Returns: The imported user.
-  /// - Throws: As ``UserModelStore/importUser(_:replacing:)``.
+  /// - Throws: As ``UserModelStore/importUser(_:replacing:)-(Data,_)``.
   public func importUser(_ document: Data, replacing: Bool) async throws(StoreError) -> UserID {
     try await importUser(try ExportDocument(decoding: document), replacing: replacing)
   }

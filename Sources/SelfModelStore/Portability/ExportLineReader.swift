@@ -53,7 +53,7 @@ public struct ExportLineReader: Sendable {
   ///
   /// - Parameter bytes: The next bytes, split anywhere.
   /// - Throws: ``StoreError/Code/rejectedByModel`` with
-  ///   ``ModelError/numberOutOfRange(field:value:allowed:)`` naming `lineBytes` for a line over
+  ///   `ModelError.numberOutOfRange` naming `lineBytes` for a line over
   ///   the limit, or `evidenceCount` for a header over the item limit;
   ///   ``StoreError/Code/invalidArgument`` for a malformed line;
   ///   ``StoreError/Code/newerFormat`` for a newer header or snapshot version.
