@@ -72,4 +72,35 @@ extension Operations {
   public func importUser(_ document: Data, replacing: Bool) async throws(StoreError) -> UserID {
     try await store.importUser(document, replacing: replacing)
   }
+
+  /// The user as a value, for an edge that writes the lines form (`application/x-ndjson`)
+  /// with `ExportLineWriter`, a chunk at a time, instead of one JSON document.
+  ///
+  /// - Parameter user: The user.
+  /// - Returns: The document.
+  /// - Throws: `StoreError`: `StoreError/Code/userNotFound`, the store's errors.
+  public func exportDocument(_ user: UserID) async throws(StoreError) -> ExportDocument {
+    try await store.exportDocument(user)
+  }
+
+  /// A reader for the lines form of an import, with the library's limits
+  /// (`ExportLineReader/standard`): an edge feeds it the body as it arrives and passes
+  /// `ExportLineReader/finish()` to ``importUser(_:replacing:)-(ExportDocument,_)``.
+  ///
+  /// - Returns: The reader.
+  public func importReader() -> ExportLineReader { .standard }
+
+  /// Imports a decoded document, such as the one an `ExportLineReader` read, atomically.
+  ///
+  /// - Parameters:
+  ///   - document: The document.
+  ///   - replacing: Whether to replace a user that exists.
+  /// - Returns: The user imported.
+  /// - Throws: `StoreError`: an inconsistent model, an existing user when not replacing, the
+  ///   store's errors.
+  public func importUser(_ document: ExportDocument, replacing: Bool) async throws(StoreError)
+    -> UserID
+  {
+    try await store.importUser(document, replacing: replacing)
+  }
 }

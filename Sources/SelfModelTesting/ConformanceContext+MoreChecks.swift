@@ -72,6 +72,25 @@ extension ConformanceContext {
     try await expectError(.userNotFound, "exporting an unknown user") {
       try await store.exportUser(bob)
     }
+    try await linesRoundTrip(original)
+  }
+
+  /// The lines form: the document value the store exports, written and read line by line,
+  /// imports through the value seam to the same model, replacing or not.
+  private func linesRoundTrip(_ original: UserModel) async throws {
+    let value = try await store.exportDocument(alice)
+    let exported = try await store.exportUser(alice)
+    try expect(try value.encoded() == exported, "exportDocument differs from exportUser")
+    var reader = ExportLineReader.standard
+    try reader.append(try ExportLineWriter(value, chunkBytes: 7).encoded())
+    let read = try reader.finish()
+    try expect(read == value, "the lines form does not read back to the document")
+    try await store.record(try Self.evidence("e4"), for: alice, at: Self.now)
+    _ = try await store.importUser(read, replacing: true)
+    try expect(try await store.model(for: alice) == original, "replacing lines import kept e4")
+    try await expectError(.userAlreadyExists, "importing lines over an existing user") {
+      try await store.importUser(read, replacing: false)
+    }
   }
 
   func pagingCoversEveryUserOnce() async throws {

@@ -75,10 +75,19 @@ extension FileStore {
   /// - Throws: ``StoreError/Code/userNotFound``, ``StoreError/Code/corruptFile``,
   ///   ``StoreError/Code/closed`` or I/O errors.
   public func exportUser(_ user: UserID) async throws(StoreError) -> Data {
-    try ExportDocument(snapshot: await model(for: user).snapshot).encoded()
+    try await exportDocument(user).encoded()
   }
 
-  /// Imports an exported user; see ``UserModelStore/importUser(_:replacing:)``.
+  /// Exports the user as a value; see ``UserModelStore/exportDocument(_:)``.
+  ///
+  /// - Parameter user: The user.
+  /// - Returns: The document.
+  /// - Throws: As ``exportUser(_:)``.
+  public func exportDocument(_ user: UserID) async throws(StoreError) -> ExportDocument {
+    ExportDocument(snapshot: try await model(for: user).snapshot)
+  }
+
+  /// Imports an exported user; see ``UserModelStore/importUser(_:replacing:)-(Data,_)``.
   ///
   /// The model is written as a snapshot; replacing a user also empties their journal and
   /// removes damaged copies, so nothing of the replaced model remains.
@@ -87,10 +96,22 @@ extension FileStore {
   ///   - document: The JSON document.
   ///   - replacing: Whether an existing user may be replaced.
   /// - Returns: The imported user.
-  /// - Throws: As ``UserModelStore/importUser(_:replacing:)``, plus
+  /// - Throws: As ``UserModelStore/importUser(_:replacing:)-(Data,_)``, plus
   ///   ``StoreError/Code/storeFailed`` and ``StoreError/Code/closed``.
   public func importUser(_ document: Data, replacing: Bool) async throws(StoreError) -> UserID {
-    let document = try ExportDocument(decoding: document)
+    try await importUser(try ExportDocument(decoding: document), replacing: replacing)
+  }
+
+  /// Imports a decoded document, as ``importUser(_:replacing:)-(Data,_)`` does.
+  ///
+  /// - Parameters:
+  ///   - document: The export document.
+  ///   - replacing: Whether an existing user may be replaced.
+  /// - Returns: The imported user.
+  /// - Throws: As ``importUser(_:replacing:)-(Data,_)``.
+  public func importUser(_ document: ExportDocument, replacing: Bool) async throws(StoreError)
+    -> UserID
+  {
     let user = document.snapshot.user
     return try await perform(user) { state throws(StoreError) in
       let model = try document.model(

@@ -14,7 +14,7 @@ import SelfModel
 /// checksummed journal record per call, synced per call, per group of concurrent calls (the
 /// default) or never. A journal is compacted into a snapshot (temp file, `fsync`, rename,
 /// folder `fsync`) when it grows past a threshold, and on ``forget(evidence:for:)``,
-/// ``forget(source:for:)`` and ``importUser(_:replacing:)``, so erased data leaves no trace.
+/// ``forget(source:for:)`` and ``importUser(_:replacing:)-(Data,_)``, so erased data leaves no trace.
 ///
 /// **Recovery.** Loading a user reads the snapshot, then replays the journal records it does
 /// not cover. A torn tail (a crash mid-append) is cut off: only unacknowledged writes are

@@ -230,19 +230,41 @@ public final class InMemoryStore: UserModelStore {
   /// - Returns: The ``ExportDocument`` bytes.
   /// - Throws: ``StoreError/Code/userNotFound``.
   public func exportUser(_ user: UserID) async throws(StoreError) -> Data {
-    try ExportDocument(snapshot: await model(for: user).snapshot).encoded()
+    try await exportDocument(user).encoded()
   }
 
-  /// Imports a user; see ``UserModelStore/importUser(_:replacing:)``.
+  /// Exports a user as a value; see ``UserModelStore/exportDocument(_:)``.
+  ///
+  /// - Parameter user: The user.
+  /// - Returns: The document.
+  /// - Throws: ``StoreError/Code/userNotFound``.
+  public func exportDocument(_ user: UserID) async throws(StoreError) -> ExportDocument {
+    ExportDocument(snapshot: try await model(for: user).snapshot)
+  }
+
+  /// Imports a user; see ``UserModelStore/importUser(_:replacing:)-(Data,_)``.
   ///
   /// - Parameters:
   ///   - document: The export document.
   ///   - replacing: Whether an existing model may be replaced.
   /// - Returns: The imported user.
-  /// - Throws: As ``UserModelStore/importUser(_:replacing:)``.
+  /// - Throws: As ``UserModelStore/importUser(_:replacing:)-(Data,_)``.
   public func importUser(_ document: Data, replacing: Bool) async throws(StoreError) -> UserID {
-    let document = try ExportDocument(decoding: document)
-    return try state.withLock { state throws(StoreError) in
+    try await importUser(try ExportDocument(decoding: document), replacing: replacing)
+  }
+
+  /// Imports a decoded document; see
+  /// ``UserModelStore/importUser(_:replacing:)-(ExportDocument,_)``.
+  ///
+  /// - Parameters:
+  ///   - document: The export document.
+  ///   - replacing: Whether an existing model may be replaced.
+  /// - Returns: The imported user.
+  /// - Throws: As ``UserModelStore/importUser(_:replacing:)-(Data,_)``.
+  public func importUser(_ document: ExportDocument, replacing: Bool) async throws(StoreError)
+    -> UserID
+  {
+    try state.withLock { state throws(StoreError) in
       let model = try document.model(operation: "import", catalogue: state.catalogue)
       guard replacing || state.models[model.user] == nil else {
         throw StoreError(.userAlreadyExists, operation: "import", user: model.user)

@@ -80,26 +80,7 @@ public struct ExportDocument: Sendable, Hashable, Codable {
         .invalidArgument, operation: "import",
         detail: "the key \"\(key)\" occurs twice in one object")
     }
-    do {
-      self = try ModelError.unwrappingDecoding {
-        try Self.decoder().decode(ExportDocument.self, from: data)
-      }
-    } catch let error as ModelError {
-      // Only a version above the supported range is newer; one below it is invalid.
-      if case .unsupportedFormatVersion(let found, let supported) = error,
-        found > supported.upperBound
-      {
-        throw StoreError(.newerFormat, operation: "import", modelError: error)
-      }
-      throw StoreError(.rejectedByModel, operation: "import", modelError: error)
-    } catch let error as DecodingError {
-      // The decoder's own words and where, not Swift's description of the error value.
-      let problem = ProblemDocument(decodingError: error)
-      let place = problem.members["path"].map { " at \($0)" } ?? ""
-      throw StoreError(.invalidArgument, operation: "import", detail: problem.detail + place)
-    } catch {
-      throw StoreError(.invalidArgument, operation: "import", detail: "\(error)")
-    }
+    self = try Self.decodingPart(ExportDocument.self, from: data, place: nil)
   }
 
   /// The document's JSON bytes, keys sorted.

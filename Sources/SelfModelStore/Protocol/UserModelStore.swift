@@ -336,6 +336,32 @@ public protocol UserModelStore: Sendable {
   ///   and `replacing` is `false`; I/O errors.
   func importUser(_ document: Data, replacing: Bool) async throws(StoreError) -> UserID
 
+  /// Exports a user as an ``ExportDocument`` value, for a caller that writes it in another
+  /// form (such as the lines form, ``ExportLineWriter``) without encoding it whole first.
+  ///
+  /// ```swift
+  /// var writer = ExportLineWriter(try await store.exportDocument("user-42"))
+  /// ```
+  ///
+  /// - Parameter user: The user.
+  /// - Returns: The document.
+  /// - Throws: As ``exportUser(_:)``.
+  func exportDocument(_ user: UserID) async throws(StoreError) -> ExportDocument
+
+  /// Imports an already decoded document (such as the one an ``ExportLineReader`` read),
+  /// with the same checks and atomicity as ``importUser(_:replacing:)-(Data,_)``.
+  ///
+  /// ```swift
+  /// let user = try await store.importUser(try reader.finish(), replacing: false)
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - document: The document.
+  ///   - replacing: Whether to replace an existing model of the same user.
+  /// - Returns: The imported user.
+  /// - Throws: As ``importUser(_:replacing:)-(Data,_)``.
+  func importUser(_ document: ExportDocument, replacing: Bool) async throws(StoreError) -> UserID
+
   /// One page of the store's users, in a stable order.
   ///
   /// Paging from `nil` until ``UserPage/next`` is `nil` visits every user that exists

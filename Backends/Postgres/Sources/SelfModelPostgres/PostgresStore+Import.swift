@@ -14,7 +14,21 @@ extension PostgresStore {
   /// - Returns: The imported user.
   /// - Throws: As `UserModelStore.importUser(_:replacing:)`; connection errors.
   public func importUser(_ document: Data, replacing: Bool) async throws(StoreError) -> UserID {
-    let snapshot = try ExportDocument(decoding: document).snapshot
+    try await importUser(try ExportDocument(decoding: document), replacing: replacing)
+  }
+
+  /// Imports a decoded document in one transaction; see
+  /// `UserModelStore.importUser(_:replacing:)` (the `ExportDocument` form).
+  ///
+  /// - Parameters:
+  ///   - document: The export document.
+  ///   - replacing: Whether an existing model may be replaced.
+  /// - Returns: The imported user.
+  /// - Throws: As `UserModelStore.importUser(_:replacing:)`; connection errors.
+  public func importUser(_ document: ExportDocument, replacing: Bool) async throws(StoreError)
+    -> UserID
+  {
+    let snapshot = document.snapshot
     let user = snapshot.user
     let entry = try await call("import", user: user) {
       try await self.client.withTransaction(logger: self.logger) { connection in

@@ -108,7 +108,16 @@ extension PostgresStore {
   /// - Returns: The `ExportDocument` bytes.
   /// - Throws: `userNotFound`; connection errors.
   public func exportUser(_ user: UserID) async throws(StoreError) -> Data {
-    try ExportDocument(snapshot: await model(for: user).snapshot).encoded()
+    try await exportDocument(user).encoded()
+  }
+
+  /// Exports a user as a value; see `UserModelStore.exportDocument(_:)`.
+  ///
+  /// - Parameter user: The user.
+  /// - Returns: The document.
+  /// - Throws: `userNotFound`; connection errors.
+  public func exportDocument(_ user: UserID) async throws(StoreError) -> ExportDocument {
+    ExportDocument(snapshot: try await model(for: user).snapshot)
   }
 
   /// Checks that the user exists: the database compacts itself (autovacuum), so there is no

@@ -104,13 +104,30 @@ enum RequestInput {
 
   /// 415 unless `Content-Type` is `application/json` (any parameters, such as a charset).
   static func checkJSONMediaType(_ request: Request) throws(HTTPProblem) {
-    let value = request.headers[.contentType] ?? ""
-    let type = value.split(separator: ";").first?.trimmingCharacters(in: .whitespaces) ?? ""
-    guard type.lowercased() == "application/json" else {
+    guard isMediaType("application/json", request) else {
+      let value = request.headers[.contentType] ?? ""
       throw HTTPProblem(
         code: "unsupportedMediaType", category: .invalidInput,
         detail: "the body must be sent as Content-Type: application/json",
         members: ["contentType": String(value.prefix(128))], status: 415)
+    }
+  }
+
+  /// Whether `Content-Type` is `type` (any parameters, such as a charset).
+  static func isMediaType(_ type: String, _ request: Request) -> Bool {
+    let value = request.headers[.contentType] ?? ""
+    let found = value.split(separator: ";").first?.trimmingCharacters(in: .whitespaces) ?? ""
+    return found.lowercased() == type
+  }
+
+  /// Whether `Accept` names `type` itself (not only through a wildcard such as `*/*`), with a
+  /// quality above 0.
+  static func accepts(_ type: String, _ request: Request) -> Bool {
+    let value = request.headers[.accept] ?? ""
+    return value.split(separator: ",").contains { range in
+      let parts = range.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+      guard parts.first?.lowercased() == type else { return false }
+      return !parts.dropFirst().contains { $0.replacingOccurrences(of: " ", with: "") == "q=0" }
     }
   }
 

@@ -25,11 +25,13 @@ struct RouteScope: Sendable {
   let deadline: Duration
   /// The threads handlers run on, apart from health and authentication.
   let executor: WorkExecutor
+  /// How many imports decode and refold at once.
+  let imports: WorkGate
 
   /// A scope over `stores`, with one `Operations` per tenant bounded by `operationLimits`.
   init(
     stores: TenantStores, operationLimits: OperationLimits, clock: @escaping @Sendable () -> Date,
-    limits: RequestLimits, deadline: Duration, executor: WorkExecutor
+    limits: RequestLimits, deadline: Duration, executor: WorkExecutor, importPermits: Int = 1
   ) {
     self.stores = stores
     var operations: [TenantID: Operations] = [:]
@@ -42,6 +44,7 @@ struct RouteScope: Sendable {
     self.limits = limits
     self.deadline = deadline
     self.executor = executor
+    self.imports = WorkGate(permits: importPermits)
   }
 
   /// Runs `handler` on the request's tenant's store; 401 if the request has no tenant. With
@@ -71,6 +74,6 @@ struct RouteScope: Sendable {
         code: "tenantStoreMissing", category: .internal,
         detail: "the server failed to answer the request")
     }
-    return APIHandlers(operations: operations, clock: clock, limits: limits)
+    return APIHandlers(operations: operations, clock: clock, limits: limits, imports: imports)
   }
 }

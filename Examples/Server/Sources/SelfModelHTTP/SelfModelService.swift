@@ -100,7 +100,8 @@ public enum SelfModelService {
       stores: stores, operationLimits: configuration.limits, clock: clock,
       limits: RequestLimits(configuration),
       deadline: configuration.requestTimeout,
-      executor: WorkExecutor(threads: configuration.workThreads))
+      executor: WorkExecutor(threads: configuration.workThreads),
+      importPermits: max(1, configuration.workThreads / 2))
     APIRoutes.register(
       scope, tokens: tokens, on: router, retryAfterSeconds: configuration.retryAfterSeconds,
       drain: drain, unauthenticatedTenant: configuration.unauthenticatedTenant)

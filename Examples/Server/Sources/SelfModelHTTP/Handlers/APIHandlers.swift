@@ -15,6 +15,8 @@ struct APIHandlers: Sendable {
   let clock: @Sendable () -> Date
   /// The transport's limits: body sizes.
   let limits: RequestLimits
+  /// The gate imports pass to decode and refold, so that they leave work threads free.
+  let imports: WorkGate
 
   /// The user named in the path.
   func pathUser(_ context: some RequestContext) throws(HTTPProblem) -> UserID {
