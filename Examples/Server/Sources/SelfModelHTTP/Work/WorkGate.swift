@@ -35,7 +35,11 @@ final class WorkGate: Sendable {
     try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation {
         (continuation: CheckedContinuation<Void, any Error>) in
-        let admitted = state.withLock { state in
+        // Checked under the lock: a cancellation whose handler found no waiter to remove has
+        // set the task's flag before it took the lock, so it is seen here and the task does
+        // not wait for a permit it no longer wants.
+        let admitted = state.withLock { state -> Bool? in
+          if Task.isCancelled { return nil }
           if state.free > 0 {
             state.free -= 1
             return true
@@ -43,7 +47,11 @@ final class WorkGate: Sendable {
           state.waiters.append((id, continuation))
           return false
         }
-        if admitted { continuation.resume() }
+        switch admitted {
+        case nil: continuation.resume(throwing: CancellationError())
+        case true?: continuation.resume()
+        case false?: break
+        }
       }
     } onCancel: {
       let waiter = state.withLock { state in
