@@ -126,10 +126,14 @@ let package = Package(
         .product(name: "NIOCore", package: "swift-nio"),
       ]
     ),
+    // What the services' tests share: a bare HTTP/1.1 exchange over a socket (a body cut
+    // short, a head no client library would send).
+    .target(name: "ServerTestSupport", path: "Tests/ServerTestSupport"),
     .testTarget(
       name: "SelfModelHTTPTests",
       dependencies: [
         "SelfModelHTTP",
+        "ServerTestSupport",
         // The launch-error tests run the built `selfmodel-server`.
         "SelfModelServer",
         "ServiceAccess",
@@ -149,6 +153,7 @@ let package = Package(
       name: "SelfModelMCPTests",
       dependencies: [
         "SelfModelMCP",
+        "ServerTestSupport",
         "ServiceAccess",
         // The stdio tests launch the built `selfmodel-mcp`.
         "SelfModelMCPServer",

@@ -3,6 +3,7 @@ import MCP
 import SelfModel
 import SelfModelMCP
 import SelfModelStore
+import ServerTestSupport
 import ServiceAccess
 import Testing
 

@@ -4,6 +4,7 @@ import SelfModel
 import SelfModelMCP
 import SelfModelOperations
 import SelfModelStore
+import ServerTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)

@@ -1,18 +1,18 @@
-import Foundation
+public import Foundation
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
-/// A bare HTTP/1.1 exchange over a socket, for what a client library would not send: a head
+/// A bare HTTP/1.1 exchange over a socket, for the tests of both services, for what a client library would not send: a head
 /// that announces a huge body, a body cut short, any header spelling.
-enum RawHTTP {
+public enum RawHTTP {
   /// Sends `head` (lines without the final blank line) and `body`, and returns the status code
   /// and the whole response text (read until its announced length, the server closes, or 10 s pass).
   ///
   /// The blocking socket calls run on a dispatch queue, never on a thread of Swift's
   /// cooperative pool, which the server under test needs.
-  static func exchange(port: Int, head: [String], body: Data = Data()) async throws -> (
+  public static func exchange(port: Int, head: [String], body: Data = Data()) async throws -> (
     Int, String
   ) {
     try await withCheckedThrowingContinuation { done in
@@ -56,7 +56,7 @@ enum RawHTTP {
   }
 
   /// Whether `response` holds a whole head and the body its `Content-Length` announces.
-  static func isComplete(_ response: Data) -> Bool {
+  public static func isComplete(_ response: Data) -> Bool {
     guard let end = response.range(of: Data("\r\n\r\n".utf8)) else { return false }
     let head = String(decoding: response[..<end.lowerBound], as: UTF8.self).lowercased()
     let length = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
@@ -66,7 +66,9 @@ enum RawHTTP {
   }
 
   /// A POST to `/mcp` with a JSON body and the given extra header lines.
-  static func post(port: Int, _ json: String, headers: [String]) async throws -> (Int, String) {
+  public static func post(port: Int, _ json: String, headers: [String]) async throws -> (
+    Int, String
+  ) {
     let body = Data(json.utf8)
     return try await exchange(
       port: port,
