@@ -9,11 +9,14 @@
 #   3. runs schemathesis on every operation, positive and negative inputs, with the checks
 #      not_a_server_error, status_code_conformance, content_type_conformance,
 #      response_schema_conformance, a bounded number of examples and a time limit
-#   4. stops the server (trap), and fails if schemathesis found anything or the server died
+#   4. checks that the second tenant, `other`, sees none of the first's users, then runs a
+#      shorter schemathesis as `other` (a separate identity, with no catalogue and no user)
+#   5. stops the server (trap), and fails if schemathesis found anything or the server died
 # schemathesis is installed into Examples/Server/.venv-contract (git-ignored) when missing.
 # Usage: Examples/Server/Scripts/contract.sh
 #   CONTRACT_EXAMPLES=20  examples per operation and phase (the documented full run: 100)
-#   CONTRACT_SECONDS=150  schemathesis's time budget (--max-time)
+#   CONTRACT_SECONDS=150  schemathesis's time budget (--max-time) for the first tenant
+#   CONTRACT_OTHER_EXAMPLES=5, CONTRACT_OTHER_SECONDS=45  the same for the second tenant
 #   PORT=8091
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -88,19 +91,38 @@ curl -sf "${auth[@]}" -X POST "http://127.0.0.1:$port/v1/users/user-1/evidence" 
   {"id": "e1", "belief": "preference.concise", "content": {"outcome": "true"}, "source": "user",
    "observedAt": "2026-01-01T00:00:00Z"}]}' >/dev/null
 
-echo "== schemathesis: $examples examples per operation and phase, at most ${budget}s"
+# run_schemathesis NAME TOKEN EXAMPLES SECONDS: one run as one tenant (its own bearer token).
 status=0
-"$venv/bin/schemathesis" run Sources/SelfModelHTTP/openapi.json \
-  --url "http://127.0.0.1:$port" \
-  --header "Authorization: Bearer $token" \
-  --checks "$checks" \
-  --max-examples "$examples" \
-  --max-time "$budget" \
-  --seed 14 \
-  --workers 1 \
-  --request-timeout 20 \
-  --generation-database none \
-  --no-color || status=$?
+run_schemathesis() {
+  echo "== schemathesis as the tenant $1: $3 examples per operation and phase, at most ${4}s"
+  "$venv/bin/schemathesis" run Sources/SelfModelHTTP/openapi.json \
+    --url "http://127.0.0.1:$port" \
+    --header "Authorization: Bearer $2" \
+    --checks "$checks" \
+    --max-examples "$3" \
+    --max-time "$4" \
+    --seed 14 \
+    --workers 1 \
+    --request-timeout 20 \
+    --generation-database none \
+    --no-color || status=$?
+}
+
+# The first tenant, seeded above, with most of the budget.
+run_schemathesis contract "$token" "$examples" "$budget"
+
+# The second tenant is a separate identity on the same server: it sees none of the first's
+# users (404 and an empty list, whatever the first run created), then gets a run of its own,
+# on a tenant with no catalogue and no user.
+echo "== tenant isolation: the tenant other does not see contract's users"
+seen=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $other" \
+  "http://127.0.0.1:$port/v1/users/user-1")
+listed=$(curl -sf -H "Authorization: Bearer $other" "http://127.0.0.1:$port/v1/users")
+if [ "$seen" != 404 ] || ! grep -q '"users":\[\]' <<<"$listed"; then
+  echo "contract: the tenant other saw contract's user (GET user-1: $seen; list: $listed)" >&2
+  exit 1
+fi
+run_schemathesis other "$other" "${CONTRACT_OTHER_EXAMPLES:-5}" "${CONTRACT_OTHER_SECONDS:-45}"
 
 if ! kill -0 "$server" 2>/dev/null; then
   cat "$work/server.log"
