@@ -7,8 +7,10 @@ import Synchronization
 /// past the deadline the handler's task is cancelled and the client gets a retryable 503
 /// `requestTimeout` problem at once, whether or not the handler has stopped.
 ///
-/// Cancellation stops what checks for it (reading a slow request body, sleeping, waiting for a
-/// store's queue, a handler still queued for a work thread); a computation or a store write
+/// A JSON request body is read before, by ``collect(_:upTo:within:)``, in the request's own
+/// task: a handler left running past the deadline must not read the connection's stream after
+/// the answer. Cancellation stops what checks for it (sleeping, waiting for a store's queue, a
+/// handler still queued for a work thread, an import's streamed body); a computation or a store write
 /// already under way finishes in the background, its result dropped. A store write is all or
 /// nothing, so a timed-out request never leaves half a batch behind, but it may have been
 /// written: clients retry with the same evidence ids, which count once. What a computation can
@@ -40,6 +42,26 @@ enum RequestDeadline {
     } onCancel: {
       work.cancel()
       race.finish(.failure(CancellationError()))
+    }
+  }
+
+  /// `body` collected, at most `limit` bytes (413 past that), or ``HTTPProblem/timedOut(after:)``
+  /// once `deadline` has passed: read in a child task of the caller's, which is cancelled and
+  /// awaited before this returns, so nothing reads the connection's stream after the answer.
+  static func collect(
+    _ body: RequestBody, upTo limit: Int, within deadline: Duration
+  ) async throws -> ByteBuffer {
+    try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+      group.addTask { try await body.collect(upTo: limit) }
+      group.addTask {
+        try await Task.sleep(for: deadline)
+        return nil
+      }
+      defer { group.cancelAll() }
+      guard let first = try await group.next(), let buffer = first else {
+        throw HTTPProblem.timedOut(after: deadline)
+      }
+      return buffer
     }
   }
 

@@ -55,7 +55,19 @@ struct RouteScope: Sendable {
     _ handler: @escaping Handler
   ) async throws -> Response {
     let handlers = try handlers(for: context)
-    return try await RequestDeadline.run(deadline, on: executor) {
+    // The body is the connection's own stream: it is read here, in the request's task and
+    // under the deadline, never by a handler that the deadline may leave running after the
+    // answer (Hummingbird goes on reading the connection once the response is written). The
+    // lines form of an import streams and is read by its handler.
+    let started = ContinuousClock.now
+    var read = request
+    if let limit = bodyLimit(of: request) {
+      read.body = RequestBody(
+        buffer: try await RequestDeadline.collect(request.body, upTo: limit, within: deadline))
+    }
+    let request = read
+    let remaining = max(deadline - (ContinuousClock.now - started), .milliseconds(1))
+    return try await RequestDeadline.run(remaining, on: executor) {
       do {
         return try await handler(handlers, request, context)
       } catch {
@@ -63,6 +75,16 @@ struct RouteScope: Sendable {
         throw HTTPProblem(unknownNameInBody: error)
       }
     }
+  }
+
+  /// How much of `request`'s body is read before its handler runs: the import limit for an
+  /// import sent as JSON, the body limit for any other `POST` or `PUT`, nothing for a body in
+  /// the lines form (it streams) or a method without a body.
+  private func bodyLimit(of request: Request) -> Int? {
+    guard request.method == .post || request.method == .put else { return nil }
+    guard !RequestInput.isMediaType(ExportLineWriter.mediaType, request) else { return nil }
+    return request.uri.path.hasSuffix("/imports")
+      ? limits.maximumImportBytes : limits.maximumBodyBytes
   }
 
   private func handlers(for context: TenantRequestContext) throws(HTTPProblem) -> APIHandlers {
