@@ -46,23 +46,34 @@ enum RequestDeadline {
   }
 
   /// `body` collected, at most `limit` bytes (413 past that), or ``HTTPProblem/timedOut(after:)``
-  /// once `deadline` has passed: read in a child task of the caller's, which is cancelled and
-  /// awaited before this returns, so nothing reads the connection's stream after the answer.
+  /// once `deadline` has passed: the read is cancelled by a timer on an event loop and awaited
+  /// before this returns (SwiftNIO's read stops on cancellation), so nothing reads the
+  /// connection's stream after the answer.
   static func collect(
     _ body: RequestBody, upTo limit: Int, within deadline: Duration
   ) async throws -> ByteBuffer {
-    try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
-      group.addTask { try await body.collect(upTo: limit) }
-      group.addTask {
-        try await Task.sleep(for: deadline)
-        return nil
-      }
-      defer { group.cancelAll() }
-      guard let first = try await group.next(), let buffer = first else {
-        throw HTTPProblem.timedOut(after: deadline)
-      }
-      return buffer
+    let reading = Task { try await body.collect(upTo: limit) }
+    let expired = Expiry()
+    let timer = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: timeAmount(deadline)) {
+      expired.flag.store(true, ordering: .releasing)
+      reading.cancel()
     }
+    defer { timer.cancel() }
+    do {
+      return try await withTaskCancellationHandler {
+        try await reading.value
+      } onCancel: {
+        reading.cancel()
+      }
+    } catch {
+      if expired.flag.load(ordering: .acquiring) { throw HTTPProblem.timedOut(after: deadline) }
+      throw error
+    }
+  }
+
+  /// Whether a body's deadline passed.
+  private final class Expiry: Sendable {
+    let flag = Atomic<Bool>(false)
   }
 
   /// `duration` in SwiftNIO's unit, whole nanoseconds.
