@@ -41,11 +41,10 @@ import Testing
     #expect(occupancy.most == 2)
   }
 
-  @Test func aWaiterCancelledWhileItWaitsLeavesAtOnce() async throws {
-    let gate = WorkGate(permits: 1)
+  /// A task that holds `gate`'s only permit for 3 s, once it holds it: a waiter that stays
+  /// for the permit is seen by its time (and the test ends either way).
+  private func holdTheOnlyPermit(of gate: WorkGate) async -> Task<Void, any Error> {
     let holding = AsyncStream<Void>.makeStream()
-    // The holder keeps the only permit 3 s: a waiter that stays for it is seen by its time
-    // (and the test ends either way).
     let holder = Task {
       try await gate.run {
         holding.continuation.yield()
@@ -53,6 +52,12 @@ import Testing
       }
     }
     for await _ in holding.stream { break }
+    return holder
+  }
+
+  @Test func aWaiterCancelledWhileItWaitsLeavesAtOnce() async throws {
+    let gate = WorkGate(permits: 1)
+    let holder = await holdTheOnlyPermit(of: gate)
     let clock = ContinuousClock()
     let started = clock.now
     let waiter = Task { try await gate.run { "ran" } }
@@ -67,16 +72,7 @@ import Testing
 
   @Test func aTaskCancelledBeforeItAsksDoesNotWaitForAPermit() async throws {
     let gate = WorkGate(permits: 1)
-    let holding = AsyncStream<Void>.makeStream()
-    // The holder keeps the only permit 3 s: a waiter that stays for it is seen by its time
-    // (and the test ends either way).
-    let holder = Task {
-      try await gate.run {
-        holding.continuation.yield()
-        try await Task.sleep(for: .seconds(3))
-      }
-    }
-    for await _ in holding.stream { break }
+    let holder = await holdTheOnlyPermit(of: gate)
     let clock = ContinuousClock()
     let started = clock.now
     let late = Task {
