@@ -45,7 +45,9 @@ extension APIHandlers {
           members: ["contentType": String((request.headers[.contentType] ?? "").prefix(128))],
           status: 415)
       }
-      // Read inside the gate too: imports waiting for a permit hold none of their body.
+      // The body was read before the handler ran (`RouteScope`, under the deadline, so no
+      // handler reads the connection after its answer): imports waiting for a permit hold
+      // their body, up to the import limit each; the shape check, decoding and refold wait.
       user = try await imports.run {
         let document = try await RequestInput.bytes(of: request, limit: limits.maximumImportBytes)
         return try await malformedAsProblem {
