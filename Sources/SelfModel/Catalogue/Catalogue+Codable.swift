@@ -43,8 +43,10 @@ extension Catalogue: Codable {
   /// needed only when a definition, active or retired, has priors of its own
   /// (``BeliefDefinition/hasOwnPriors``) or the policy sets half-lives per source
   /// (``RevisionPolicy/hasPerSourceHalfLives``); a library that predates them refuses such a
-  /// file instead of dropping them.
+  /// file instead of dropping them. Version 3 is needed only when a definition is dynamic
+  /// (``BeliefKind/dynamic(_:)``), which a library that predates it would read as counted.
   public var requiredFormatVersion: Int {
+    if (beliefs + retiredBeliefs).contains(where: \.kind.isDynamic) { return 3 }
     let needsTwo =
       policy.hasPerSourceHalfLives || beliefs.contains(where: \.hasOwnPriors)
       || retiredBeliefs.contains(where: \.hasOwnPriors)

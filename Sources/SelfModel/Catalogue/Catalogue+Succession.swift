@@ -17,6 +17,9 @@ extension Catalogue {
   /// refused:
   /// - a belief whose outcomes differ from those it has, or had when it was retired: evidence
   ///   names outcomes, so changing them would invalidate it (declare a new key instead);
+  /// - a belief whose kind changes between counted and dynamic (``BeliefKind``): a dynamic
+  ///   belief refuses weighted, soft and virtual evidence a counted one holds (a dynamic
+  ///   belief's parameters may change freely);
   /// - a version that is not newer than `current`'s.
   ///
   /// Removing a belief or source is compatible: it is retired and its evidence hidden, not
@@ -40,6 +43,12 @@ extension Catalogue {
           reason:
             "belief \(definition.key) would change its outcomes from \(earlier.outcomes) to "
             + "\(definition.outcomes); evidence names outcomes, so declare a new key instead")
+      }
+      guard earlier.kind.isDynamic == definition.kind.isDynamic else {
+        throw .incompatibleCatalogue(
+          reason:
+            "belief \(definition.key) would change its kind between counted and dynamic; "
+            + "evidence recorded under one kind may not fit the other, so declare a new key")
       }
     }
     var retiredBeliefs = self.retiredBeliefs

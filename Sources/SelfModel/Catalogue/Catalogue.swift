@@ -36,9 +36,9 @@ public struct Catalogue: Sendable {
   public static let formatName = "selfmodel.catalogue"
   /// The newest JSON format version this library writes (a catalogue is written in its
   /// ``requiredFormatVersion``).
-  public static let currentFormatVersion = 2
+  public static let currentFormatVersion = 3
   /// The JSON format versions this library reads.
-  public static let readableFormatVersions = 1...2
+  public static let readableFormatVersions = 1...3
   /// The most beliefs (listed and retired together) a catalogue may hold.
   public static let maximumBeliefs = 100_000
   /// The most sources (listed and retired together) a catalogue may hold.

@@ -15,8 +15,9 @@ public struct CatalogueDiff: Sendable, Hashable, Codable {
   public let toVersion: Int
   /// Beliefs listed in the newer version and not in the older one.
   public let addedBeliefs: [BeliefKey]
-  /// Beliefs listed in both whose definition (statement, base rates, tags, importance)
-  /// changed. Outcomes never change: that is refused.
+  /// Beliefs listed in both whose definition (statement, base rates, tags, importance, a
+  /// dynamic belief's knowledge-tracing parameters) changed. Outcomes and kind never change:
+  /// that is refused.
   public let changedBeliefs: [BeliefKey]
   /// Beliefs listed in the older version and not in the newer one: retired.
   public let removedBeliefs: [BeliefKey]

@@ -10,8 +10,8 @@
 ///     P(L_t | wrong)    = P(L_t) slip / (1 - P(correct_t))
 ///     P(L_{t+1})        = P(L_t | obs_t) (1 - forget) + (1 - P(L_t | obs_t)) learn
 ///
-/// starting from `P(L_1) = prior`. This is the standalone filter; it is not yet a belief kind
-/// of ``UserModel`` (see `Docs/Math.md`).
+/// starting from `P(L_1) = prior`. A dynamic belief of a ``UserModel``
+/// (``BeliefKind/dynamic(_:)``) runs this filter over its evidence (see `Docs/Math.md`).
 ///
 /// ```swift
 /// let parameters = try KnowledgeTracing.Parameters(
@@ -60,6 +60,27 @@ public enum KnowledgeTracing {
       self.forget = forget
       self.guess = guess
       self.slip = slip
+    }
+
+    private enum CodingKeys: String, CodingKey {
+      case prior, learn, forget, guess, slip
+    }
+
+    /// Decodes parameters and validates them like
+    /// ``init(prior:learn:forget:guess:slip:)``.
+    ///
+    /// - Throws: A `DecodingError`; a value out of range is `dataCorrupted` with the
+    ///   ``ModelError`` as underlying error.
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      let values = try [CodingKeys.prior, .learn, .forget, .guess, .slip].map {
+        try container.decode(Double.self, forKey: $0)
+      }
+      self = try DecodingError.validating(decoder) {
+        try Self(
+          prior: values[0], learn: values[1], forget: values[2], guess: values[3],
+          slip: values[4])
+      }
     }
   }
 

@@ -13,7 +13,8 @@ extension ModelError {
     switch self {
     case .invalidIdentifier, .nonFiniteNumber, .numberOutOfRange, .invalidText, .tooFewOutcomes,
       .duplicateOutcome, .invalidDistribution, .unknownOutcome, .evidenceFromFuture,
-      .unsupportedFormatVersion, .corruptSnapshot, .undefined, .emptyPopulation, .degenerateFit:
+      .unsupportedFormatVersion, .corruptSnapshot, .undefined, .emptyPopulation, .degenerateFit,
+      .unsupportedForDynamicBelief:
       .invalidInput
     case .unknownBelief, .unknownSource, .unknownCandidate, .unknownContext:
       .notFound
@@ -52,7 +53,7 @@ extension ModelError {
       .invalidText(let field, _), .invalidDistribution(let field, _):
       ["field": field]
     case .tooFewOutcomes(let belief, _), .unknownBelief(let belief), .duplicateBelief(let belief),
-      .incompatibleRedeclaration(let belief, _):
+      .incompatibleRedeclaration(let belief, _), .unsupportedForDynamicBelief(let belief, _):
       ["belief": belief.rawValue]
     case .duplicateOutcome(let belief, let outcome), .unknownOutcome(let belief, let outcome):
       ["belief": belief.rawValue, "outcome": outcome]

@@ -69,6 +69,10 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
   /// finite maximum: `outcome` took every trial, or (for a belief with more than two
   /// outcomes) none. ``DegenerateFitPolicy`` says what to publish instead.
   case degenerateFit(belief: BeliefKey, context: ContextID?, outcome: String)
+  /// A dynamic belief (``BeliefKind/dynamic(_:)``) does not take this evidence or answer this
+  /// question: the reason says which (for example soft or virtual evidence, a weight other
+  /// than 1, a context prior, a population prior fit of counts).
+  case unsupportedForDynamicBelief(belief: BeliefKey, reason: String)
 
   /// A human-readable sentence naming what was wrong.
   public var description: String {
@@ -126,6 +130,8 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
       let place = context.map { " in context \($0)" } ?? ""
       return "the population fit of belief \(belief)\(place) is degenerate: outcome \"\(outcome)\" "
         + "took every trial or none, so the marginal likelihood has no finite maximum"
+    case .unsupportedForDynamicBelief(let belief, let reason):
+      return "belief \(belief) is dynamic (knowledge tracing): \(reason)"
     }
   }
 }

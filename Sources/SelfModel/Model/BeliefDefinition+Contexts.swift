@@ -44,11 +44,17 @@ extension BeliefDefinition {
   ///   - priorWeight: The belief's `W`, or `nil` for the policy's.
   ///   - contexts: The contexts and their priors.
   /// - Returns: The new definition.
-  /// - Throws: Like ``init(key:statement:outcomes:baseRates:tags:importance:priorWeight:contexts:)``.
+  /// - Throws: Like ``init(key:statement:outcomes:baseRates:tags:importance:priorWeight:contexts:)``,
+  ///   and ``ModelError/unsupportedForDynamicBelief(belief:reason:)`` for a dynamic belief
+  ///   (use ``replacingParameters(_:)``).
   public func replacingPriors(
     baseRates: [Double], priorWeight: Double?, contexts: [ContextID: ContextPrior]
   ) throws(ModelError) -> BeliefDefinition {
-    try BeliefDefinition(
+    guard !kind.isDynamic else {
+      throw .unsupportedForDynamicBelief(
+        belief: key, reason: "it has no counted prior; replace its parameters instead")
+    }
+    return try BeliefDefinition(
       key: key, statement: statement, outcomes: outcomes, baseRates: baseRates, tags: tags,
       importance: importance, priorWeight: priorWeight, contexts: contexts)
   }

@@ -40,6 +40,10 @@ public struct BeliefDefinition: Sendable, Hashable {
   /// Contexts with a prior of their own (see ``ContextPrior``); ``prior(in:)`` resolves one.
   /// At most ``maximumContextCount``. Default none.
   public let contexts: [ContextID: ContextPrior]
+  /// How the belief changes: ``BeliefKind/counted`` (default) or
+  /// ``BeliefKind/dynamic(_:)``, set by
+  /// ``dynamic(_:statement:parameters:tags:importance:)``.
+  public internal(set) var kind: BeliefKind = .counted
 
   /// The most tags one belief may carry.
   public static let maximumTagCount = 32
@@ -167,18 +171,24 @@ public struct BeliefDefinition: Sendable, Hashable {
 
 extension BeliefDefinition: Codable {
   private enum CodingKeys: String, CodingKey {
-    case key, statement, outcomes, baseRates, tags, importance, priorWeight, contexts
+    case key, statement, outcomes, baseRates, tags, importance, priorWeight, contexts, dynamic
   }
 
   /// Decodes a definition and validates it like
   /// ``init(key:statement:outcomes:baseRates:tags:importance:priorWeight:contexts:)``; missing
   /// `tags`, `importance`, `priorWeight` and `contexts` (files written before they existed)
-  /// read as none, 1, `nil` and none.
+  /// read as none, 1, `nil` and none. A `dynamic` member (knowledge-tracing parameters) makes
+  /// it a dynamic belief, validated like
+  /// ``dynamic(_:statement:parameters:tags:importance:)``; without it the belief is counted.
   ///
   /// - Throws: A `DecodingError`; a validation failure is `dataCorrupted` at its coding path,
   ///   with the ``ModelError`` as underlying error (see ``ModelError/init(unwrapping:)``).
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
+    if container.contains(.dynamic) {
+      self = try Self(decodingDynamic: decoder)
+      return
+    }
     self = try DecodingError.validating(decoder) {
       try Self(
         key: container.decode(BeliefKey.self, forKey: .key),
@@ -195,7 +205,7 @@ extension BeliefDefinition: Codable {
 
   /// Encodes the key, statement, outcomes and base rates, then `tags`, `importance`,
   /// `priorWeight` and `contexts` only when they differ from their defaults (so documents
-  /// without them stay byte-identical).
+  /// without them stay byte-identical), and `dynamic` for a dynamic belief.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(key, forKey: .key)
@@ -206,5 +216,8 @@ extension BeliefDefinition: Codable {
     if importance != 1 { try container.encode(importance, forKey: .importance) }
     try container.encodeIfPresent(priorWeight, forKey: .priorWeight)
     if !contexts.isEmpty { try container.encode(contexts, forKey: .contexts) }
+    if let parameters = kind.knowledgeTracingParameters {
+      try container.encode(parameters, forKey: .dynamic)
+    }
   }
 }

@@ -26,7 +26,7 @@ extension UserModel {
     let affected = Set(ledger.filter(predicate).map(\.belief))
     ledger.removeAll(where: predicate)
     for key in affected {
-      if let index = beliefIndex(of: key) { tallies[index] = nil }
+      if let index = beliefIndex(of: key) { (tallies[index], dynamicStates[index]) = (nil, nil) }
     }
     refold(where: { affected.contains($0.belief) })
   }

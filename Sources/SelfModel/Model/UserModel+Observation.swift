@@ -12,6 +12,8 @@ extension UserModel {
     var weight: Double
     var observedAt: Double
     var outcomeCount: Int
+    /// Set for an item about a dynamic belief: its id, which orders the filter's answers.
+    var dynamicID: EvidenceID? = nil
   }
 
   /// Records one piece of evidence and revises its belief.
@@ -148,6 +150,9 @@ extension UserModel {
   func resolveContent(
     _ item: Evidence, _ beliefIndex: Int, _ sourceIndex: Int, retired: BeliefDefinition?
   ) throws(ModelError) -> ResolvedEvidence {
+    if isDynamic(retired: retired, at: beliefIndex) {
+      return try resolveDynamic(item, beliefIndex, sourceIndex, retired: retired)
+    }
     var outcome: Int?
     var masses: [Double] = []
     var virtual: VirtualEvidence.Kind?
@@ -216,6 +221,7 @@ extension UserModel {
   }
 
   mutating func apply(_ resolved: ResolvedEvidence) {
+    if let id = resolved.dynamicID { return applyDynamic(resolved, id: id) }
     let (belief, source) = (resolved.belief, resolved.source)
     if let virtual = resolved.virtual {
       let item = VirtualEvidence.Item(

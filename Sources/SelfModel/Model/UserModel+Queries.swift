@@ -121,6 +121,9 @@ extension UserModel {
   func estimate(
     _ definition: BeliefDefinition, atIndex index: Int, time: Date, prior: BeliefPrior
   ) -> BeliefEstimate {
+    if let parameters = definition.kind.knowledgeTracingParameters {
+      return dynamicEstimate(definition, atIndex: index, parameters: parameters, time: time)
+    }
     let tally = tallies[index] ?? BeliefTally()
     let seconds = time.timeIntervalSinceReferenceDate
     let evidence = tally.evidence(
@@ -148,6 +151,7 @@ extension UserModel {
     var past = self
     past.ledger = Ledger()
     past.tallies = TallyTable()
+    past.dynamicStates = [:]
     for item in ledger where item.recordedAt <= time {
       // Evidence that is hidden now (its entry retired) stays in the past ledger, hidden.
       try? past.appendReplayed(item)
@@ -155,7 +159,9 @@ extension UserModel {
     return past
   }
 
-  /// Beliefs with substantial evidence on more than one side, most conflicted first.
+  /// Beliefs with substantial evidence on more than one side, most conflicted first. Dynamic
+  /// beliefs (``BeliefKind/dynamic(_:)``) are never contested: mixed answers are how learning
+  /// looks.
   ///
   /// Conflict is `(1 - max_k t_k / T) * K / (K - 1)`: 0 when all evidence agrees, 1 when it is
   /// spread evenly over the `K` outcomes. Contested beliefs are reported, never resolved by
@@ -173,7 +179,8 @@ extension UserModel {
   ) throws(ModelError) -> [ContestedBelief] {
     try estimates(at: now).compactMap { estimate -> ContestedBelief? in
       let total = estimate.totalEvidence
-      guard total >= minimumEvidence, total > 0 else { return nil }
+      // A dynamic belief's mixed answers are a learning curve, not a conflict.
+      guard estimate.mastery == nil, total >= minimumEvidence, total > 0 else { return nil }
       let k = Double(estimate.outcomes.count)
       let conflict = (1 - (estimate.evidence.max() ?? 0) / total) * k / (k - 1)
       guard conflict >= minimumConflict else { return nil }
@@ -184,7 +191,8 @@ extension UserModel {
 
   /// Beliefs whose evidence has faded: freshness `T(now) / T(last observed)` at or below
   /// `maximumFreshness`, stalest first. Beliefs that never had evidence are not stale, only
-  /// unknown.
+  /// unknown; dynamic beliefs (``BeliefKind/dynamic(_:)``) do not decay, so they are never
+  /// stale.
   ///
   /// - Parameters:
   ///   - now: The moment to evaluate at.

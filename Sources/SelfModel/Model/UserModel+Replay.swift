@@ -34,6 +34,7 @@ extension UserModel {
       throw .incompatibleRedeclaration(
         belief: definition.key, reason: "evidence refers to its outcomes; forget it first")
     }
+    try checkKindChange(from: ownDefinitions[position], to: definition)
     ownDefinitions[position] = definition
     reindexAndRefold(where: { $0.belief == definition.key })
   }
@@ -55,7 +56,9 @@ extension UserModel {
   /// matching `predicate`, under the old indices (their tallies dropped) and the new ones.
   mutating func reindexAndRefold(where predicate: (Evidence) -> Bool) {
     for item in ledger where predicate(item) {
-      if let index = beliefIndex(of: item.belief) { tallies[index] = nil }
+      if let index = beliefIndex(of: item.belief) {
+        (tallies[index], dynamicStates[index]) = (nil, nil)
+      }
     }
     reindexOwnEntries()
     refold(where: predicate)

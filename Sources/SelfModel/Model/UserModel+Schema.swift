@@ -193,7 +193,7 @@ extension UserModel {
       if let index = beliefIndex(of: item.belief) { affected.insert(index) }
     }
     guard !affected.isEmpty else { return }
-    for index in affected { tallies[index] = nil }
+    for index in affected { (tallies[index], dynamicStates[index]) = (nil, nil) }
     for item in ledger {
       guard let index = beliefIndex(of: item.belief), affected.contains(index),
         let resolved = try? resolve(item, now: nil)

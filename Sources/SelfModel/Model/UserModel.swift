@@ -58,6 +58,9 @@ public struct UserModel: Sendable {
   var tallies = TallyTable()
   /// The evidence, shared with copies of this model (see ``Ledger``).
   var ledger = Ledger()
+  /// The knowledge-tracing state of each dynamic belief with evidence, by belief index (see
+  /// `UserModel+Dynamic.swift`); empty while the model has no dynamic belief with evidence.
+  var dynamicStates: [Int: DynamicBeliefState] = [:]
 
   /// Creates an empty model that declares its beliefs and sources itself.
   ///

@@ -17,7 +17,9 @@
 /// per source (``RevisionPolicy/hasPerSourceHalfLives``), so a library that predates them
 /// refuses the file instead of dropping those fields. Version 4 is written only when the
 /// ledger holds likelihood-ratio or Jeffrey evidence (``EvidenceContent/isVirtual``), which a
-/// library that predates it could not decode.
+/// library that predates it could not decode. Version 5 is written only when an own
+/// definition is dynamic (``BeliefKind/dynamic(_:)``), which a library that predates it would
+/// read as counted.
 ///
 /// ```swift
 /// let data = try JSONEncoder().encode(model.snapshot)
@@ -26,9 +28,9 @@
 /// ```
 public struct UserModelSnapshot: Sendable, Hashable {
   /// The newest version this library writes.
-  public static let currentFormatVersion = 4
+  public static let currentFormatVersion = 5
   /// The versions this library reads.
-  public static let readableFormatVersions = 1...4
+  public static let readableFormatVersions = 1...5
 
   /// The format version of this snapshot: the version it was read in, or for a new snapshot the
   /// version it is written in.
@@ -70,12 +72,13 @@ public struct UserModelSnapshot: Sendable, Hashable {
 }
 
 extension UserModelSnapshot {
-  /// The oldest version that holds these fields: 4 when evidence is likelihood-ratio or
+  /// The oldest version that holds these fields: 5 when an own definition is dynamic; 4 when evidence is likelihood-ratio or
   /// Jeffrey evidence; 3 when evidence carries a context, an own definition has priors of its
   /// own or the own policy sets half-lives per source; 2 otherwise.
   static func writtenVersion(
     policy: RevisionPolicy?, beliefs: [BeliefDefinition], evidence: [Evidence]
   ) -> Int {
+    if beliefs.contains(where: \.kind.isDynamic) { return 5 }
     if evidence.contains(where: \.content.isVirtual) { return 4 }
     let needsThree =
       policy?.hasPerSourceHalfLives == true || beliefs.contains(where: \.hasOwnPriors)

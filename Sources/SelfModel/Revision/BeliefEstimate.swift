@@ -19,6 +19,14 @@ public import Foundation
 /// ``confidence`` and ``opinion`` describe the counted evidence only, and ``marginal(for:)``
 /// becomes the Beta with mean `p'_k` and the same concentration `T + W` (moment-matched).
 ///
+/// A dynamic belief (``BeliefKind/dynamic(_:)``) carries ``mastery``: its probabilities are
+/// `[mastery, 1 - mastery]`, the knowledge-tracing filter's state, exact given its parameters.
+/// Its ``evidence`` is the number of `.holds` and `.doesNotHold` answers filtered (unweighted,
+/// undecayed), so `u` and ``confidence`` say how many answers stand behind the mastery, not
+/// how sure it is; it has no ``marginal(for:)`` (there is no posterior over a proportion),
+/// its ``credibleInterval(for:level:)`` is the single point `p_k...p_k`, and its ``opinion`` is
+/// `nil`.
+///
 /// ```swift
 /// let estimate = try model.estimate(for: "preference.concise", at: now)
 /// let p = try estimate.probability(of: "true")
@@ -50,6 +58,9 @@ public struct BeliefEstimate: Sendable, Hashable, Codable {
   /// (tempered, weighted, decayed), or `nil` when the belief has none. Only differences
   /// between outcomes matter.
   public let logLikelihoods: [Double]?
+  /// The knowledge-tracing state of a dynamic belief (``BeliefKind/dynamic(_:)``), `nil` for
+  /// a counted one.
+  public let mastery: MasteryEstimate?
 
   /// Creates an estimate from tallies (normally obtained from ``UserModel/estimate(for:at:)``).
   ///
@@ -62,11 +73,14 @@ public struct BeliefEstimate: Sendable, Hashable, Codable {
   ///   - evaluatedAt: The moment described.
   ///   - context: The context of the prior, or `nil` (default) for the belief's own.
   ///   - logLikelihoods: `ℓ_k` from virtual evidence, or `nil` (default) for none.
+  ///   - mastery: The filter's state for a dynamic belief, or `nil` (default) for a counted
+  ///     one.
   public init(
     key: BeliefKey, outcomes: [String], baseRates: [Double], priorWeight: Double,
     evidence: [Double], evaluatedAt: Date, context: ContextID? = nil,
-    logLikelihoods: [Double]? = nil
+    logLikelihoods: [Double]? = nil, mastery: MasteryEstimate? = nil
   ) {
+    self.mastery = mastery
     self.logLikelihoods = logLikelihoods
     self.key = key
     self.outcomes = outcomes
@@ -83,6 +97,7 @@ public struct BeliefEstimate: Sendable, Hashable, Codable {
   /// `p_k = (t_k + W a_k) / (T + W)` for each outcome, in order, tilted by
   /// ``logLikelihoods`` when there are any.
   public var probabilities: [Double] {
+    if let mastery { return [mastery.mastery, 1 - mastery.mastery] }
     let denominator = totalEvidence + priorWeight
     let means = zip(evidence, baseRates).map { ($0 + priorWeight * $1) / denominator }
     guard let logLikelihoods, logLikelihoods.count == means.count else { return means }
@@ -119,13 +134,20 @@ public struct BeliefEstimate: Sendable, Hashable, Codable {
   ///
   /// - Parameter outcome: An outcome name.
   /// - Returns: The Beta distribution.
-  /// - Throws: ``ModelError/unknownOutcome(belief:outcome:)``.
+  /// - Throws: ``ModelError/unknownOutcome(belief:outcome:)``, or
+  ///   ``ModelError/unsupportedForDynamicBelief(belief:reason:)`` for a dynamic belief.
   public func marginal(for outcome: String) throws(ModelError) -> BetaDistribution {
     try marginal(atIndex: try index(of: outcome))
   }
 
   /// ``marginal(for:)`` of the outcome at index `k`.
   func marginal(atIndex k: Int) throws(ModelError) -> BetaDistribution {
+    if mastery != nil {
+      throw .unsupportedForDynamicBelief(
+        belief: key,
+        reason: "its probability is the filter's mastery, exact given its parameters; "
+          + "there is no posterior distribution over it")
+    }
     let total = totalEvidence
     if logLikelihoods != nil {
       let mean = probabilities[k]
@@ -141,6 +163,8 @@ public struct BeliefEstimate: Sendable, Hashable, Codable {
   /// The equal-tailed credible interval of one outcome's probability.
   ///
   /// The bounds are the `(1 - level)/2` and `(1 + level)/2` quantiles of ``marginal(for:)``.
+  /// For a dynamic belief (``mastery`` set) the interval is the point `p_k...p_k`: given its
+  /// parameters the mastery is exact.
   ///
   /// - Parameters:
   ///   - outcome: An outcome name.
@@ -150,13 +174,22 @@ public struct BeliefEstimate: Sendable, Hashable, Codable {
   public func credibleInterval(
     for outcome: String, level: Double = BeliefEstimate.defaultCredibleLevel
   ) throws(ModelError) -> ClosedRange<Double> {
-    try marginal(for: outcome).equalTailedInterval(level: level)
+    if mastery != nil {
+      guard level.isFinite else { throw .nonFiniteNumber(field: "level") }
+      guard level > 0 && level < 1 else {
+        throw .numberOutOfRange(field: "level", value: level, allowed: "(0, 1)")
+      }
+      let p = try probability(of: outcome)
+      return p...p
+    }
+    return try marginal(for: outcome).equalTailedInterval(level: level)
   }
 
   /// The subjective-logic opinion of a binary belief (``BeliefDefinition/isBinary``), `nil`
-  /// for a categorical one: `r = t_true`, `s = t_false`, `a = a_true`.
+  /// for a categorical or dynamic one: `r = t_true`, `s = t_false`, `a = a_true`.
   public var opinion: Opinion? {
-    guard outcomes == [BeliefDefinition.trueOutcome, BeliefDefinition.falseOutcome] else {
+    guard mastery == nil, outcomes == [BeliefDefinition.trueOutcome, BeliefDefinition.falseOutcome]
+    else {
       return nil
     }
     return try? Opinion(

@@ -48,6 +48,12 @@ package enum OperationCodec {
     /// content may also be of kind 2 or 3. A library that predates them stops at this tag
     /// with a typed error; under tags 2 and 8 those kinds stay malformed.
     case observeVirtual = 13
+    /// ``JournalOperation/declare(_:)`` of a dynamic definition (``BeliefKind/dynamic(_:)``),
+    /// JSON; tagged apart so that a library that predates dynamic beliefs stops here instead
+    /// of reading it as counted.
+    case declareDynamic = 14
+    /// ``JournalOperation/redeclare(_:)`` of a dynamic definition, JSON.
+    case redeclareDynamic = 15
   }
 
   /// The JSON body of a ``JournalOperation/create(_:_:)``.
@@ -76,9 +82,15 @@ package enum OperationCodec {
         : evidence.contains { $0.context != nil } ? .observeInContext : .observe
       return EvidenceCoding.encode(evidence, now: now, tag: tag.rawValue)
     case .declare(let definition):
-      return try json(definition.hasOwnPriors ? .declareWithPriors : .declare, definition)
+      let tag: Tag =
+        definition.kind.isDynamic
+        ? .declareDynamic : definition.hasOwnPriors ? .declareWithPriors : .declare
+      return try json(tag, definition)
     case .redeclare(let definition):
-      return try json(definition.hasOwnPriors ? .redeclareWithPriors : .redeclare, definition)
+      let tag: Tag =
+        definition.kind.isDynamic
+        ? .redeclareDynamic : definition.hasOwnPriors ? .redeclareWithPriors : .redeclare
+      return try json(tag, definition)
     case .register(let source): return try json(.register, source)
     case .replacePolicy(let policy?):
       let tag: Tag =
@@ -109,8 +121,9 @@ package enum OperationCodec {
     case .observe, .observeInContext, .observeVirtual:
       let (evidence, now) = try EvidenceCoding.decode(payload)
       return .record(evidence, now: now)
-    case .declare, .declareWithPriors: return .declare(try unjson(BeliefDefinition.self, body))
-    case .redeclare, .redeclareWithPriors:
+    case .declare, .declareWithPriors, .declareDynamic:
+      return .declare(try unjson(BeliefDefinition.self, body))
+    case .redeclare, .redeclareWithPriors, .redeclareDynamic:
       return .redeclare(try unjson(BeliefDefinition.self, body))
     case .register: return .register(try unjson(Source.self, body))
     case .replacePolicy, .replacePolicyWithSourceHalfLives:

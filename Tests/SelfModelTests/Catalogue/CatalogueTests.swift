@@ -144,7 +144,7 @@ import Testing
 
   @Test func newerFormatIsNamedAsSuch() {
     let json = #"{"format":"selfmodel.catalogue","formatVersion":9,"version":1}"#
-    #expect(throws: ModelError.unsupportedFormatVersion(found: 9, supported: 1...2)) {
+    #expect(throws: ModelError.unsupportedFormatVersion(found: 9, supported: 1...3)) {
       try ModelError.unwrappingDecoding {
         try JSONDecoder().decode(Catalogue.self, from: Data(json.utf8))
       }

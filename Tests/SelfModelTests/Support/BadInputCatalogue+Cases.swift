@@ -192,8 +192,8 @@ extension BadInputCatalogue {
 
   static let snapshotCases: [BadInput] = [
     BadInput(
-      "snapshot with formatVersion 5", .unsupportedFormatVersion(found: 5, supported: 1...4),
-      decodeEdited { $0["formatVersion"] = 5 }),
+      "snapshot with formatVersion 6", .unsupportedFormatVersion(found: 6, supported: 1...5),
+      decodeEdited { $0["formatVersion"] = 6 }),
     BadInput(
       "snapshot with duplicate evidence ids",
       .corruptSnapshot(reason: "evidence e1 is listed twice"),
