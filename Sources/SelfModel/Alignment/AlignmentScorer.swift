@@ -94,7 +94,7 @@ public struct AlignmentScorer: Sendable {
     let total = estimate.totalEvidence
     let weight = estimate.priorWeight
     for k in estimate.outcomes.indices {
-      let interval = try estimate.marginal(atIndex: k).equalTailedInterval(level: credibleLevel)
+      let interval = try estimate.credibleInterval(atIndex: k, level: credibleLevel)
       lower.append(interval.lowerBound)
       upper.append(interval.upperBound)
     }

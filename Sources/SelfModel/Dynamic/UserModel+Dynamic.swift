@@ -109,3 +109,33 @@ extension UserModel {
       reason: "evidence refers to it, so it cannot change between counted and dynamic")
   }
 }
+
+extension UserModel {
+  /// Explains a dynamic belief: its answers in filter order (`(observedAt, id)`), each with the
+  /// filter's step at it. An answer's ``EvidenceContribution/probabilityShift`` is what the
+  /// observation itself moved the mastery (`masteryAfterObservation - masteryBefore` for
+  /// ``BeliefDefinition/trueOutcome``); the transition to the next answer is
+  /// `masteryNext - masteryAfterObservation`. Reliability, decay and the cap do not apply
+  /// (reported as 1); each answer's tally is 1 on its outcome.
+  func explainDynamic(_ key: BeliefKey, estimate: BeliefEstimate) throws(ModelError)
+    -> BeliefExplanation
+  {
+    guard let parameters = estimate.mastery?.parameters else {
+      return BeliefExplanation(estimate: estimate, contributions: [])
+    }
+    let entries = try dynamicEntries(of: key)
+    let steps = DynamicBeliefState.filter(entries, parameters: parameters)
+    var contributions: [EvidenceContribution] = []
+    contributions.reserveCapacity(entries.count)
+    for (entry, step) in zip(entries, steps) {
+      guard let item = ledger.item(withID: entry.id) else { continue }
+      let shift = step.masteryAfterObservation - step.masteryBefore
+      contributions.append(
+        EvidenceContribution(
+          evidence: item, reliability: 1, decayFactor: 1, capScale: 1,
+          tallies: entry.holds ? [1, 0] : [0, 1], probabilityShift: [shift, -shift],
+          knowledgeTracingStep: step))
+    }
+    return BeliefExplanation(estimate: estimate, contributions: contributions)
+  }
+}

@@ -10,7 +10,9 @@ extension UserModel {
   /// estimate without that item (with the cap recomputed for its source). A likelihood-ratio
   /// or Jeffrey item counts nothing (its tallies are 0); its
   /// ``EvidenceContribution/logLikelihoods`` say what it adds, its probability shift is exact
-  /// leave-one-out too, and it ranks after the counted items (by id).
+  /// leave-one-out too, and it ranks after the counted items (by id). A dynamic belief
+  /// (``BeliefKind/dynamic(_:)``) lists its answers in filter order instead, each with its
+  /// ``EvidenceContribution/knowledgeTracingStep``.
   ///
   /// - Parameters:
   ///   - key: The belief.
@@ -39,6 +41,9 @@ extension UserModel {
   {
     let estimate = try estimate(for: key, in: context, at: now)
     guard let index = beliefIndex(of: key) else { throw .unknownBelief(key) }
+    if definition(at: index).kind.isDynamic {
+      return try explainDynamic(key, estimate: estimate)
+    }
     let time = now.timeIntervalSinceReferenceDate
     let cap = policy.maximumContributionPerSource
     var slotValues: [Int: (values: [Double], scale: Double)] = [:]

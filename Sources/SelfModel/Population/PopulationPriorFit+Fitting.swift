@@ -1,5 +1,7 @@
 extension PopulationPriorFit {
-  /// Fits every belief that had a trial, and its contexts.
+  /// Fits every counted belief that had a trial, and its contexts. Dynamic beliefs
+  /// (``BeliefKind/dynamic(_:)``) are left out of both lists: ``KnowledgeTracingPopulationFit``
+  /// fits their parameters.
   ///
   /// Per belief: the maximum-marginal-likelihood `(m, W)` of a beta-binomial (two outcomes)
   /// or Dirichlet-multinomial (more) over the users' counts pooled over contexts. Per context,
@@ -24,6 +26,8 @@ extension PopulationPriorFit {
     var fitted: [FittedBelief] = []
     var unobserved: [BeliefKey] = []
     for (index, definition) in catalogue.beliefs.enumerated() {
+      // A dynamic belief's prior is a knowledge-tracing parameter: KnowledgeTracingPopulationFit.
+      if definition.kind.isDynamic { continue }
       if cells[index].overall.users == 0 {
         unobserved.append(definition.key)
       } else {
@@ -41,10 +45,15 @@ extension PopulationPriorFit {
   /// - Parameter key: A belief of ``catalogue``.
   /// - Returns: Its fitted priors.
   /// - Throws: ``ModelError/unknownBelief(_:)`` when the catalogue does not list it;
+  ///   ``ModelError/unsupportedForDynamicBelief(belief:reason:)`` for a dynamic belief;
   ///   ``ModelError/emptyPopulation(belief:)`` naming it when no user had a trial of it; else
   ///   as ``fit()``.
   public func fit(belief key: BeliefKey) throws(ModelError) -> FittedBelief {
     guard let index = catalogue.storage.beliefIndex[key] else { throw .unknownBelief(key) }
+    guard !catalogue.storage.beliefs[index].kind.isDynamic else {
+      throw .unsupportedForDynamicBelief(
+        belief: key, reason: "fit its parameters with KnowledgeTracingPopulationFit")
+    }
     guard cells[index].overall.users > 0 else { throw .emptyPopulation(belief: key) }
     return try fitBelief(at: index)
   }

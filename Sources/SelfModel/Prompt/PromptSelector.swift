@@ -122,7 +122,10 @@ public struct PromptSelector: Sendable {
     let informativeness = min(1, distance / (1 - (rates.min() ?? 0)))
     let total = estimate.totalEvidence
     let k = Double(rates.count)
-    let conflict = total > 0 ? (1 - (estimate.evidence.max() ?? 0) / total) * k / (k - 1) : 0
+    // A dynamic belief's mixed answers are a learning curve, never a conflict.
+    let conflict =
+      total > 0 && estimate.mastery == nil
+      ? (1 - (estimate.evidence.max() ?? 0) / total) * k / (k - 1) : 0
     let fresh = min(1, freshness)
     let confidence = total > 0 ? estimate.confidence : 0
     let quality =

@@ -15,6 +15,10 @@ public import Foundation
 ///
 /// `value = importance * gain`. The ranking is by value (highest first), then gain, then key.
 ///
+/// A dynamic belief (``BeliefKind/dynamic(_:)``) is asked through its own answer model, not
+/// `answers`: sensitivity `1 - slip`, specificity `1 - guess`, with `π` its mastery, so the gain
+/// is `I(L; A) = h(P(correct)) - [π h(slip) + (1 - π) h(guess)]`.
+///
 /// ```swift
 /// let answers = try AnswerReliability(sensitivity: 0.9, specificity: 0.85)
 /// let next = try NextQuestion.rank(model, at: now, answers: answers,
@@ -133,7 +137,8 @@ public struct NextQuestion: Sendable, Hashable, Codable {
       let asked = p.count == 2 ? 0 : (p.indices.max { p[$0] < p[$1] } ?? 0)
       form = .yesNo(outcome: estimate.outcomes[asked])
       let prior = min(max(p[asked], 0), 1)
-      gain = (try? QuestionValue(prior: prior, answers: answers))?.expectedInformationGain ?? 0
+      let channel = estimate.mastery.flatMap(\.answerReliability) ?? answers
+      gain = (try? QuestionValue(prior: prior, answers: channel))?.expectedInformationGain ?? 0
     }
     return NextQuestion(
       belief: estimate.key, form: form, probabilities: p, expectedInformationGain: gain,

@@ -101,7 +101,8 @@ struct ReplayProgram: Sendable {
   /// Compiles `models`, each folded under `policy` or, when it is `nil`, its own policy.
   ///
   /// An outcome item is scored when its source's kind is in `outcomeKinds` and `scoring`
-  /// (when given) accepts it; every item is applied.
+  /// (when given) accepts it; every item is applied. Items about a dynamic belief
+  /// (``BeliefKind/dynamic(_:)``) are left out: no policy acts on it.
   ///
   /// - Throws: ``ModelError/unknownContext(belief:context:)`` when a scored item names a
   ///   context its belief does not list.
@@ -152,7 +153,9 @@ extension ReplayProgram {
         return a != b ? a < b : $0 < $1
       }
       for position in order {
-        guard let belief = model.beliefIndex(of: ledger[position].belief) else { continue }
+        guard let belief = model.beliefIndex(of: ledger[position].belief),
+          !model.definition(at: belief).kind.isDynamic  // no policy acts on a dynamic belief
+        else { continue }
         itemsByBelief[belief, default: []].append(position)
       }
       let sources = model.sources.map { globalSource($0) }

@@ -140,6 +140,11 @@ public struct BeliefEstimate: Sendable, Hashable, Codable {
     try marginal(atIndex: try index(of: outcome))
   }
 
+  /// ``credibleInterval(for:level:)`` of the outcome at index `k`.
+  func credibleInterval(atIndex k: Int, level: Double) throws(ModelError) -> ClosedRange<Double> {
+    try credibleInterval(for: outcomes[k], level: level)
+  }
+
   /// ``marginal(for:)`` of the outcome at index `k`.
   func marginal(atIndex k: Int) throws(ModelError) -> BetaDistribution {
     if mastery != nil {

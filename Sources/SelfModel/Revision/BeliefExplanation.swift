@@ -34,6 +34,10 @@ public struct EvidenceContribution: Sendable, Hashable, Codable {
   /// (`w * decay * ln(r λ_k + 1 - r)`, see ``EvidenceContent``); `nil` for counted evidence,
   /// whose ``tallies`` are then all 0.
   public let logLikelihoods: [Double]?
+  /// For an answer about a dynamic belief (``BeliefKind/dynamic(_:)``), the filter at that
+  /// answer: mastery before it, the predicted chance of a right answer, mastery after it, and
+  /// after the transition to the next answer; `nil` for a counted belief.
+  public let knowledgeTracingStep: KnowledgeTracing.Step?
 
   /// Creates a contribution.
   ///
@@ -45,10 +49,14 @@ public struct EvidenceContribution: Sendable, Hashable, Codable {
   ///   - tallies: Per-outcome contribution.
   ///   - probabilityShift: Per-outcome leave-one-out shift.
   ///   - logLikelihoods: Per-outcome log-likelihood of virtual evidence, or `nil` (default).
+  ///   - knowledgeTracingStep: The filter's step at a dynamic belief's answer, or `nil`
+  ///     (default).
   public init(
     evidence: Evidence, reliability: Double, decayFactor: Double, capScale: Double,
-    tallies: [Double], probabilityShift: [Double], logLikelihoods: [Double]? = nil
+    tallies: [Double], probabilityShift: [Double], logLikelihoods: [Double]? = nil,
+    knowledgeTracingStep: KnowledgeTracing.Step? = nil
   ) {
+    self.knowledgeTracingStep = knowledgeTracingStep
     self.logLikelihoods = logLikelihoods
     self.evidence = evidence
     self.reliability = reliability

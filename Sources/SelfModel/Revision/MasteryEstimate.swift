@@ -33,4 +33,10 @@ public struct MasteryEstimate: Sendable, Hashable, Codable {
     self.answerCount = answerCount
     correctProbability = mastery * (1 - parameters.slip) + (1 - mastery) * parameters.guess
   }
+
+  /// The filter's answer model as a question channel: sensitivity `1 - slip`, specificity
+  /// `1 - guess` (what ``NextQuestion`` asks a dynamic belief through).
+  public var answerReliability: AnswerReliability? {
+    try? AnswerReliability(sensitivity: 1 - parameters.slip, specificity: 1 - parameters.guess)
+  }
 }
