@@ -77,6 +77,34 @@ import Testing
     #expect(catalogue.definition(for: "preference.concise")?.kind == .counted)
   }
 
+  /// Docs/Math.md's worked example: each row of its table (before, P(right), after, next),
+  /// P(next right) and the value of asking, computed with a separate Python loop.
+  @Test func theWorkedExampleOfTheMathDocumentHolds() throws {
+    let model = try Self.model()
+    let rows: [[Double]] = [
+      [0.25, 0.375, 0.6, 0.648], [0.648, 0.6536, 0.18707, 0.30527],
+      [0.30527, 0.41369, 0.05207, 0.19321], [0.19321, 0.33525, 0.5187, 0.58052],
+      [0.58052, 0.60636, 0.86164, 0.86516],
+    ]
+    let explanation = try model.explain("skill.decimals", at: Self.start + 1_000)
+    #expect(
+      explanation.contributions.map(\.evidence.id.rawValue) == ["q1", "q2", "q3", "q4", "q5"])
+    let steps = explanation.contributions.compactMap(\.knowledgeTracingStep)
+    #expect(steps.count == rows.count)
+    for (step, row) in zip(steps, rows) {
+      let actual = [
+        step.masteryBefore, step.correctProbability, step.masteryAfterObservation,
+        step.masteryNext,
+      ]
+      for (a, b) in zip(actual, row) { #expect(abs(a - b) < 5e-6, "\(actual) vs \(row)") }
+    }
+    let mastery = try #require(explanation.estimate.mastery)
+    #expect(abs(mastery.correctProbability - 0.8056126326789228) < 1e-12)
+    let question = try #require(
+      try NextQuestion.rank(model, at: Self.start + 1_000, answers: .perfect).first)
+    #expect(abs(question.expectedInformationGain - 0.2074590115575895) < 1e-12)
+  }
+
   /// Without a dynamic definition the versions stay where they were.
   @Test func onlyADynamicDefinitionRaisesTheVersions() throws {
     var model = try Self.model()
