@@ -31,6 +31,7 @@ func runSelected(_ settings: Settings) async throws -> [ResultRow] {
   if settings.wants("B15") {
     if !settings.wants("B1") { rows += try B1InMemoryUpdate.run(settings) }
     rows += try B15KnowledgeTracing.run(settings, b1: rows.first { $0.id == "B1" }?.value)
+    rows += try B15DynamicBelief.run(settings, b1: rows.first { $0.id == "B1" }?.value)
   }
   return rows
 }
