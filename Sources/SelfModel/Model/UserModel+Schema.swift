@@ -81,11 +81,12 @@ extension UserModel {
   }
 
   /// Puts the own belief at `position` in force unless the catalogue lists its key with the
-  /// same outcomes.
+  /// same outcomes and kind (counted or dynamic: the evidence of one may not fit the other).
   mutating func indexOwnBelief(at position: Int) {
     let definition = ownDefinitions[position]
     if let listed = catalogue.definition(for: definition.key),
-      listed.outcomes == definition.outcomes
+      listed.outcomes == definition.outcomes,
+      listed.kind.isDynamic == definition.kind.isDynamic
     {
       return
     }

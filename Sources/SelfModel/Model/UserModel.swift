@@ -84,8 +84,8 @@ public struct UserModel: Sendable {
   /// Own entries that the catalogue lists give way to it while it lists them: a source with a
   /// listed id, or a belief with a listed key and the same outcomes, is read from the
   /// catalogue (the own entry is kept, dormant, and is in force again if the catalogue
-  /// retires it). A belief with a listed key and other outcomes stays the user's and hides
-  /// the catalogue's for this user. Evidence about a retired belief or from a retired source
+  /// retires it). A belief with a listed key and other outcomes, or another kind (counted or
+  /// dynamic, ``BeliefKind``), stays the user's and hides the catalogue's for this user. Evidence about a retired belief or from a retired source
   /// is kept in the ledger but counts toward no estimate (see ``Catalogue``).
   ///
   /// - Parameters:

@@ -147,3 +147,27 @@ import Testing
       try DynamicFixture.definition(try DynamicFixture.parameters(learn: 0.5)))
   }
 }
+
+/// An own belief and a catalogue belief with the same key but another kind: the user's stays
+/// in force, so evidence a dynamic belief would refuse never has to fit one.
+@Suite struct DynamicBeliefOwnKindTests {
+  @Test func anOwnCountedBeliefHidesACatalogueDynamicOneWithItsKey() throws {
+    let parameters = try DynamicFixture.parameters()
+    let empty = try Catalogue(
+      version: 1, beliefs: [], sources: [Source(id: "quiz", kind: .behavior, reliability: 1)])
+    var model = try UserModel(
+      user: "learner", catalogue: empty,
+      beliefs: [try .binary(DynamicFixture.key, statement: "Can add fractions")])
+    try model.record(
+      Evidence(
+        id: "w", belief: DynamicFixture.key, content: .holds, weight: 3, source: "quiz",
+        observedAt: DynamicFixture.start),
+      at: DynamicFixture.now)
+    let before = try model.estimate(for: DynamicFixture.key, at: DynamicFixture.now)
+    try model.adopt(
+      try Catalogue(
+        version: 2, beliefs: [try DynamicFixture.definition(parameters)], sources: empty.sources))
+    #expect(model.definition(for: DynamicFixture.key)?.kind == .counted)
+    #expect(try model.estimate(for: DynamicFixture.key, at: DynamicFixture.now) == before)
+  }
+}
