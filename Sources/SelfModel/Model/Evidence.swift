@@ -36,6 +36,10 @@ public struct Evidence: Sendable, Hashable, Codable {
   /// reference costs 8 bytes per ledger entry where the three fields inline cost 40.
   private let annotations: Annotations?
 
+  /// Whether the item has a context, a note or metadata: one pointer test, where ``note`` and
+  /// ``metadata`` each read the box (recording checks them for every item, B1).
+  var hasAnnotations: Bool { annotations != nil }
+
   /// The context the observation came from (an app surface, a situation), or `nil`.
   ///
   /// It labels the ledger item only: the user's tallies pool evidence across contexts, so one

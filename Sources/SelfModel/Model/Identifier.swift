@@ -30,6 +30,10 @@ public struct Identifier<Kind: IdentifierTag>: Sendable, Hashable, Comparable {
   /// cannot collide on purpose.
   private let cachedHash: Int
 
+  /// The cached hash of the raw string (see `cachedHash`), for the module's own tables
+  /// (`EvidenceIndex`): equal identifiers have equal values.
+  var storedHash: Int { cachedHash }
+
   /// Creates an identifier after validating `rawValue`.
   ///
   /// - Parameter rawValue: The string to wrap.

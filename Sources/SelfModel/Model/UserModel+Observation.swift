@@ -193,6 +193,7 @@ extension UserModel {
   }
 
   private func checkAnnotations(_ item: Evidence) throws(ModelError) {
+    guard item.hasAnnotations else { return }
     if item.note == nil && item.metadata.isEmpty { return }
     if let note = item.note {
       try Check.text(note, field: "note of evidence \(item.id)", maximum: Check.maximumNoteLength)
@@ -279,20 +280,30 @@ extension UserModel {
   /// - Throws: ``ModelError`` for evidence that fits neither an entry in force nor a retired
   ///   one.
   package mutating func replayRecord(_ items: [Evidence], at now: Date) throws(ModelError) {
-    for item in items {
-      do {
-        try appendFromJournal(item)
-      } catch {
-        switch error {
-        case .unknownBelief, .unknownSource: break
-        default: throw error
-        }
-        if let earlier = ledger.item(withID: item.id) {
-          guard earlier == item else { throw .evidenceIDReused(item.id) }
-          continue
-        }
-        try appendReplayed(item)
+    for item in items { try replayRecord(item, at: now) }
+  }
+
+  /// Records one evidence item from a store's journal (see ``replayRecord(_:at:)-([Evidence],_)``):
+  /// a record of one item, with no array around it.
+  ///
+  /// - Parameters:
+  ///   - item: The evidence.
+  ///   - now: The time it was recorded at.
+  /// - Throws: ``ModelError`` for evidence that fits neither an entry in force nor a retired
+  ///   one.
+  package mutating func replayRecord(_ item: Evidence, at now: Date) throws(ModelError) {
+    do {
+      try appendFromJournal(item)
+    } catch {
+      switch error {
+      case .unknownBelief, .unknownSource: break
+      default: throw error
       }
+      if let earlier = ledger.item(withID: item.id) {
+        guard earlier == item else { throw .evidenceIDReused(item.id) }
+        return
+      }
+      try appendReplayed(item)
     }
   }
 

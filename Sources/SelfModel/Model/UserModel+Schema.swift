@@ -42,7 +42,8 @@ extension UserModel {
 
   /// The index of the source in force with `id`: the catalogue's, then the model's own.
   func sourceIndex(of id: SourceID) -> Int? {
-    if let index = catalogue.storage.sourceIndex[id] { return index }
+    let listed = catalogue.storage.sourceIndex
+    if !listed.isEmpty, let index = listed[id] { return index }
     return ownSourceIndex.isEmpty ? nil : ownSourceIndex[id]
   }
 

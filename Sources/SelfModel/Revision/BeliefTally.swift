@@ -69,7 +69,7 @@ struct BeliefTally: Sendable, Hashable {
     slots.append(
       Slot(
         source: source, halfLife: halfLife, referenceTime: time,
-        counts: Array(repeating: 0, count: outcomeCount)))
+        counts: .zeros(outcomeCount)))
     return slots.count - 1
   }
 
@@ -92,7 +92,7 @@ struct BeliefTally: Sendable, Hashable {
   func evidence(at time: Double, reliabilities: [Double], cap: Double?, outcomeCount: Int)
     -> [Double]
   {
-    var totals = Array(repeating: 0.0, count: outcomeCount)
+    var totals = [Double].zeros(outcomeCount)
     for slot in slots {
       // ``contribution(of:at:reliability:cap:)`` without its array (B1b): the same products
       // summed in the same order, so the same bits.
@@ -110,7 +110,7 @@ struct BeliefTally: Sendable, Hashable {
   func evidenceWhenLastObserved(reliabilities: [Double], cap: Double?, outcomeCount: Int)
     -> [Double]
   {
-    guard let last = lastObservedTime else { return Array(repeating: 0, count: outcomeCount) }
+    guard let last = lastObservedTime else { return .zeros(outcomeCount) }
     return evidence(at: last, reliabilities: reliabilities, cap: cap, outcomeCount: outcomeCount)
   }
 

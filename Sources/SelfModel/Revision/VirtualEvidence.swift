@@ -51,7 +51,7 @@ struct VirtualEvidence: Sendable, Hashable {
     let scale = item.weight * decay
     switch item.kind {
     case .ratio(let outcome, let ratio):
-      var values = Array(repeating: 0.0, count: baseRates.count)
+      var values = [Double].zeros(baseRates.count)
       values[outcome] = scale * log(reliability * ratio + 1 - reliability)
       return values
     case .target(let target):
@@ -64,7 +64,7 @@ struct VirtualEvidence: Sendable, Hashable {
   /// `ℓ_k` summed over the items at `time`, or `nil` when there are none.
   func logLikelihoods(at time: Double, reliabilities: [Double], baseRates: [Double]) -> [Double]? {
     guard !items.isEmpty else { return nil }
-    var totals = Array(repeating: 0.0, count: baseRates.count)
+    var totals = [Double].zeros(baseRates.count)
     for item in items {
       let values = Self.logLikelihoods(
         of: item, at: time, reliability: reliabilities[item.source], baseRates: baseRates)

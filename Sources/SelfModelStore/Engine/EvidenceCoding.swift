@@ -96,22 +96,22 @@ enum EvidenceCoding {
 
   /// Decodes a whole payload, tag included.
   ///
-  /// - Parameter payload: The payload.
+  /// - Parameters:
+  ///   - payload: The payload.
+  ///   - strings: Identifiers and outcome names made by earlier records of the same replay.
   /// - Returns: The evidence and `now`.
   /// - Throws: ``StoreError/Code/corruptFile`` for malformed bytes.
-  static func decode(_ payload: [UInt8]) throws(StoreError) -> ([Evidence], Date) {
+  static func decode(_ payload: [UInt8], strings: inout JournalStrings) throws(StoreError)
+    -> ([Evidence], Date)
+  {
     let result: Result<([Evidence], Date), StoreError> = payload.withUnsafeBytes { raw in
       var reader = BinaryReader(raw)
       do throws(StoreError) {
-        let tag = try reader.readByte()
-        let withContext = tag == contextTag || tag == virtualTag
-        let now = Date(timeIntervalSinceReferenceDate: try reader.readDouble())
-        let count = try reader.readCount(minimumSize: minimumEvidenceSize)
+        let (tag, now, count) = try header(&reader)
         var evidence: [Evidence] = []
         evidence.reserveCapacity(count)
         for _ in 0..<count {
-          evidence.append(
-            try decodeEvidence(&reader, withContext: withContext, virtual: tag == virtualTag))
+          evidence.append(try decodeEvidence(&reader, tag: tag, strings: &strings))
         }
         guard reader.remaining == 0 else { throw reader.malformed("trailing bytes") }
         return .success((evidence, now))
@@ -122,15 +122,81 @@ enum EvidenceCoding {
     return try result.get()
   }
 
+  /// What ``replaySingle(_:strings:into:)`` did with a payload.
+  enum SingleReplay {
+    /// The payload holds another number of items: nothing was read into the model.
+    case notSingle
+    /// Its one item is replayed into the model.
+    case replayed
+    /// The bytes are malformed (the error ``decode(_:strings:)`` throws for them).
+    case malformed(StoreError)
+    /// The item does not apply to the model.
+    case notApplying(ModelError)
+  }
+
+  /// Replays a payload that holds exactly one evidence item straight into `model`, with no
+  /// operation value or array around the item (B4c); a payload with another count is left to
+  /// ``decode(_:strings:)``. It reads the same bytes in the same order as
+  /// ``decode(_:strings:)``, so malformed bytes give the same error, and nothing is applied
+  /// before the whole payload has been read.
+  ///
+  /// The item is passed on from where it was decoded: each copy of an `Evidence` (and each
+  /// destruction of an optional or a tuple holding one) goes through the runtime's value
+  /// witnesses, about 150 instructions each.
+  ///
+  /// - Parameters:
+  ///   - payload: The payload, tag included.
+  ///   - strings: Identifiers and outcome names made by earlier records of the same replay.
+  ///   - model: The model to replay into.
+  /// - Returns: What was done.
+  static func replaySingle(
+    _ payload: [UInt8], strings: inout JournalStrings, into model: inout UserModel
+  ) -> SingleReplay {
+    var outcome = SingleReplay.notSingle
+    payload.withUnsafeBytes { raw in
+      var reader = BinaryReader(raw)
+      let item: Evidence
+      let now: Date
+      do throws(StoreError) {
+        let header = try header(&reader)
+        guard header.count == 1 else { return }
+        item = try decodeEvidence(&reader, tag: header.tag, strings: &strings)
+        guard reader.remaining == 0 else { throw reader.malformed("trailing bytes") }
+        now = header.now
+      } catch {
+        outcome = .malformed(error)
+        return
+      }
+      do throws(ModelError) {
+        try model.replayRecord(item, at: now)
+        outcome = .replayed
+      } catch {
+        outcome = .notApplying(error)
+      }
+    }
+    return outcome
+  }
+
+  /// Reads the tag, `now` and the evidence count.
+  private static func header(_ reader: inout BinaryReader) throws(StoreError) -> (
+    tag: UInt8, now: Date, count: Int
+  ) {
+    let tag = try reader.readByte()
+    let now = Date(timeIntervalSinceReferenceDate: try reader.readDouble())
+    let count = try reader.readCount(minimumSize: minimumEvidenceSize)
+    return (tag, now, count)
+  }
+
   /// Reads one evidence item.
   private static func decodeEvidence(
-    _ reader: inout BinaryReader, withContext: Bool, virtual: Bool
+    _ reader: inout BinaryReader, tag: UInt8, strings: inout JournalStrings
   ) throws(StoreError) -> Evidence {
+    let withContext = tag == contextTag || tag == virtualTag
     let id: EvidenceID = try identifier(&reader)
-    let belief: BeliefKey = try identifier(&reader)
-    let content = try decodeContent(&reader, virtual: virtual)
+    let belief = try identifier(&reader, cache: &strings.beliefs)
+    let content = try decodeContent(&reader, virtual: tag == virtualTag, strings: &strings)
     let weight = try reader.readDouble()
-    let source: SourceID = try identifier(&reader)
+    let source = try identifier(&reader, cache: &strings.sources)
     let observedAt = Date(timeIntervalSinceReferenceDate: try reader.readDouble())
     let recordedAt = Date(timeIntervalSinceReferenceDate: try reader.readDouble())
     let note: String?
@@ -140,7 +206,8 @@ enum EvidenceCoding {
     case let flag: throw reader.malformed("bad note flag \(flag)")
     }
     let metadata = try decodeMetadata(&reader)
-    let context: ContextID? = withContext ? try decodeContext(&reader) : nil
+    let context: ContextID? =
+      withContext ? try decodeContext(&reader, cache: &strings.contexts) : nil
     return Evidence(
       id: id, belief: belief, content: content, weight: weight, source: source,
       observedAt: observedAt, recordedAt: recordedAt, context: context, note: note,
@@ -148,23 +215,27 @@ enum EvidenceCoding {
   }
 
   /// Reads a context flag and, when set, the context.
-  private static func decodeContext(_ reader: inout BinaryReader) throws(StoreError)
-    -> ContextID?
-  {
+  private static func decodeContext(
+    _ reader: inout BinaryReader, cache: inout StringCache<ContextID>
+  ) throws(StoreError) -> ContextID? {
     switch try reader.readByte() {
     case 0: return nil
-    case 1: return try identifier(&reader)
+    case 1: return try identifier(&reader, cache: &cache)
     case let flag: throw reader.malformed("bad context flag \(flag)")
     }
   }
 
   /// Reads an outcome, a distribution, and, when `virtual`, a likelihood ratio or a Jeffrey
   /// target.
-  private static func decodeContent(_ reader: inout BinaryReader, virtual: Bool)
-    throws(StoreError) -> EvidenceContent
-  {
+  private static func decodeContent(
+    _ reader: inout BinaryReader, virtual: Bool, strings: inout JournalStrings
+  ) throws(StoreError) -> EvidenceContent {
     switch try reader.readByte() {
     case 0:
+      // An ASCII name met before is reused; anything else is read as before.
+      if let name = try reader.readString(as: { strings.outcomes.value(for: $0) }) {
+        return .outcome(name)
+      }
       return .outcome(try reader.readString())
     case 1:
       return .distribution(try decodeMasses(&reader))
@@ -209,6 +280,14 @@ enum EvidenceCoding {
       }
     }
     return metadata
+  }
+
+  /// Reads and validates an identifier, reusing one made earlier from the same bytes.
+  private static func identifier<Kind>(
+    _ reader: inout BinaryReader, cache: inout StringCache<Identifier<Kind>>
+  ) throws(StoreError) -> Identifier<Kind> {
+    if let valid = try reader.readString(as: { cache.value(for: $0) }) { return valid }
+    return try identifier(&reader)
   }
 
   /// Reads and validates an identifier.

@@ -107,6 +107,21 @@ package enum OperationCodec {
   /// - Throws: ``StoreError/Code/corruptFile`` for an unknown tag, malformed bytes, trailing
   ///   bytes or values the model rejects (an invalid identifier, a bad definition).
   package static func decode(_ payload: [UInt8]) throws(StoreError) -> JournalOperation {
+    var strings = JournalStrings(isEnabled: false)
+    return try decode(payload, strings: &strings)
+  }
+
+  /// Decodes a journal payload, reusing the identifiers and outcome names that earlier records
+  /// of the same replay made (see ``JournalStrings``).
+  ///
+  /// - Parameters:
+  ///   - payload: The bytes of one journal record.
+  ///   - strings: The replay's strings so far.
+  /// - Returns: The operation.
+  /// - Throws: As ``decode(_:)``.
+  static func decode(_ payload: [UInt8], strings: inout JournalStrings) throws(StoreError)
+    -> JournalOperation
+  {
     guard let first = payload.first else {
       throw .corrupt("decode", path: nil, offset: nil, detail: "empty payload")
     }
@@ -119,7 +134,7 @@ package enum OperationCodec {
       let creation = try unjson(Creation.self, body)
       return .create(creation.user, creation.policy)
     case .observe, .observeInContext, .observeVirtual:
-      let (evidence, now) = try EvidenceCoding.decode(payload)
+      let (evidence, now) = try EvidenceCoding.decode(payload, strings: &strings)
       return .record(evidence, now: now)
     case .declare, .declareWithPriors, .declareDynamic:
       return .declare(try unjson(BeliefDefinition.self, body))
@@ -133,6 +148,27 @@ package enum OperationCodec {
         throw .corrupt("decode", path: nil, offset: nil, detail: "policy reset with a body")
       }
       return .replacePolicy(nil)
+    }
+  }
+
+  /// Replays a payload that records exactly one evidence item straight into `model`, without
+  /// the operation value or an array around the item (see
+  /// ``EvidenceCoding/replaySingle(_:strings:into:)``); any other payload is left to
+  /// ``decode(_:strings:)``, which reports the same errors for the same bytes.
+  ///
+  /// - Parameters:
+  ///   - payload: The bytes of one journal record.
+  ///   - strings: The replay's strings so far.
+  ///   - model: The model to replay into.
+  /// - Returns: What was done.
+  static func replaySingleEvidence(
+    _ payload: [UInt8], strings: inout JournalStrings, into model: inout UserModel
+  ) -> EvidenceCoding.SingleReplay {
+    guard let first = payload.first, let tag = Tag(rawValue: first) else { return .notSingle }
+    switch tag {
+    case .observe, .observeInContext, .observeVirtual:
+      return EvidenceCoding.replaySingle(payload, strings: &strings, into: &model)
+    default: return .notSingle
     }
   }
 

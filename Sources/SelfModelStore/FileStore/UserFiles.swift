@@ -176,23 +176,45 @@ struct UserFiles: Sendable {
     replayed.reserveCapacity(records.count)
     // Most records carry one evidence item: reserve for them up front.
     model.reserveCapacity(forAdditionalEvidence: records.count)
+    // Belief keys, sources and outcome names repeat from record to record: made once (B4c).
+    var strings = JournalStrings()
     for record in records where record.sequence > covered {
-      let operation: JournalOperation
-      do {
-        operation = try OperationCodec.decode(record.payload)
-      } catch {
+      // The common record, one evidence item, is folded as it is decoded, without an
+      // operation value or an array around the item; the same bytes give the same errors.
+      switch OperationCodec.replaySingleEvidence(record.payload, strings: &strings, into: &model) {
+      case .replayed: replayed.append(record.sequence)
+      case .malformed(let error):
         throw corrupt(folder.journalPath, "record \(record.sequence): \(error.description)")
+      case .notApplying(let error): throw notApplying(record.sequence, error)
+      case .notSingle:
+        try replayDecoded(record, strings: &strings, into: &model)
+        replayed.append(record.sequence)
       }
-      do {
-        try apply(operation, to: &model)
-      } catch {
-        throw StoreError(
-          .corruptFile, operation: "load", user: user, path: folder.journalPath,
-          modelError: error, detail: "record \(record.sequence) does not apply")
-      }
-      replayed.append(record.sequence)
     }
     return replayed
+  }
+
+  /// Applies a record through its ``JournalOperation`` (any record but one evidence item).
+  private func replayDecoded(
+    _ record: JournalRecord, strings: inout JournalStrings, into model: inout UserModel
+  ) throws(StoreError) {
+    let operation: JournalOperation
+    do {
+      operation = try OperationCodec.decode(record.payload, strings: &strings)
+    } catch {
+      throw corrupt(folder.journalPath, "record \(record.sequence): \(error.description)")
+    }
+    do {
+      try apply(operation, to: &model)
+    } catch {
+      throw notApplying(record.sequence, error)
+    }
+  }
+
+  private func notApplying(_ sequence: UInt64, _ error: ModelError) -> StoreError {
+    StoreError(
+      .corruptFile, operation: "load", user: user, path: folder.journalPath,
+      modelError: error, detail: "record \(sequence) does not apply")
   }
 
   private func apply(_ operation: JournalOperation, to model: inout UserModel) throws(ModelError) {

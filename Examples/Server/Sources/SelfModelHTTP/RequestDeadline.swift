@@ -9,7 +9,8 @@ import Synchronization
 ///
 /// A JSON request body is read before, by ``collect(_:upTo:within:)``, in the request's own
 /// task: a handler left running past the deadline must not read the connection's stream after
-/// the answer. Cancellation stops what checks for it (sleeping, waiting for a store's queue, a
+/// the answer. A handler that streams its body reads it inside ``BodyReading/during(_:)``, and
+/// an answer at the deadline waits for that read to stop. Cancellation stops what checks for it (sleeping, waiting for a store's queue, a
 /// handler still queued for a work thread, an import's streamed body); a computation or a store write
 /// already under way finishes in the background, its result dropped. A store write is all or
 /// nothing, so a timed-out request never leaves half a batch behind, but it may have been
@@ -22,26 +23,30 @@ enum RequestDeadline {
     _ body: @escaping @Sendable () async throws -> Response
   ) async throws -> Response {
     let race = Race()
+    let watch = BodyReading(race)
     // One task per request: the handler, which delivers its own result. The deadline is a
     // timer on one of SwiftNIO's event loops (a heap entry, no task and no sleeping thread).
     let work = Task(executorPreference: executor) {
       do {
         try Task.checkCancellation()
-        race.finish(.success(try await body()))
+        let response = try await BodyReading.$current.withValue(watch) { try await body() }
+        race.finish(.success(response))
       } catch {
         race.finish(.failure(error))
       }
     }
     let timer = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: timeAmount(limit)) {
-      race.finish(.failure(HTTPProblem.timedOut(after: limit)))
+      // Ended first, then cancelled: the handler's read, stopping on the cancellation, must
+      // find the request ended and deliver the timeout rather than its own error.
+      watch.expire(HTTPProblem.timedOut(after: limit))
       work.cancel()
     }
     defer { timer.cancel() }
     return try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { race.wait($0) }
     } onCancel: {
+      watch.expire(CancellationError())
       work.cancel()
-      race.finish(.failure(CancellationError()))
     }
   }
 
@@ -83,6 +88,76 @@ enum RequestDeadline {
     guard !overflow else { return .nanoseconds(Int64.max) }
     return .nanoseconds(
       nanoseconds.addingReportingOverflow(attoseconds / 1_000_000_000).partialValue)
+  }
+}
+
+/// A handler's reads of the request body, which an early answer waits for.
+///
+/// A handler that streams its body (an import in the lines form) reads it inside
+/// ``during(_:)``. When the deadline or the client's cancellation ends the request while such
+/// a read is under way, the answer waits until the read has stopped (the handler's task is
+/// cancelled first, and SwiftNIO's read stops on cancellation), because Hummingbird reads what
+/// is left of the body once the answer is written and SwiftNIO allows one reader of it. A read
+/// that would start after the request has ended is refused with `CancellationError`.
+final class BodyReading: Sendable {
+  /// The reads of the request whose handler runs in this task, if it runs under
+  /// ``RequestDeadline/run(_:on:_:)``.
+  @TaskLocal static var current: BodyReading?
+
+  private struct State {
+    var reading = 0
+    var ended: (any Error)?
+  }
+
+  private let state = Mutex(State())
+  private let race: Race
+
+  fileprivate init(_ race: Race) {
+    self.race = race
+  }
+
+  /// Runs `read`, which reads the request body, so that no answer is sent while it runs; with
+  /// no deadline around the handler, just runs it.
+  static func during<T>(_ read: () async throws -> T) async throws -> T {
+    guard let watch = current else { return try await read() }
+    try watch.begin()
+    do {
+      let value = try await read()
+      watch.end()
+      return value
+    } catch {
+      watch.end()
+      throw error
+    }
+  }
+
+  /// Ends the request with `error`: now, or once the read under way has stopped. The first
+  /// ending counts.
+  fileprivate func expire(_ error: any Error) {
+    let now = state.withLock { state -> Bool in
+      guard state.ended == nil else { return false }
+      state.ended = error
+      return state.reading == 0
+    }
+    if now { race.finish(.failure(error)) }
+  }
+
+  private func begin() throws {
+    let ended = state.withLock { state -> Bool in
+      guard state.ended == nil else { return true }
+      state.reading += 1
+      return false
+    }
+    if ended { throw CancellationError() }
+  }
+
+  private func end() {
+    let ended = state.withLock { state -> (any Error)? in
+      state.reading -= 1
+      return state.reading == 0 ? state.ended : nil
+    }
+    // Delivered before the handler goes on, so its own later result cannot come first.
+    if let ended { race.finish(.failure(ended)) }
   }
 }
 

@@ -58,7 +58,8 @@ struct RouteScope: Sendable {
     // The body is the connection's own stream: it is read here, in the request's task and
     // under the deadline, never by a handler that the deadline may leave running after the
     // answer (Hummingbird goes on reading the connection once the response is written). The
-    // lines form of an import streams and is read by its handler.
+    // lines form of an import streams: its handler reads it inside `BodyReading.during`, which
+    // an answer at the deadline waits for.
     let started = ContinuousClock.now
     var read = request
     if let limit = bodyLimit(of: request) {

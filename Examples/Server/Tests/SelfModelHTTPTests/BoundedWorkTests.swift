@@ -13,7 +13,7 @@ import Testing
 /// when the computation ends.
 @Suite struct BoundedWorkTests {
   @Test func stuckHandlersDoNotDelayHealthAuthenticationOrTheirOwnDeadline() async throws {
-    let harness = try await Harness.make(store: FailingStore(blocking: .seconds(4))) {
+    let harness = try await Harness.make(store: FailingStore(blocking: .seconds(10))) {
       $0.requestTimeout = .seconds(1)
       $0.workThreads = 2
     }
@@ -37,11 +37,13 @@ import Testing
       let answered = ContinuousClock.now - asked
       #expect(health.status == .ok)
       #expect(unauthenticated.status == .unauthorized)
-      // Two new connections on a loaded machine; stuck handlers would hold them 4 s.
-      #expect(answered < .milliseconds(1_500), "health and 401 waited for stuck handlers")
+      // Two new connections; stuck handlers would hold them 10 s. The margins are wide: run
+      // beside the other suites on a loaded 2-core machine, the process's shared threads can
+      // be busy with other tests for seconds.
+      #expect(answered < .seconds(5), "health and 401 waited for stuck handlers")
       for (status, elapsed) in try await stuck {
         #expect(status == .serviceUnavailable)
-        #expect(elapsed < .milliseconds(2_500), "the 503 waited for the stuck computation")
+        #expect(elapsed < .seconds(6), "the 503 waited for the stuck computation")
       }
     }
   }

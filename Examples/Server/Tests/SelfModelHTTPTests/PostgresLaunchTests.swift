@@ -28,11 +28,14 @@ import Testing
     process.standardError = errors
     process.standardOutput = FileHandle.nullDevice
     try process.run()
-    let data = try errors.fileHandleForReading.readToEnd() ?? Data()
-    await withCheckedContinuation { continuation in
+    // Read and waited for off the cooperative pool: a launch that waits for a database holds
+    // its reader 10 s, and two such readers on the pool's two threads stalled every other
+    // test in the process.
+    let data = await withCheckedContinuation { continuation in
       DispatchQueue.global().async {
+        let data = (try? errors.fileHandleForReading.readToEnd()) ?? Data()
         process.waitUntilExit()
-        continuation.resume()
+        continuation.resume(returning: data)
       }
     }
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))

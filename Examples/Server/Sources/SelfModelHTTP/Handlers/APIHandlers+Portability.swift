@@ -68,21 +68,28 @@ extension APIHandlers {
   private func importingLines(_ request: Request, replacing: Bool) async throws -> UserID {
     try await imports.run {
       var reader = operations.importReader()
+      // Read inside `BodyReading.during`: should the deadline pass mid-read, the answer waits
+      // for this read to stop, so nothing reads the connection's stream after it.
       try await malformedAsProblem {
-        for try await buffer in request.body {
-          let bytes = buffer.readableBytesView
-          var start = bytes.startIndex
-          while start < bytes.endIndex {
-            let end =
-              bytes.index(start, offsetBy: 65_536, limitedBy: bytes.endIndex) ?? bytes.endIndex
-            try reader.append(bytes[start..<end])
-            start = end
-            await Task.yield()
-          }
-        }
+        try await BodyReading.during { try await readLines(of: request, into: &reader) }
       }
       let document = try await malformedAsProblem { try reader.finish() }
       return try await operations.importUser(document, replacing: replacing)
+    }
+  }
+
+  /// Hands `request`'s body to `reader`, 64 KiB at a time with a yield between.
+  private func readLines(of request: Request, into reader: inout ExportLineReader) async throws {
+    for try await buffer in request.body {
+      let bytes = buffer.readableBytesView
+      var start = bytes.startIndex
+      while start < bytes.endIndex {
+        let end =
+          bytes.index(start, offsetBy: 65_536, limitedBy: bytes.endIndex) ?? bytes.endIndex
+        try reader.append(bytes[start..<end])
+        start = end
+        await Task.yield()
+      }
     }
   }
 

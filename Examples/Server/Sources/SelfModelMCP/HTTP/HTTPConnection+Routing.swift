@@ -17,7 +17,11 @@ extension HTTPConnection {
       guard let transport = await sessions.transport(for: id, owner: request.owner) else {
         return (Self.unknownSession, [:])
       }
-      return (await transport.handleRequest(httpRequest(request)), [Self.sessionHeader: id])
+      let sdkRequest = httpRequest(request)
+      if let answered = await answerToolCall(sdkRequest, scope: request.scope) {
+        return (answered, [Self.sessionHeader: id])
+      }
+      return (await transport.handleRequest(sdkRequest), [Self.sessionHeader: id])
     case (.POST, nil):
       guard Self.isInitialize(request.body) else {
         return (

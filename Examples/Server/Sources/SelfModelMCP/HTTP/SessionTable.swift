@@ -37,11 +37,7 @@ actor SessionTable {
   )? {
     if sessions.count >= maximumSessions { await expireIdle() }
     guard sessions.count < maximumSessions else { return nil }
-    let transport = StatelessHTTPServerTransport(
-      validationPipeline: StandardValidationPipeline(validators: [
-        AcceptHeaderValidator(mode: .jsonOnly), ContentTypeValidator(),
-        ProtocolVersionValidator(),
-      ]))
+    let transport = StatelessHTTPServerTransport(validationPipeline: HTTPConnection.validation)
     let server = await make()
     do {
       try await server.start(transport: transport)
