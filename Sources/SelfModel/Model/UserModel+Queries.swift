@@ -110,15 +110,24 @@ extension UserModel {
   }
 
   package func estimate(atIndex index: Int, time: Date) -> BeliefEstimate {
-    // The definition is read in place, through a buffer pointer: `definition(at:)` returns a
-    // copy, and copying and destroying a definition (about twenty fields) cost some 700
-    // instructions per estimate through the runtime's value witnesses (B1b).
+    // The definition is read in place, field by field, through a buffer pointer: a
+    // `BeliefDefinition` passed whole is copied, and copying and destroying one (about twenty
+    // fields) costs some 700 instructions per estimate through the runtime's value witnesses
+    // (B1b reads two estimates a record).
     let listed = catalogue.storage.beliefs
     let (definitions, position) =
       index < listed.count ? (listed, index) : (ownDefinitions, index - listed.count)
     return definitions.withUnsafeBufferPointer { definitions in
-      estimate(
-        definitions[position], atIndex: index, time: time, prior: ownPrior(definitions[position]))
+      if definitions[position].kind.isDynamic {
+        let definition = definitions[position]
+        return estimate(definition, atIndex: index, time: time, prior: ownPrior(definition))
+      }
+      return countedEstimate(
+        key: definitions[position].key, outcomes: definitions[position].outcomes,
+        baseRates: definitions[position].baseRates, atIndex: index, time: time,
+        prior: BeliefPrior(
+          baseRates: definitions[position].baseRates,
+          priorWeight: definitions[position].priorWeight, context: nil))
     }
   }
 
@@ -126,23 +135,35 @@ extension UserModel {
     BeliefPrior(baseRates: definition.baseRates, priorWeight: definition.priorWeight, context: nil)
   }
 
+  /// The estimate of `definition`, the belief at `index`, at `time` under `prior`.
   func estimate(
     _ definition: BeliefDefinition, atIndex index: Int, time: Date, prior: BeliefPrior
   ) -> BeliefEstimate {
     if let parameters = definition.kind.knowledgeTracingParameters {
       return dynamicEstimate(definition, atIndex: index, parameters: parameters, time: time)
     }
+    return countedEstimate(
+      key: definition.key, outcomes: definition.outcomes, baseRates: definition.baseRates,
+      atIndex: index, time: time, prior: prior)
+  }
+
+  /// The estimate of the counted belief at `index` (key, outcomes and base rates from its
+  /// definition) at `time` under `prior`.
+  private func countedEstimate(
+    key: BeliefKey, outcomes: [String], baseRates: [Double], atIndex index: Int, time: Date,
+    prior: BeliefPrior
+  ) -> BeliefEstimate {
     let tally = tallies[index] ?? BeliefTally()
     let seconds = time.timeIntervalSinceReferenceDate
     let evidence = tally.evidence(
       at: seconds, reliabilities: reliabilities,
-      cap: policy.maximumContributionPerSource, outcomeCount: definition.outcomes.count)
+      cap: policy.maximumContributionPerSource, outcomeCount: outcomes.count)
     return BeliefEstimate(
-      key: definition.key, outcomes: definition.outcomes, baseRates: prior.baseRates,
+      key: key, outcomes: outcomes, baseRates: prior.baseRates,
       priorWeight: prior.priorWeight ?? policy.priorWeight, evidence: evidence,
       evaluatedAt: time, context: prior.context,
       logLikelihoods: tally.virtual.logLikelihoods(
-        at: seconds, reliabilities: reliabilities, baseRates: definition.baseRates))
+        at: seconds, reliabilities: reliabilities, baseRates: baseRates))
   }
 
   /// The model as it stood at `time`: the fold of the evidence recorded (``Evidence/recordedAt``)
