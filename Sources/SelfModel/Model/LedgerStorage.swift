@@ -70,7 +70,7 @@ final class LedgerStorage: Sendable {
     /// The item is now at the position asked for.
     case appended
     /// The storage already holds an item with the same id, at this position. (A position,
-    /// not the item: a 128-byte payload is copied at each step of the way back, B1.)
+    /// not the item: the item was copied at each step of the way back, B1.)
     case existing(Int)
     /// Another copy has appended past the position; nothing changed.
     case behindTip
@@ -78,8 +78,8 @@ final class LedgerStorage: Sendable {
 
   /// Appends `item` at `position` if the storage ends there and holds no item with its id.
   func insert(_ item: Evidence, at position: Int) -> Insertion {
-    // The lock's closure reads the item through a pointer: capturing the 128-byte value copied
-    // it (four retains, then four releases) on top of the one copy into `items` (B1).
+    // The lock's closure reads the item through a pointer: capturing the value copied it (a
+    // retain, then a release) on top of the one copy into `items` (B1).
     withUnsafePointer(to: item) { item in
       contents.withLock { contents in
         guard contents.items.count == position else { return .behindTip }
