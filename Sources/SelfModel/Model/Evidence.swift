@@ -38,9 +38,10 @@ public struct Evidence: Sendable, Hashable, Codable {
   public var observedAt: Date { box.observedAt }
   /// When the system learned it; as-of queries filter on this.
   public var recordedAt: Date { box.recordedAt }
-  /// The context, note and metadata, boxed: most evidence has none of them, and one optional
-  /// reference costs 8 bytes per ledger entry where the three fields inline cost 40.
+  /// The fields, in one immutable object shared by every copy.
   private let box: Box
+  /// The context, note and metadata, boxed: most evidence has none of them, and one optional
+  /// reference costs 8 bytes per item where the three fields inline cost 40.
   private var annotations: Annotations? { box.annotations }
 
   /// Whether the item has a context, a note or metadata: one pointer test, where ``note`` and
@@ -151,7 +152,8 @@ private final class Annotations: Sendable, Hashable {
 }
 
 extension Evidence {
-  /// Equal when every field is equal.
+  /// Equal when every field is equal (an item is equal to itself, read from the same box, even
+  /// with a NaN weight, which no model records).
   public static func == (lhs: Evidence, rhs: Evidence) -> Bool {
     if lhs.box === rhs.box { return true }
     return lhs.id == rhs.id && lhs.belief == rhs.belief && lhs.content == rhs.content
@@ -173,6 +175,7 @@ extension Evidence {
   }
 }
 
+/// The fields of an ``Evidence``: written once, at its creation, and never again.
 private final class Box: Sendable {
   let id: EvidenceID
   let belief: BeliefKey
