@@ -16,7 +16,10 @@ let package = Package(
   ],
   targets: [
     // Pure values and math: no I/O, no clock reads.
-    .target(name: "SelfModel"),
+    .target(name: "SelfModel", dependencies: ["CMemoryHints"]),
+    // A cache prefetch hint for the evidence ledger's id index, which Swift does not expose:
+    // one header of `static inline` C, no state.
+    .target(name: "CMemoryHints"),
     // Everything that touches the file system.
     .target(name: "SelfModelStore", dependencies: ["SelfModel"]),
     // The loop as one API (request and response values, limits, one JSON coding), run inside
@@ -107,7 +110,7 @@ let package = Package(
   swiftLanguageModes: [.v6]
 )
 
-for target in package.targets {
+for target in package.targets where target.name != "CMemoryHints" {
   target.swiftSettings =
     (target.swiftSettings ?? []) + [
       .enableUpcomingFeature("ExistentialAny"),

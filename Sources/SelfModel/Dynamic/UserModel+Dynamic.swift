@@ -8,10 +8,9 @@ import Foundation
 /// counted beliefs. Forgetting, as-of, a policy or catalogue change and a late item rebuild a
 /// belief's state from its items; an in-order item is one filter step.
 extension UserModel {
-  /// Whether the belief at `index` (or `retired`, when given) is dynamic.
+  /// Whether the belief in force at `index` is dynamic (read in place, no definition copied).
   @inline(__always)
-  func isDynamic(retired: BeliefDefinition?, at index: Int) -> Bool {
-    if let retired { return retired.kind.isDynamic }
+  func isDynamic(at index: Int) -> Bool {
     let listed = catalogue.storage.beliefs
     return index < listed.count
       ? listed[index].kind.isDynamic : ownDefinitions[index - listed.count].kind.isDynamic
@@ -21,9 +20,8 @@ extension UserModel {
   /// `.doesNotHold`) with weight 1. Source reliability tempers nothing: slip and guess are
   /// the filter's model of a wrong or lucky answer.
   func resolveDynamic(
-    _ item: Evidence, _ beliefIndex: Int, _ sourceIndex: Int, retired: BeliefDefinition?
+    _ item: Evidence, _ beliefIndex: Int, _ sourceIndex: Int, _ definition: BeliefDefinition
   ) throws(ModelError) -> ResolvedEvidence {
-    let definition = retired ?? definition(at: beliefIndex)
     guard case .outcome(let name) = item.content else {
       throw .unsupportedForDynamicBelief(
         belief: item.belief,

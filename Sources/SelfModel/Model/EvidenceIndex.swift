@@ -1,3 +1,5 @@
+internal import CMemoryHints
+
 /// The id index of a ``LedgerStorage``: where each evidence id sits in the storage's items.
 ///
 /// An open-addressing table of 8-byte slots, each holding 32 bits of the id's hash and its
@@ -57,6 +59,17 @@ struct EvidenceIndex: Sendable {
       slots.withUnsafeBufferPointer { slots in
         Self.probe(id, hash: hash, slots: slots, items: items).position
       }
+    }
+  }
+
+  /// Starts loading the slot where a probe for `id` begins, without waiting for it (a cache
+  /// hint: nothing observable changes). A probe of a large index misses the cache on that slot
+  /// (about a third of B1's time); issued before an item is checked, the miss overlaps the checks.
+  func prefetchSlot(for id: EvidenceID) {
+    guard !slots.isEmpty else { return }
+    let bucket = Int(Self.hashBits(of: id)) & (slots.count - 1)
+    slots.withUnsafeBufferPointer { slots in
+      if let base = slots.baseAddress { selfmodel_prefetch_for_write(base + bucket) }
     }
   }
 

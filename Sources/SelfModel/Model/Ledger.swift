@@ -40,6 +40,13 @@ struct Ledger: Sendable {
     storage?.position(of: id, below: count)
   }
 
+  /// Hints that `id` is about to be looked up or inserted: starts loading the id index's slot
+  /// for it, so that the cache miss of a large index overlaps the work done before the look-up
+  /// (checking the item). Nothing observable changes.
+  func prefetch(_ id: EvidenceID) {
+    storage?.prefetchSlot(for: id)
+  }
+
   /// The item with `id`, or `nil` if the ledger holds none.
   func item(withID id: EvidenceID) -> Evidence? {
     position(of: id).map { self[$0] }

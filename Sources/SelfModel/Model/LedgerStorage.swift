@@ -65,6 +65,12 @@ final class LedgerStorage: Sendable {
     }
   }
 
+  /// Starts loading the id index's slot for `id` into the cache (see
+  /// ``EvidenceIndex/prefetchSlot(for:)``); nothing observable changes.
+  func prefetchSlot(for id: EvidenceID) {
+    contents.withLock { $0.positions.prefetchSlot(for: id) }
+  }
+
   /// What ``insert(_:at:)`` did.
   enum Insertion {
     /// The item is now at the position asked for.

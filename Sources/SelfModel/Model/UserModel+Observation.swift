@@ -33,14 +33,17 @@ extension UserModel {
   public mutating func record(_ evidence: Evidence, at now: Date) throws(ModelError)
     -> ObservationResult
   {
-    // The batch of one, without the batch's bookkeeping (B1b): the same checks in the same
-    // order, the same result.
+    // The batch of one, without the batch's bookkeeping (B1b), with the batch's result (see
+    // `resolveUnlessRepeated`). The id is looked up after the item is checked, so that its
+    // index slot loads meanwhile.
+    ledger.prefetch(evidence.id)
     try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
+    let duplicate = { ObservationResult(recorded: [], duplicates: [evidence.id], changes: []) }
+    guard let resolved = try resolveUnlessRepeated(evidence, now: now) else { return duplicate() }
     if let earlier = ledger.item(withID: evidence.id) {
       guard earlier == evidence else { throw .evidenceIDReused(evidence.id) }
-      return ObservationResult(recorded: [], duplicates: [evidence.id], changes: [])
+      return duplicate()
     }
-    let resolved = try resolve(evidence, now: now)
     let before = estimate(atIndex: resolved.belief, time: now)
     append(evidence, resolved)
     let after = estimate(atIndex: resolved.belief, time: now)
@@ -95,7 +98,8 @@ extension UserModel {
     guard let sourceIndex = sourceIndex(of: item.source) else {
       throw .unknownSource(item.source)
     }
-    return try resolve(item, beliefIndex, sourceIndex, retired: nil, now: now)
+    try checkOwnValues(item, now: now)
+    return try resolveContent(item, beliefIndex, sourceIndex)
   }
 
   /// Resolves evidence being replayed from a ledger: like ``resolve(_:now:)``, but evidence
@@ -105,7 +109,8 @@ extension UserModel {
     let beliefIndex = beliefIndex(of: item.belief)
     let sourceIndex = sourceIndex(of: item.source)
     if let beliefIndex, let sourceIndex {
-      return try resolve(item, beliefIndex, sourceIndex, retired: nil, now: nil)
+      try checkOwnValues(item, now: nil)
+      return try resolveContent(item, beliefIndex, sourceIndex)
     }
     guard
       let definition = beliefIndex.map(definition(at:))
@@ -115,18 +120,9 @@ extension UserModel {
       throw .unknownSource(item.source)
     }
     // Validate it as if it counted, so that it counts correctly once its entry is back.
-    _ = try resolve(item, 0, 0, retired: definition, now: nil)
+    try checkOwnValues(item, now: nil)
+    try checkContent(item, against: definition)
     return nil
-  }
-
-  /// Validates `item` about the belief at `beliefIndex`, or, when `retired` is given, about
-  /// that definition (evidence kept hidden).
-  private func resolve(
-    _ item: Evidence, _ beliefIndex: Int, _ sourceIndex: Int, retired: BeliefDefinition?,
-    now: Date?
-  ) throws(ModelError) -> ResolvedEvidence {
-    try checkOwnValues(item, now: now)
-    return try resolveContent(item, beliefIndex, sourceIndex, retired: retired)
   }
 
   /// Checks what depends on the item alone (and the clock, when `now` is given): weight,
@@ -143,37 +139,54 @@ extension UserModel {
     try checkAnnotations(item)
   }
 
-  /// Resolves the item's content against the belief at `beliefIndex` (or `retired`): its
-  /// outcome, distribution or virtual evidence must fit the definition's outcomes. (Inlined:
-  /// as a call of its own it cost B1 about 40 instructions per record.)
+  /// Resolves the item's content against the belief in force at `beliefIndex`: its outcome,
+  /// distribution or virtual evidence must fit the definition's outcomes. (Inlined: as a call
+  /// of its own it cost B1 about 40 instructions per record. It reads the definition in place
+  /// and takes no optional retired definition: each test of one copied the 200-byte optional.)
   @inline(__always)
   func resolveContent(
-    _ item: Evidence, _ beliefIndex: Int, _ sourceIndex: Int, retired: BeliefDefinition?
+    _ item: Evidence, _ beliefIndex: Int, _ sourceIndex: Int
   ) throws(ModelError) -> ResolvedEvidence {
-    if isDynamic(retired: retired, at: beliefIndex) {
-      return try resolveDynamic(item, beliefIndex, sourceIndex, retired: retired)
+    if isDynamic(at: beliefIndex) {
+      return try resolveDynamic(item, beliefIndex, sourceIndex, definition(at: beliefIndex))
     }
     var outcome: Int?
     var masses: [Double] = []
     var virtual: VirtualEvidence.Kind?
     switch item.content {
     case .outcome(let name):
-      let found =
-        if let retired { retired.index(of: name) } else {
-          outcomeIndex(of: name, at: beliefIndex)
-        }
-      guard let found else { throw .unknownOutcome(belief: item.belief, outcome: name) }
+      guard let found = outcomeIndex(of: name, at: beliefIndex) else {
+        throw .unknownOutcome(belief: item.belief, outcome: name)
+      }
       outcome = found
     case .distribution:
-      masses = try item.content.masses(for: retired ?? definition(at: beliefIndex))
+      masses = try item.content.masses(for: definition(at: beliefIndex))
     case .likelihoodRatio, .jeffrey:
-      virtual = try item.content.virtualEvidence(for: retired ?? definition(at: beliefIndex))
+      virtual = try item.content.virtualEvidence(for: definition(at: beliefIndex))
     }
     return ResolvedEvidence(
       belief: beliefIndex, source: sourceIndex, outcome: outcome, masses: masses,
       virtual: virtual, weight: item.weight,
       observedAt: item.observedAt.timeIntervalSinceReferenceDate,
-      outcomeCount: retired?.outcomes.count ?? outcomeCount(at: beliefIndex))
+      outcomeCount: outcomeCount(at: beliefIndex))
+  }
+
+  /// Checks the item's content against `definition` (a retired entry's, or one in force when
+  /// the item's source is retired) exactly as ``resolveContent(_:_:_:)`` would if it were in
+  /// force: evidence kept hidden must count correctly once its entry is back.
+  func checkContent(_ item: Evidence, against definition: BeliefDefinition) throws(ModelError) {
+    if definition.kind.isDynamic {
+      _ = try resolveDynamic(item, 0, 0, definition)
+      return
+    }
+    switch item.content {
+    case .outcome(let name):
+      guard definition.index(of: name) != nil else {
+        throw .unknownOutcome(belief: item.belief, outcome: name)
+      }
+    case .distribution: _ = try item.content.masses(for: definition)
+    case .likelihoodRatio, .jeffrey: _ = try item.content.virtualEvidence(for: definition)
+    }
   }
 
   private func checkTimes(_ item: Evidence, now: Date?) throws(ModelError) {

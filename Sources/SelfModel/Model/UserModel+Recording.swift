@@ -15,15 +15,9 @@ extension UserModel {
   /// - Throws: The ``ModelError`` naming what was wrong; the model is unchanged.
   @discardableResult
   public mutating func append(_ evidence: Evidence, at now: Date) throws(ModelError) -> Bool {
+    ledger.prefetch(evidence.id)
     try Check.finite(now.timeIntervalSinceReferenceDate, field: "now")
-    let resolved: ResolvedEvidence
-    do {
-      resolved = try resolve(evidence, now: now)
-    } catch {
-      // A retry of evidence recorded earlier is a duplicate, even if it would fail now.
-      if ledger.item(withID: evidence.id) == evidence { return false }
-      throw error
-    }
+    guard let resolved = try resolveUnlessRepeated(evidence, now: now) else { return false }
     if let earlier = ledger.insert(evidence) {
       guard ledger[earlier] == evidence else { throw .evidenceIDReused(evidence.id) }
       return false
@@ -34,6 +28,26 @@ extension UserModel {
 }
 
 extension UserModel {
+  /// Resolves `evidence` (see `resolve(_:now:)`); when it fails, a repeat of an item recorded
+  /// earlier is a duplicate even so, and an id reused for other content is refused as such.
+  /// The id is looked up only then, after the checks, so that its index slot can load while
+  /// they run (`Ledger.prefetch(_:)`).
+  ///
+  /// - Returns: The resolved item, or `nil` for a repeat of an item recorded earlier that
+  ///   would fail now.
+  @inline(__always)
+  func resolveUnlessRepeated(_ evidence: Evidence, now: Date) throws(ModelError)
+    -> ResolvedEvidence?
+  {
+    do {
+      return try resolve(evidence, now: now)
+    } catch {
+      guard let earlier = ledger.item(withID: evidence.id) else { throw error }
+      guard earlier == evidence else { throw .evidenceIDReused(evidence.id) }
+      return nil
+    }
+  }
+
   /// Reserves room for `count` more evidence items in the ledger and its index, so replaying a
   /// journal of known length neither regrows nor rehashes them (and leaves no growth slack in
   /// memory).

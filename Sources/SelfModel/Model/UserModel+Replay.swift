@@ -95,12 +95,13 @@ extension UserModel {
   /// - Parameter item: The item.
   /// - Throws: ``ModelError`` as ``append(_:at:)``, for the checks that stay.
   mutating func appendFromJournal(_ item: Evidence) throws(ModelError) {
+    ledger.prefetch(item.id)
     let resolved: ResolvedEvidence
     do throws(ModelError) {
       try checkOwnValues(item, now: nil)
       guard let belief = beliefIndex(of: item.belief) else { throw .unknownBelief(item.belief) }
       guard let source = sourceIndex(of: item.source) else { throw .unknownSource(item.source) }
-      resolved = try resolveContent(item, belief, source, retired: nil)
+      resolved = try resolveContent(item, belief, source)
     } catch {
       // As in `append(_:at:)`: an item recorded earlier is a duplicate, even if it would fail.
       if ledger.item(withID: item.id) == item { return }
