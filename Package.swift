@@ -16,10 +16,10 @@ let package = Package(
   ],
   targets: [
     // Pure values and math: no I/O, no clock reads.
-    .target(name: "SelfModel", dependencies: ["CMemoryHints"]),
+    .target(name: "SelfModel", dependencies: ["CSelfModelHints"]),
     // A cache prefetch hint for the evidence ledger's id index, which Swift does not expose:
     // one header of `static inline` C, no state.
-    .target(name: "CMemoryHints"),
+    .target(name: "CSelfModelHints"),
     // Everything that touches the file system.
     .target(name: "SelfModelStore", dependencies: ["SelfModel"]),
     // The loop as one API (request and response values, limits, one JSON coding), run inside
@@ -110,7 +110,9 @@ let package = Package(
   swiftLanguageModes: [.v6]
 )
 
-for target in package.targets where target.name != "CMemoryHints" {
+// Swift settings for the Swift targets: a C target (any added later must be listed here too)
+// takes none.
+for target in package.targets where target.name != "CSelfModelHints" {
   target.swiftSettings =
     (target.swiftSettings ?? []) + [
       .enableUpcomingFeature("ExistentialAny"),

@@ -34,10 +34,10 @@ flags=(
 
 module() {  # module NAME: a static library and module from Sources/NAME
   local name=$1
-  # -I Sources/CMemoryHints/include: SelfModel's C header (its module map is committed there,
+  # -I Sources/CSelfModelHints/include: SelfModel's C header (its module map is committed there,
   # so swiftc finds the module as SwiftPM does; header-only, nothing to link).
   swiftc "${flags[@]}" -parse-as-library -module-name "$name" -I "$out" \
-    -I Sources/CMemoryHints/include \
+    -I Sources/CSelfModelHints/include \
     -emit-module -emit-module-path "$out/$name.swiftmodule" \
     -emit-library -static -o "$out/lib$name.a" $(find "Sources/$name" -name '*.swift' | sort)
 }
@@ -45,7 +45,7 @@ module() {  # module NAME: a static library and module from Sources/NAME
 up_to_date() {  # every target binary exists and is newer than every source file
   for target in "${targets[@]}"; do
     [ -x "$out/fuzz-$target" ] || return 1
-    [ -z "$(find Sources Tests/Fuzz/Targets \( -name '*.swift' -o -name '*.h' \) \
+    [ -z "$(find Sources Tests/Fuzz/Targets \( -name '*.swift' -o -name '*.h' -o -name '*.c' -o -name '*.modulemap' \) \
       -newer "$out/fuzz-$target" | head -1)" ] \
       || return 1
   done
@@ -60,7 +60,7 @@ build() {
   module SelfModelStoreFaults
   for target in "${targets[@]}"; do
     # gold warns about every ASan helper symbol it cannot export: harmless, and thousands.
-    swiftc "${flags[@]}" -parse-as-library -I "$out" -I Sources/CMemoryHints/include \
+    swiftc "${flags[@]}" -parse-as-library -I "$out" -I Sources/CSelfModelHints/include \
       "Tests/Fuzz/Targets/$target.swift" \
       "$out/libSelfModelStoreFaults.a" "$out/libSelfModelStore.a" "$out/libSelfModel.a" -o "$out/fuzz-$target" 2>&1 \
       | { grep -v "Cannot export local symbol" || true; }

@@ -4,8 +4,8 @@ import SelfModelTesting
 import Testing
 
 /// What a single record reports when an item is both a repeat of an id and invalid now: the
-/// id's verdict wins, on every recording path (`record` of one item, of a batch, `append`),
-/// whichever order a path checks the item and looks up its id in.
+/// id's verdict wins, on every recording path (`record` of one item, of a batch, `append`, a
+/// store's journal replay), whichever order a path checks the item and looks up its id in.
 @Suite struct RecordingOrderTests {
   static let now = Date(timeIntervalSince1970: 1_700_000_000)
 
@@ -20,7 +20,7 @@ import Testing
     Evidence(id: id, belief: belief, content: .holds, source: "user", observedAt: time)
   }
 
-  /// The three paths, each returning whether the item counted as a duplicate.
+  /// The four paths, each returning whether the item counted as a duplicate.
   static let paths: [(String, @Sendable (inout UserModel, Evidence, Date) throws -> Bool)] = [
     ("record one", { model, item, now in try model.record(item, at: now).duplicates == [item.id] }),
     (
@@ -28,6 +28,14 @@ import Testing
       { model, item, now in try model.record([item], at: now).duplicates == [item.id] }
     ),
     ("append", { model, item, now in try !model.append(item, at: now) }),
+    (
+      "journal replay",
+      { model, item, now in
+        let count = model.evidence.count
+        try model.replayRecord(item, at: now)
+        return model.evidence.count == count
+      }
+    ),
   ]
 
   @Test func aRepeatThatWouldFailNowIsStillADuplicate() throws {

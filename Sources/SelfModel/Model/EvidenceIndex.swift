@@ -1,4 +1,4 @@
-internal import CMemoryHints
+internal import CSelfModelHints
 
 /// The id index of a ``LedgerStorage``: where each evidence id sits in the storage's items.
 ///

@@ -12,7 +12,9 @@ extension UserModel {
   ///   - evidence: The evidence.
   ///   - now: The current time, for the future-tolerance check.
   /// - Returns: `true` if the evidence was recorded, `false` if it was a duplicate.
-  /// - Throws: The ``ModelError`` naming what was wrong; the model is unchanged.
+  /// - Throws: The ``ModelError`` naming what was wrong; the model is unchanged. An id already
+  ///   recorded with other content is ``ModelError/evidenceIDReused(_:)``, whether or not the
+  ///   new content is valid.
   @discardableResult
   public mutating func append(_ evidence: Evidence, at now: Date) throws(ModelError) -> Bool {
     ledger.prefetch(evidence.id)

@@ -2,8 +2,8 @@
 // SelfModel's evidence ledger. Header-only and `static inline`, so a call compiles to the one
 // instruction in the caller; no state, no I/O.
 
-#ifndef SELFMODEL_CMEMORYHINTS_H
-#define SELFMODEL_CMEMORYHINTS_H
+#ifndef SELFMODEL_CSELFMODELHINTS_H
+#define SELFMODEL_CSELFMODELHINTS_H
 
 /// Asks the processor to start loading the cache line at `address` for a write soon, without
 /// waiting for it: a hint with no effect on what any load or store returns (a prefetch never

@@ -1,3 +1,0 @@
-// The target's functions are `static inline` in include/CMemoryHints.h; SwiftPM builds a C
-// target from at least one source file, and this is it.
-#include "CMemoryHints.h"
