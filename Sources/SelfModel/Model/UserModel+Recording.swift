@@ -44,10 +44,18 @@ extension UserModel {
     do {
       return try resolve(evidence, now: now)
     } catch {
-      guard let earlier = ledger.item(withID: evidence.id) else { throw error }
-      guard earlier == evidence else { throw .evidenceIDReused(evidence.id) }
+      try acceptRepeat(of: evidence, afterFailing: error)
       return nil
     }
+  }
+
+  /// The verdict on an item that failed its checks with `error`: it returns if the ledger
+  /// holds the same item under its id (a repeat is a duplicate even if it would fail now),
+  /// and throws ``ModelError/evidenceIDReused(_:)`` if it holds other content, else `error`.
+  /// Every recording path (`append`, `record`, the journal replay) decides this here.
+  func acceptRepeat(of item: Evidence, afterFailing error: ModelError) throws(ModelError) {
+    guard let earlier = ledger.item(withID: item.id) else { throw error }
+    guard earlier == item else { throw .evidenceIDReused(item.id) }
   }
 
   /// Reserves room for `count` more evidence items in the ledger and its index, so replaying a

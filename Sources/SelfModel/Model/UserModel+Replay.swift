@@ -103,10 +103,7 @@ extension UserModel {
       guard let source = sourceIndex(of: item.source) else { throw .unknownSource(item.source) }
       resolved = try resolveContent(item, belief, source)
     } catch {
-      // As in `append(_:at:)`: an item recorded earlier is a duplicate, even if it would fail;
-      // an id reused for other content is refused as such.
-      guard let earlier = ledger.item(withID: item.id) else { throw error }
-      guard earlier == item else { throw .evidenceIDReused(item.id) }
+      try acceptRepeat(of: item, afterFailing: error)  // as in `append(_:at:)`
       return
     }
     if let earlier = ledger.insert(item) {
