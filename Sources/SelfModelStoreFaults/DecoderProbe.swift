@@ -17,13 +17,11 @@ package enum DecoderProbe {
   /// - Returns: How many records decoded.
   /// - Throws: ``StoreError`` for a bad header or an undecodable record.
   package static func journal(_ bytes: [UInt8]) throws(StoreError) -> Int {
-    let records = try bytes.withUnsafeBytes { raw in
-      Result { () throws(StoreError) in
-        let header = try JournalFormat.header(raw, path: "fuzz")
-        return JournalScanner.scan(raw, baseSequence: header.baseSequence, from: header.size)
-          .records
-      }
+    let header = try bytes.withUnsafeBytes { raw in
+      Result { () throws(StoreError) in try JournalFormat.header(raw, path: "fuzz") }
     }.get()
+    let records = JournalScanner.scan(bytes, baseSequence: header.baseSequence, from: header.size)
+      .records
     for record in records { _ = try OperationCodec.decode(record.payload) }
     return records.count
   }

@@ -101,8 +101,8 @@ enum EvidenceCoding {
   ///   - strings: Identifiers and outcome names made by earlier records of the same replay.
   /// - Returns: The evidence and `now`.
   /// - Throws: ``StoreError/Code/corruptFile`` for malformed bytes.
-  static func decode(_ payload: [UInt8], strings: inout JournalStrings) throws(StoreError)
-    -> ([Evidence], Date)
+  static func decode(_ payload: ArraySlice<UInt8>, strings: inout JournalStrings)
+    throws(StoreError) -> ([Evidence], Date)
   {
     let result: Result<([Evidence], Date), StoreError> = payload.withUnsafeBytes { raw in
       var reader = BinaryReader(raw)
@@ -150,7 +150,7 @@ enum EvidenceCoding {
   ///   - model: The model to replay into.
   /// - Returns: What was done.
   static func replaySingle(
-    _ payload: [UInt8], strings: inout JournalStrings, into model: inout UserModel
+    _ payload: ArraySlice<UInt8>, strings: inout JournalStrings, into model: inout UserModel
   ) -> SingleReplay {
     var outcome = SingleReplay.notSingle
     payload.withUnsafeBytes { raw in

@@ -155,18 +155,16 @@ package final class JournalFile {
   private static func scan(_ bytes: [UInt8], path: String, binding: UInt64?) throws(StoreError)
     -> (JournalScanner.Outcome, UInt64)
   {
-    try bytes.withUnsafeBytes { raw in
-      Result { () throws(StoreError) in
-        let header = try JournalFormat.header(raw, path: path)
-        if let binding, let found = header.binding, found != binding {
-          throw .corrupt(
-            "open", path: path, offset: 20,
-            detail: "the journal belongs to another user (binding \(found), expected \(binding))")
-        }
-        let outcome = JournalScanner.scan(raw, baseSequence: header.baseSequence, from: header.size)
-        return (outcome, header.baseSequence)
-      }
+    let header = try bytes.withUnsafeBytes { raw in
+      Result { () throws(StoreError) in try JournalFormat.header(raw, path: path) }
     }.get()
+    if let binding, let found = header.binding, found != binding {
+      throw .corrupt(
+        "open", path: path, offset: 20,
+        detail: "the journal belongs to another user (binding \(found), expected \(binding))")
+    }
+    let outcome = JournalScanner.scan(bytes, baseSequence: header.baseSequence, from: header.size)
+    return (outcome, header.baseSequence)
   }
 
   /// Acts on a scan: throws on damage (or, in salvage mode, keeps a copy aside), then

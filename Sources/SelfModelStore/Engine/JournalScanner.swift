@@ -14,7 +14,7 @@
 package struct JournalScanner {
   /// What a scan found.
   package struct Outcome {
-    /// The valid records, in order.
+    /// The valid records, in order, each a slice of the scanned bytes.
     package var records: [JournalRecord] = []
     /// The end of the last valid record: the journal's logical end, where the next record goes.
     var validLength: Int
@@ -29,13 +29,19 @@ package struct JournalScanner {
   /// Scans the frames after the header.
   ///
   /// - Parameters:
-  ///   - bytes: The whole file.
+  ///   - file: The whole file. Each record's payload is a slice of it, not a copy.
   ///   - baseSequence: The header's base sequence.
   ///   - start: The header's size, where the frames start.
   /// - Returns: The records, the logical end and what lies after it.
   package static func scan(
-    _ bytes: UnsafeRawBufferPointer, baseSequence: UInt64,
-    from start: Int = JournalFormat.headerSize
+    _ file: [UInt8], baseSequence: UInt64, from start: Int = JournalFormat.headerSize
+  ) -> Outcome {
+    file.withUnsafeBytes { bytes in scan(bytes, of: file, baseSequence: baseSequence, from: start) }
+  }
+
+  /// Scans `bytes`, the bytes of `file`.
+  private static func scan(
+    _ bytes: UnsafeRawBufferPointer, of file: [UInt8], baseSequence: UInt64, from start: Int
   ) -> Outcome {
     var outcome = Outcome(validLength: start, dataEnd: start)
     var offset = start
@@ -43,7 +49,7 @@ package struct JournalScanner {
     while offset < bytes.count {
       switch frame(in: bytes, at: offset, expected: expected) {
       case .record(let payload, let size):
-        outcome.records.append(JournalRecord(sequence: expected, payload: payload))
+        outcome.records.append(JournalRecord(sequence: expected, bytes: file[payload]))
         offset += size
         expected &+= 1
         outcome.validLength = offset
@@ -62,8 +68,8 @@ package struct JournalScanner {
 
   /// What one frame turned out to be.
   enum Frame {
-    /// A valid record and its frame size.
-    case record([UInt8], size: Int)
+    /// A valid record: where its payload lies in the file, and its frame size.
+    case record(Range<Int>, size: Int)
     /// The journal's end: free space, or a torn frame whose bytes end at `dataEnd`.
     case end(dataEnd: Int)
     /// Damage; the file's non-zero bytes end at `dataEnd`.
@@ -104,7 +110,7 @@ package struct JournalScanner {
       let reason = "sequence \(sequence) where \(expected) was expected"
       return ending(bytes, at: offset, tornUpTo: torn, reason)
     }
-    return .record(Array(bytes[offset + 16..<end]), size: size)
+    return .record(offset + 16..<end, size: size)
   }
 
   /// The verdict on an invalid frame at `offset`: the journal's end if no byte at or after

@@ -108,7 +108,7 @@ package enum OperationCodec {
   ///   bytes or values the model rejects (an invalid identifier, a bad definition).
   package static func decode(_ payload: [UInt8]) throws(StoreError) -> JournalOperation {
     var strings = JournalStrings(isEnabled: false)
-    return try decode(payload, strings: &strings)
+    return try decode(payload[...], strings: &strings)
   }
 
   /// Decodes a journal payload, reusing the identifiers and outcome names that earlier records
@@ -119,8 +119,8 @@ package enum OperationCodec {
   ///   - strings: The replay's strings so far.
   /// - Returns: The operation.
   /// - Throws: As ``decode(_:)``.
-  static func decode(_ payload: [UInt8], strings: inout JournalStrings) throws(StoreError)
-    -> JournalOperation
+  static func decode(_ payload: ArraySlice<UInt8>, strings: inout JournalStrings)
+    throws(StoreError) -> JournalOperation
   {
     guard let first = payload.first else {
       throw .corrupt("decode", path: nil, offset: nil, detail: "empty payload")
@@ -128,7 +128,7 @@ package enum OperationCodec {
     guard let tag = Tag(rawValue: first) else {
       throw .corrupt("decode", path: nil, offset: nil, detail: "unknown operation tag \(first)")
     }
-    let body = payload[1...]
+    let body = payload.dropFirst()
     switch tag {
     case .create, .createWithSourceHalfLives:
       let creation = try unjson(Creation.self, body)
@@ -162,7 +162,7 @@ package enum OperationCodec {
   ///   - model: The model to replay into.
   /// - Returns: What was done.
   static func replaySingleEvidence(
-    _ payload: [UInt8], strings: inout JournalStrings, into model: inout UserModel
+    _ payload: ArraySlice<UInt8>, strings: inout JournalStrings, into model: inout UserModel
   ) -> EvidenceCoding.SingleReplay {
     guard let first = payload.first, let tag = Tag(rawValue: first) else { return .notSingle }
     switch tag {

@@ -181,7 +181,7 @@ struct UserFiles: Sendable {
     for record in records where record.sequence > covered {
       // The common record, one evidence item, is folded as it is decoded, without an
       // operation value or an array around the item; the same bytes give the same errors.
-      switch OperationCodec.replaySingleEvidence(record.payload, strings: &strings, into: &model) {
+      switch OperationCodec.replaySingleEvidence(record.bytes, strings: &strings, into: &model) {
       case .replayed: replayed.append(record.sequence)
       case .malformed(let error):
         throw corrupt(folder.journalPath, "record \(record.sequence): \(error.description)")
@@ -200,7 +200,7 @@ struct UserFiles: Sendable {
   ) throws(StoreError) {
     let operation: JournalOperation
     do {
-      operation = try OperationCodec.decode(record.payload, strings: &strings)
+      operation = try OperationCodec.decode(record.bytes, strings: &strings)
     } catch {
       throw corrupt(folder.journalPath, "record \(record.sequence): \(error.description)")
     }
