@@ -17,11 +17,12 @@ let package = Package(
   targets: [
     // Pure values and math: no I/O, no clock reads.
     .target(name: "SelfModel", dependencies: ["CSelfModelHints"]),
-    // A cache prefetch hint for the evidence ledger's id index, which Swift does not expose:
-    // one header of `static inline` C, no state.
+    // What Swift does not expose, for the per-record paths: a cache prefetch for the evidence
+    // ledger's id index and the processor's CRC-32C instruction for the store's checksums. One
+    // header of `static inline` C, no state; not an API.
     .target(name: "CSelfModelHints"),
     // Everything that touches the file system.
-    .target(name: "SelfModelStore", dependencies: ["SelfModel"]),
+    .target(name: "SelfModelStore", dependencies: ["SelfModel", "CSelfModelHints"]),
     // The loop as one API (request and response values, limits, one JSON coding), run inside
     // the store per user: what the HTTP service and the MCP server call.
     .target(name: "SelfModelOperations", dependencies: ["SelfModel", "SelfModelStore"]),
