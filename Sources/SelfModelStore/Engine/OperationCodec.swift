@@ -107,8 +107,18 @@ package enum OperationCodec {
   /// - Throws: ``StoreError/Code/corruptFile`` for an unknown tag, malformed bytes, trailing
   ///   bytes or values the model rejects (an invalid identifier, a bad definition).
   package static func decode(_ payload: [UInt8]) throws(StoreError) -> JournalOperation {
+    try decode(payload[...])
+  }
+
+  /// Decodes a journal payload in place: a slice of a whole journal file, as a replay reads it
+  /// (its indices are the file's, not 0-based).
+  ///
+  /// - Parameter payload: The bytes of one journal record.
+  /// - Returns: The operation.
+  /// - Throws: ``StoreError/Code/corruptFile``, as for the same bytes in an array of their own.
+  package static func decode(_ payload: ArraySlice<UInt8>) throws(StoreError) -> JournalOperation {
     var strings = JournalStrings(isEnabled: false)
-    return try decode(payload[...], strings: &strings)
+    return try decode(payload, strings: &strings)
   }
 
   /// Decodes a journal payload, reusing the identifiers and outcome names that earlier records

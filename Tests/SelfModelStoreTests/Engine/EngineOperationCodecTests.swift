@@ -55,6 +55,18 @@ import Testing
     }
   }
 
+  /// A payload decoded in place, as a slice of a larger buffer whose indices do not start at
+  /// 0 (the way replay reads a journal file), gives the same operation: a JSON record's body
+  /// is found from the slice's own start.
+  @Test func decodesASliceOfALargerBuffer() throws {
+    for operation in try Self.sampleOperations() {
+      let payload = try OperationCodec.encode(operation)
+      let file: [UInt8] = [0xEE, 0x00, 0xFF] + payload + [0xAB]
+      let slice = file[3..<3 + payload.count]
+      #expect(try OperationCodec.decode(slice) == operation)
+    }
+  }
+
   /// At least 1,000 seeded random evidence records per seed round-trip.
   @Test(arguments: [1, 2, 3] as [UInt64])
   func roundTripsSeededRandomEvidence(_ seed: UInt64) throws {
