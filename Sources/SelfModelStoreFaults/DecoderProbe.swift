@@ -27,12 +27,14 @@ package enum DecoderProbe {
     return records.count
   }
 
-  /// Decodes one journal record's payload (an operation), as replay does.
+  /// Decodes one journal record's payload (an operation), as replay does: in place, as a
+  /// slice whose indices do not start at 0, like a record's bytes within a journal file.
   ///
   /// - Parameter bytes: A payload.
   /// - Throws: ``StoreError/Code/corruptFile`` when it does not decode.
   package static func operation(_ bytes: [UInt8]) throws(StoreError) {
-    _ = try OperationCodec.decode(bytes)
+    let file = [0] + bytes
+    _ = try OperationCodec.decode(file[1...])
   }
 
   /// Checks a snapshot file's header and checksums, decodes its JSON payload and rebuilds the

@@ -18,7 +18,8 @@ static inline void selfmodel_prefetch_for_write(const void *_Nullable address) {
 
 // The CRC-32C step for 8 bytes and for 1 byte, where the processor has an instruction for it:
 // SSE4.2's `crc32` on x86-64 (detected at run time), the CRC extension's `crc32c` on ARM64
-// where the compiler may assume it (ARMv8.1 and later, every Apple processor).
+// where the compiler may assume it (every Apple processor; a default Linux aarch64 build does
+// not, and its checksums take the table-driven path).
 #if defined(__x86_64__)
 #include <cpuid.h>
 #define SELFMODEL_CRC32C_TARGET __attribute__((target("sse4.2")))

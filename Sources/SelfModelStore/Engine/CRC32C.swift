@@ -3,14 +3,18 @@ internal import CSelfModelHints
 /// CRC-32C (Castagnoli, reflected polynomial `0x82F63B78`), the checksum of every journal frame
 /// and snapshot header.
 ///
-/// Computed by the processor's CRC-32C instruction where it has one (SSE4.2 on x86-64, the CRC
-/// extension on ARM64), else table-driven, eight bytes at a time ("slice-by-8"): the two give
-/// the same checksums, which the tests check on every length and alignment. The checksum of
+/// Computed by the processor's CRC-32C instruction where this code uses one (SSE4.2 on x86-64,
+/// detected at run time; the CRC extension on ARM64 where the compiler may assume it, as on
+/// every Apple processor, but not in a default Linux aarch64 build), else table-driven, eight
+/// bytes at a time ("slice-by-8"): the two give the same checksums, which the tests check on
+/// every length and alignment. The checksum of
 /// `"123456789"` is `0xE3069283`. Checksums can be continued:
 /// `checksum(b, continuing: checksum(a))` equals `checksum(a + b)`.
 package enum CRC32C {
-  /// Whether this processor computes the checksum with its own instruction (about a tenth of
-  /// the table-driven cost: a million-record replay checks every frame twice).
+  /// Whether the checksum is computed with the processor's own instruction here (about a tenth
+  /// of the table-driven cost: a million-record replay checks every frame twice): on x86-64
+  /// with SSE4.2, and on ARM64 builds that may assume the CRC extension (Apple's; a default
+  /// Linux aarch64 build uses the tables).
   package static let isHardwareAvailable = selfmodel_crc32c_hardware_available() != 0
 
   /// The reflected Castagnoli polynomial.
@@ -36,8 +40,8 @@ package enum CRC32C {
     return Array(bytes).withUnsafeBytes { update(crc, $0) }
   }
 
-  /// The CRC-32C of raw bytes, continuing from `crc`: by the processor's instruction where it
-  /// has one, else by ``software(_:_:)``.
+  /// The CRC-32C of raw bytes, continuing from `crc`: by the processor's instruction where
+  /// ``isHardwareAvailable``, else by ``software(_:_:)``.
   ///
   /// - Parameters:
   ///   - crc: The checksum so far.

@@ -124,7 +124,9 @@ enum FileIO {
           break
         }
         if count == 0 { break }
-        filled += count
+        // Never past the buffer, whatever a file system claims it read: only what lies before
+        // `filled` is marked initialised.
+        filled += min(count, size - filled)
       }
       initialized = filled
     }

@@ -93,7 +93,7 @@ struct StringCache<Value: ByteString> {
   /// A 64-bit hash of `bytes`, never 0 (0 marks an empty slot): FNV-1a's step applied to eight
   /// bytes at a time, each step followed by a shift that folds the high bits down, then the
   /// last bytes one at a time.
-  private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+  static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
     var index = 0
     while bytes.count - index >= 8 {
@@ -109,7 +109,7 @@ struct StringCache<Value: ByteString> {
   }
 
   /// Whether a string's UTF-8 and `bytes` are the same bytes.
-  private static func equal(_ utf8: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeRawBufferPointer)
+  static func equal(_ utf8: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeRawBufferPointer)
     -> Bool
   {
     guard utf8.count == bytes.count else { return false }

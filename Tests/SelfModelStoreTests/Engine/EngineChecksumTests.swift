@@ -47,8 +47,8 @@ import Testing
   /// The processor's instruction and the tables give the same checksum for every vector, and
   /// for every length up to 80 at every alignment, continuing from random checksums: the store
   /// uses the instruction where the processor has one, and files move between machines.
-  @Test func crc32cInstructionMatchesTables() throws {
-    try #require(CRC32C.isHardwareAvailable, "no CRC-32C instruction on this processor")
+  @Test(.enabled(if: CRC32C.isHardwareAvailable, "no CRC-32C instruction used on this processor"))
+  func crc32cInstructionMatchesTables() {
     for (bytes, expected) in Self.crcVectors {
       bytes.withUnsafeBytes { raw in
         #expect(CRC32C.software(0, raw) == expected)

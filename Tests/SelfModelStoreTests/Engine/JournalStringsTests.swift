@@ -65,6 +65,30 @@ import Testing
     }
   }
 
+  /// The comparison that confirms a hit: equal only for the same bytes (every length 0 to 40,
+  /// each one-byte difference, a prefix), so a hash collision can never return another
+  /// string's value; and the hash is never 0, which marks an empty slot.
+  @Test func aHitIsConfirmedByTheBytesThemselves() {
+    let keys = Self.keys()
+    for key in keys {
+      key.withUnsafeBytes { bytes in
+        #expect(StringCache<String>.hash(bytes) != 0)
+        var same = String(decoding: key, as: UTF8.self)
+        #expect(same.withUTF8 { StringCache<String>.equal($0, bytes) })
+      }
+    }
+    for (left, right) in zip(keys, keys.dropFirst()) where left != right {
+      var string = String(decoding: left, as: UTF8.self)
+      right.withUnsafeBytes { bytes in
+        #expect(!string.withUTF8 { StringCache<String>.equal($0, bytes) })
+      }
+    }
+    var prefix = "abc"
+    Array("abcd".utf8).withUnsafeBytes { bytes in
+      #expect(!prefix.withUTF8 { StringCache<String>.equal($0, bytes) })
+    }
+  }
+
   /// A disabled cache keeps nothing and gives the same values.
   @Test func aDisabledCacheMakesEachValue() {
     var cache = StringCache<String>(isEnabled: false)
